@@ -1,0 +1,154 @@
+package io.byokwatch.domain;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An Azure Resource Manager id compared case-insensitively, as ARM itself does. The original spelling is kept for
+ * display; equality, hashing and prefix checks use a lower-cased, slash-trimmed form.
+ */
+public final class ResourceId implements Comparable<ResourceId> {
+    private final String original;
+    private final String key;
+    private final String[] segments;
+
+    private ResourceId(String original) {
+        String trimmed = original.trim();
+        while (trimmed.endsWith("/") && trimmed.length() > 1) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        this.original = trimmed;
+        this.key = trimmed.toLowerCase(Locale.ROOT);
+        this.segments = trimmed.startsWith("/") ? trimmed.substring(1).split("/") : trimmed.split("/");
+    }
+
+    /** Parses an ARM id; throws with a usable message when the text is not one. */
+    public static ResourceId parse(String text) {
+        ResourceId id = orNull(text);
+        if (id == null) {
+            throw new IllegalArgumentException("'" + text + "' is not an Azure resource id; expected a path like"
+                    + " /subscriptions/<guid>/resourceGroups/<rg>/providers/<namespace>/<type>/<name>");
+        }
+        return id;
+    }
+
+    /** Returns the id, or null for null, blank or non-ARM text (mappers treat missing, null and "" alike). */
+    public static ResourceId orNull(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        if (t.isEmpty() || !t.startsWith("/") || t.length() < 3 || t.contains("//") || t.contains(" ")) {
+            return null;
+        }
+        return new ResourceId(t);
+    }
+
+    /** The subscription GUID, or null for ids above subscription level (management groups, tenants). */
+    public String subscriptionId() {
+        return valueAfter("subscriptions");
+    }
+
+    public String resourceGroup() {
+        return valueAfter("resourceGroups");
+    }
+
+    /** The last name segment: the resource's own name. */
+    public String name() {
+        return segments[segments.length - 1];
+    }
+
+    /**
+     * The full resource type in lower case, e.g. {@code microsoft.containerservice/managedclusters/agentpools};
+     * empty for scopes without a provider (subscriptions, resource groups).
+     */
+    public String type() {
+        int p = lastIndexOf("providers");
+        if (p < 0 || p + 1 >= segments.length) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(segments[p + 1].toLowerCase(Locale.ROOT));
+        for (int i = p + 2; i < segments.length; i += 2) {
+            sb.append('/').append(segments[i].toLowerCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    /** True when the type (case-insensitive) equals the given full type. */
+    public boolean isType(String fullType) {
+        return type().equalsIgnoreCase(fullType);
+    }
+
+    /**
+     * The top-level resource this id belongs to: for {@code .../vaults/v/keys/k} it is {@code .../vaults/v}; for a
+     * top-level resource it is the id itself.
+     */
+    public ResourceId topLevel() {
+        int p = lastIndexOf("providers");
+        if (p < 0 || p + 3 >= segments.length) {
+            return this;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i <= p + 3; i++) {
+            sb.append('/').append(segments[i]);
+        }
+        return new ResourceId(sb.toString());
+    }
+
+    /** True when this id equals the other or lies under it (the other is a path prefix of this one). */
+    public boolean isUnder(ResourceId scope) {
+        return key.equals(scope.key) || key.startsWith(scope.key.equals("/") ? "/" : scope.key + "/");
+    }
+
+    /** Appends a child type and name, e.g. {@code child("agentPools", "np1")}. */
+    public ResourceId child(String type, String name) {
+        return new ResourceId(original + "/" + type + "/" + name);
+    }
+
+    private String valueAfter(String label) {
+        for (int i = 0; i + 1 < segments.length; i++) {
+            if (segments[i].equalsIgnoreCase(label)) {
+                return segments[i + 1];
+            }
+        }
+        return null;
+    }
+
+    private int lastIndexOf(String label) {
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (segments[i].equalsIgnoreCase(label)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The lower-cased comparison form. */
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceId other && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public int compareTo(ResourceId o) {
+        return key.compareTo(o.key);
+    }
+
+    @Override
+    public String toString() {
+        return original;
+    }
+
+    static String requireText(String value, String what) {
+        return Objects.requireNonNull(value, what);
+    }
+}

@@ -1,0 +1,47 @@
+package io.byokwatch.port;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.VaultKey;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What the estate is now. Implemented by JSON snapshot files and by live ARM/Resource Graph reads; the engine and the
+ * impact router only ever talk to this.
+ */
+public interface Inventory {
+
+    /** Every cluster in scope, with its node pools merged in. */
+    List<ManagedCluster> clusters();
+
+    Lookup<ManagedCluster> cluster(ResourceId id);
+
+    Lookup<DiskEncryptionSet> diskEncryptionSet(ResourceId id);
+
+    /** The vault or Managed HSM that serves keys at this data-plane host (from a key URL). */
+    Lookup<KeyVault> vaultByHost(String host);
+
+    /** The key (any version) the reference names. */
+    Lookup<VaultKey> key(KeyRef ref);
+
+    /**
+     * Role assignments that can grant data-plane access at the given scope: those on the scope itself and on every
+     * scope above it (group, subscription, management group). Unknown when assignments were not inventoried.
+     */
+    Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope);
+
+    /** Disk encryption sets whose active or previous key lives at this vault host. */
+    List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost);
+
+    /** Clusters whose disk encryption set is one of these. */
+    List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds);
+
+    /** Clusters whose KMS etcd key lives at this vault host. */
+    List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost);
+}
