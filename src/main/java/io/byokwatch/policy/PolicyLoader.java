@@ -1,0 +1,290 @@
+package io.byokwatch.policy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.MalformedJsonException;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Severity;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a policy file strictly: unknown fields, wrong types, unknown rule ids and bad dates are errors naming the
+ * JSON path, so a typo never silently weakens the policy. All problems are reported together.
+ */
+public final class PolicyLoader {
+    private static final Set<String> TOP = Set.of("byokRequired", "exemptions", "keyExpiryWarningDays", "requireHsm",
+            "disabledRules", "severity", "$schema", "description");
+    private final Set<String> knownRules;
+    private final List<String> problems = new ArrayList<>();
+    private String source = "policy";
+
+    public PolicyLoader(Set<String> knownRules) {
+        this.knownRules = Set.copyOf(knownRules);
+    }
+
+    public Policy load(Path file) {
+        source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PolicyException("cannot read policy file " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    public Policy parse(String text, String sourceName) {
+        source = sourceName;
+        problems.clear();
+        JsonElement root;
+        try (Reader r = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+            JsonReader reader = new JsonReader(r);
+            root = JsonParser.parseReader(reader);
+        } catch (JsonParseException | IOException e) {
+            String msg = e.getCause() instanceof MalformedJsonException m ? m.getMessage() : e.getMessage();
+            throw new PolicyException(sourceName + ": not valid JSON (" + msg + ")");
+        }
+        if (!root.isJsonObject()) {
+            throw new PolicyException(sourceName + ": the policy must be a JSON object, like {\"byokRequired\": {\"default\": true}}");
+        }
+        JsonObject o = root.getAsJsonObject();
+        for (String k : o.keySet()) {
+            if (!TOP.contains(k)) {
+                problem(k, "unknown setting; expected one of " + String.join(", ", new java.util.TreeSet<>(TOP)));
+            }
+        }
+        boolean byDefault = true;
+        List<TagRule> tagRules = new ArrayList<>();
+        if (o.has("byokRequired")) {
+            JsonElement b = o.get("byokRequired");
+            if (b.isJsonPrimitive() && b.getAsJsonPrimitive().isBoolean()) {
+                byDefault = b.getAsBoolean();
+            } else if (b.isJsonObject()) {
+                JsonObject bo = b.getAsJsonObject();
+                for (String k : bo.keySet()) {
+                    if (!Set.of("default", "tagRules").contains(k)) {
+                        problem("byokRequired." + k, "unknown setting; expected default or tagRules");
+                    }
+                }
+                byDefault = bool(bo, "default", "byokRequired.default", true);
+                tagRules = tagRules(bo.get("tagRules"));
+            } else {
+                problem("byokRequired", "expected true/false or {\"default\": true, \"tagRules\": [...]}");
+            }
+        }
+        int warn = integer(o, "keyExpiryWarningDays", 30, 1, 3650);
+        boolean hsm = bool(o, "requireHsm", "requireHsm", false);
+        Set<String> disabled = new HashSet<>();
+        for (String id : strings(o.get("disabledRules"), "disabledRules")) {
+            if (checkRule(id, "disabledRules")) {
+                disabled.add(id);
+            }
+        }
+        Map<String, Severity> severities = severities(o.get("severity"));
+        List<Exemption> exemptions = exemptions(o.get("exemptions"));
+        if (!problems.isEmpty()) {
+            throw new PolicyException(sourceName + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + ":\n  " + String.join("\n  ", problems));
+        }
+        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities);
+    }
+
+    private List<TagRule> tagRules(JsonElement e) {
+        List<TagRule> out = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            problem("byokRequired.tagRules", "expected an array of {\"tag\": ..., \"values\": [...], \"required\": true|false}");
+            return out;
+        }
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            String at = "byokRequired.tagRules[" + i + "]";
+            if (!a.get(i).isJsonObject()) {
+                problem(at, "expected an object");
+                continue;
+            }
+            JsonObject r = a.get(i).getAsJsonObject();
+            String tag = text(r, "tag", at + ".tag");
+            List<String> values = strings(r.get("values"), at + ".values");
+            if (values.isEmpty()) {
+                problem(at + ".values", "list at least one tag value, e.g. [\"public\"]");
+            }
+            if (!r.has("required")) {
+                problem(at + ".required", "missing; say whether matching clusters require BYOK (true or false)");
+            }
+            boolean required = bool(r, "required", at + ".required", true);
+            if (tag != null) {
+                out.add(new TagRule(tag, values, required));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Severity> severities(JsonElement e) {
+        Map<String, Severity> out = new LinkedHashMap<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonObject()) {
+            problem("severity", "expected an object of rule id to severity, e.g. {\"aks-no-host-encryption\": \"low\"}");
+            return out;
+        }
+        for (Map.Entry<String, JsonElement> en : e.getAsJsonObject().entrySet()) {
+            if (!checkRule(en.getKey(), "severity")) {
+                continue;
+            }
+            try {
+                out.put(en.getKey(), Severity.parse(en.getValue().isJsonPrimitive() ? en.getValue().getAsString() : null));
+            } catch (IllegalArgumentException ex) {
+                problem("severity." + en.getKey(), ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private List<Exemption> exemptions(JsonElement e) {
+        List<Exemption> out = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            problem("exemptions", "expected an array of {\"resourceId\", \"rules\", \"reason\", \"expires\", \"approvedBy\"}");
+            return out;
+        }
+        JsonArray a = e.getAsJsonArray();
+        for (int i = 0; i < a.size(); i++) {
+            String at = "exemptions[" + i + "]";
+            if (!a.get(i).isJsonObject()) {
+                problem(at, "expected an object");
+                continue;
+            }
+            JsonObject x = a.get(i).getAsJsonObject();
+            for (String k : x.keySet()) {
+                if (!Set.of("resourceId", "rules", "reason", "expires", "approvedBy").contains(k)) {
+                    problem(at + "." + k, "unknown field; expected resourceId, rules, reason, expires, approvedBy");
+                }
+            }
+            String rid = text(x, "resourceId", at + ".resourceId");
+            ResourceId id = ResourceId.orNull(rid);
+            if (rid != null && id == null) {
+                problem(at + ".resourceId", "'" + rid + "' is not an ARM id or prefix, e.g. /subscriptions/<id>/resourceGroups/<rg>");
+            }
+            Set<String> rules = new HashSet<>();
+            for (String r : strings(x.get("rules"), at + ".rules")) {
+                if (r.equals("*")) {
+                    continue;
+                }
+                if (checkRule(r, at + ".rules")) {
+                    rules.add(r);
+                }
+            }
+            String reason = text(x, "reason", at + ".reason");
+            String approvedBy = x.has("approvedBy") ? text(x, "approvedBy", at + ".approvedBy") : null;
+            LocalDate expires = null;
+            String exp = text(x, "expires", at + ".expires");
+            if (exp != null) {
+                try {
+                    expires = LocalDate.parse(exp.length() > 10 ? exp.substring(0, 10) : exp);
+                } catch (DateTimeParseException ex) {
+                    problem(at + ".expires", "'" + exp + "' is not a date; use YYYY-MM-DD, e.g. 2027-03-31");
+                }
+            }
+            if (id != null && reason != null && expires != null) {
+                out.add(new Exemption(id, rules, reason, expires, approvedBy));
+            }
+        }
+        return out;
+    }
+
+    private boolean checkRule(String id, String at) {
+        if (!knownRules.contains(id)) {
+            problem(at, "unknown rule id '" + id + "'; known ids: " + String.join(", ", new java.util.TreeSet<>(knownRules)));
+            return false;
+        }
+        return true;
+    }
+
+    private String text(JsonObject o, String field, String at) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            problem(at, "missing");
+            return null;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
+            problem(at, "expected a non-empty string");
+            return null;
+        }
+        return e.getAsString().trim();
+    }
+
+    private boolean bool(JsonObject o, String field, String at, boolean dflt) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return dflt;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+            return e.getAsBoolean();
+        }
+        problem(at, "expected true or false, found " + e);
+        return dflt;
+    }
+
+    private int integer(JsonObject o, String field, int dflt, int min, int max) {
+        JsonElement e = o.get(field);
+        if (e == null || e.isJsonNull()) {
+            return dflt;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            double d = e.getAsDouble();
+            if (d == Math.rint(d) && d >= min && d <= max) {
+                return (int) d;
+            }
+        }
+        problem(field, "expected a whole number from " + min + " to " + max + ", found " + e);
+        return dflt;
+    }
+
+    private List<String> strings(JsonElement e, String at) {
+        List<String> out = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        if (!e.isJsonArray()) {
+            problem(at, "expected an array of strings");
+            return out;
+        }
+        for (JsonElement x : e.getAsJsonArray()) {
+            if (x instanceof JsonPrimitive p && p.isString()) {
+                out.add(p.getAsString().trim());
+            } else {
+                problem(at, "expected strings only, found " + x);
+            }
+        }
+        return out;
+    }
+
+    private void problem(String at, String what) {
+        problems.add(at + ": " + what);
+    }
+}

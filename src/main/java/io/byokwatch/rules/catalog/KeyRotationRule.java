@@ -1,0 +1,60 @@
+package io.byokwatch.rules.catalog;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.Severity;
+import io.byokwatch.domain.VaultKey;
+import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.Rule;
+import io.byokwatch.rules.RuleMeta;
+
+/**
+ * Fails when the set does not follow the latest key version and the key has no rotation policy with a rotate action;
+ * passes when either holds. A key whose policy the inventory does not show cannot be judged.
+ */
+public final class KeyRotationRule implements Rule {
+    public static final String ID = "key-no-rotation";
+    private static final RuleMeta META = new RuleMeta(ID, Severity.MEDIUM,
+            "Disk key is never rotated",
+            "the set does not follow the latest key version (rotationToLatestKeyVersionEnabled) and the key has no"
+                    + " rotation policy with a rotate action", Compliance.KEY_MANAGEMENT);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(Chain chain, Outcome out) {
+        DiskEncryptionSet set = chain.foundSet();
+        if (set == null || set.rotationToLatestKeyVersion()) {
+            return;
+        }
+        VaultKey key = Links.key(chain, out);
+        if (key == null) {
+            return;
+        }
+        if (!key.rotationPolicyKnown()) {
+            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory; add az keyvault key"
+                    + " rotation-policy show --vault-name " + key.ref().vaultName() + " -n " + key.name() + " or the ARM vaults/keys body");
+            return;
+        }
+        if (key.rotationPolicy() != null && key.rotationPolicy().rotates()) {
+            return;
+        }
+        String vault = key.ref().vaultName();
+        out.fail(set.id(), "Disk encryption set " + set.name() + " is pinned to a key version and key " + key.name()
+                        + " in vault " + vault + " has no rotation policy that rotates it.",
+                "Rotate on a schedule and let the set follow new versions:\n"
+                        + "  az keyvault key rotation-policy update --vault-name " + vault + " -n " + key.name()
+                        + " --value '{\"lifetimeActions\":[{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}}],"
+                        + "\"attributes\":{\"expiryTime\":\"P1Y\"}}'\n"
+                        + "  az disk-encryption-set update -g " + set.id().resourceGroup() + " -n " + set.name()
+                        + " --enable-auto-key-rotation true\n"
+                        + "Terraform: auto_key_rotation_enabled = true on azurerm_disk_encryption_set." + NoByokRule.tfName(set.name())
+                        + " and a rotation_policy block on azurerm_key_vault_key." + NoByokRule.tfName(key.name()) + ".",
+                Evidence.of("rotationToLatestKeyVersionEnabled", false)
+                        .and("rotationPolicy", key.rotationPolicy() == null ? "none" : "no rotate action").map());
+    }
+}

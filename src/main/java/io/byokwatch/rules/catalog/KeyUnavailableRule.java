@@ -1,0 +1,94 @@
+package io.byokwatch.rules.catalog;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Severity;
+import io.byokwatch.domain.VaultKey;
+import io.byokwatch.port.Lookup;
+import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.Rule;
+import io.byokwatch.rules.RuleMeta;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fails when the set's key cannot be used now: no key, vault or key gone, deleted, disabled, expired, or not yet valid. */
+public final class KeyUnavailableRule implements Rule {
+    public static final String ID = "des-key-unavailable";
+    private static final RuleMeta META = new RuleMeta(ID, Severity.CRITICAL,
+            "Disk encryption set's key is unusable",
+            "the set's key is disabled, expired, not yet valid, or deleted (or its vault is gone): disks cannot be"
+                    + " unwrapped, nodes fail to start and new disks cannot be created",
+            List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(Chain chain, Outcome out) {
+        DiskEncryptionSet set = Links.set(chain, out);
+        if (set == null) {
+            return;
+        }
+        KeyRef ref = set.activeKey();
+        if (ref == null) {
+            fail(out, set, "has no active key", Evidence.of("activeKey", "absent"));
+            return;
+        }
+        if (chain.vault() instanceof Lookup.Absent<?> gone) {
+            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that vault no longer exists",
+                    Evidence.of("keyUrl", ref).and("vault", gone.evidence()));
+            return;
+        }
+        if (chain.key() instanceof Lookup.Absent<?> gone) {
+            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that key no longer exists",
+                    Evidence.of("keyUrl", ref).and("key", gone.evidence()));
+            return;
+        }
+        VaultKey key = Links.key(chain, out);
+        if (key == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (key.deleted()) {
+            problems.add("was deleted on " + key.deletedOn());
+        }
+        if (Boolean.FALSE.equals(key.enabled())) {
+            problems.add("is disabled");
+        }
+        if (key.expires() != null && !key.expires().isAfter(chain.now())) {
+            problems.add("expired on " + key.expires());
+        }
+        if (key.notBefore() != null && key.notBefore().isAfter(chain.now())) {
+            problems.add("is not valid before " + key.notBefore());
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", which " + String.join(" and ", problems),
+                Evidence.of("keyUrl", ref).and("enabled", key.enabled()).and("expires", key.expires())
+                        .and("notBefore", key.notBefore()).and("deletedOn", key.deletedOn())
+                        .and("recoveryLevel", key.recoveryLevel()));
+    }
+
+    private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence) {
+        ResourceId id = set.id();
+        KeyRef ref = set.activeKey();
+        String vault = ref == null ? "<kv-name>" : ref.vaultName();
+        String key = ref == null ? "<key-name>" : ref.name();
+        out.fail(id, "Disk encryption set " + set.name() + " " + reason + ", so disks it protects cannot be decrypted.",
+                "Make the key usable again, or point the set at a usable key, before nodes restart:\n"
+                        + "  az keyvault key recover --vault-name " + vault + " -n " + key + "   # if soft-deleted\n"
+                        + "  az keyvault key set-attributes --vault-name " + vault + " -n " + key + " --enabled true --expires <new-date>\n"
+                        + "  az disk-encryption-set update -g " + id.resourceGroup() + " -n " + set.name()
+                        + " --key-url <usable-key-id> --source-vault " + vault + "\n"
+                        + "Terraform: keep azurerm_key_vault_key." + NoByokRule.tfName(key)
+                        + " enabled with a future expiration_date, and never destroy it while a set uses it.",
+                evidence.map());
+    }
+}
