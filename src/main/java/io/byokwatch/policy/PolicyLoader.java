@@ -35,14 +35,12 @@ public final class PolicyLoader {
             "disabledRules", "severity", "$schema", "description");
     private final Set<String> knownRules;
     private final List<String> problems = new ArrayList<>();
-    private String source = "policy";
 
     public PolicyLoader(Set<String> knownRules) {
         this.knownRules = Set.copyOf(knownRules);
     }
 
     public Policy load(Path file) {
-        source = file.toString();
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -53,7 +51,6 @@ public final class PolicyLoader {
     }
 
     public Policy parse(String text, String sourceName) {
-        source = sourceName;
         problems.clear();
         JsonElement root;
         try (Reader r = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
