@@ -223,7 +223,7 @@ class SnapshotLoaderTest {
         assertEquals(1, s.clusters().size());
         assertEquals(1, s.agentPools().size());
         assertEquals(2, s.diskEncryptionSets().size());
-        assertEquals(2, s.vaults().size());
+        assertEquals(3, s.vaults().size());
         assertEquals(4, s.keys().size());
         assertEquals(1, s.rotationPolicies().size());
         assertEquals(5, s.roleAssignments().size());
