@@ -9,10 +9,10 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.MalformedJsonException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,14 +62,20 @@ public final class SnapshotLoader {
 
     private static void read(Path file, ResourceCollector collector) {
         JsonElement root;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            skipByteOrderMark(in);
+        try (Reader in = TextFiles.open(file)) {
             root = parse(in);
+        } catch (CharacterCodingException e) {
+            collector.problem(new LoadProblem(file, "", "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text"));
+            return;
         } catch (IOException e) {
             collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
             return;
         } catch (JsonParseException e) {
-            collector.problem(syntaxProblem(file, e));
+            if (e.getCause() instanceof CharacterCodingException) {
+                collector.problem(new LoadProblem(file, "", "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text"));
+            } else {
+                collector.problem(syntaxProblem(file, e));
+            }
             return;
         }
         if (root.isJsonNull()) {
@@ -79,15 +85,7 @@ public final class SnapshotLoader {
         unwrap(file, root, collector);
     }
 
-    /** Windows tools (PowerShell's Out-File among them) start UTF-8 files with a BOM, which is not JSON. */
-    private static void skipByteOrderMark(BufferedReader in) throws IOException {
-        in.mark(1);
-        if (in.read() != '\uFEFF') {
-            in.reset();
-        }
-    }
-
-    private static JsonElement parse(BufferedReader in) throws IOException {
+    private static JsonElement parse(Reader in) throws IOException {
         JsonReader reader = new JsonReader(in);
         reader.setStrictness(Strictness.STRICT);
         JsonElement root = JsonParser.parseReader(reader);

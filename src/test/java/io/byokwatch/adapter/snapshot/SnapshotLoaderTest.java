@@ -195,6 +195,30 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void utf16WithByteOrderMark_asWindowsPowerShellRedirectsWriteIt_loads() throws IOException {
+        Path file = dir.resolve("ps51.json");
+        byte[] json = cluster("aks1").getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[json.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(json, 0, withBom, 2, json.length);
+        Files.write(file, withBom);
+        Snapshot s = SnapshotLoader.load(file);
+        assertEquals(List.of(), s.problems());
+        assertEquals(List.of("aks1"), clusterNames(s));
+    }
+
+    @Test
+    void bytesThatAreNotText_areReportedInsteadOfBecomingReplacementCharacters() throws IOException {
+        Path file = dir.resolve("latin1.json");
+        Files.write(file, cluster("aké1").getBytes(StandardCharsets.ISO_8859_1));
+        Snapshot s = SnapshotLoader.load(file);
+        assertEquals(List.of(new LoadProblem(file, "", "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text")),
+                s.problems());
+        assertEquals(List.of(), s.clusters());
+    }
+
+    @Test
     void missingPath_isAnIllegalArgument() {
         Path missing = dir.resolve("nope");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SnapshotLoader.load(missing));
