@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  * map with its place in the file, and objects of other types are counted and skipped.
  */
 public final class SnapshotLoader {
+    private static final String NOT_TEXT = "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text";
     private static final Pattern GSON_POSITION = Pattern.compile("(?s)(.*?)\\s*at line (\\d+) column (\\d+)(?: path \\S*)?.*");
 
     private SnapshotLoader() {
@@ -65,17 +66,15 @@ public final class SnapshotLoader {
         try (Reader in = TextFiles.open(file)) {
             root = parse(in);
         } catch (CharacterCodingException e) {
-            collector.problem(new LoadProblem(file, "", "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text"));
+            collector.problem(new LoadProblem(file, "", NOT_TEXT));
             return;
         } catch (IOException e) {
             collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
             return;
         } catch (JsonParseException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                collector.problem(new LoadProblem(file, "", "cannot read: not UTF-8 (or UTF-16 with a byte order mark) text"));
-            } else {
-                collector.problem(syntaxProblem(file, e));
-            }
+            // gson wraps reader failures, undecodable bytes among them, as JsonIOException
+            collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
+                    : syntaxProblem(file, e));
             return;
         }
         if (root.isJsonNull()) {
