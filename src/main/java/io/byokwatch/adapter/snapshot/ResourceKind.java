@@ -1,0 +1,14 @@
+package io.byokwatch.adapter.snapshot;
+
+/** What an inventory JSON object describes, as far as byokwatch cares. */
+public enum ResourceKind {
+    MANAGED_CLUSTER,
+    AGENT_POOL,
+    DISK_ENCRYPTION_SET,
+    KEY_VAULT,
+    MANAGED_HSM,
+    VAULT_KEY,
+    ROTATION_POLICY,
+    ROLE_ASSIGNMENT,
+    UNKNOWN
+}

@@ -1,0 +1,44 @@
+package io.byokwatch.adapter.snapshot;
+
+import io.byokwatch.domain.AgentPool;
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RotationPolicy;
+import io.byokwatch.domain.VaultKey;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything read from a set of inventory files, as loaded (duplicates and all): {@link SnapshotInventory} decides
+ * how records combine. {@code rotationPolicies} are the separately exported data-plane policies, by versionless key;
+ * {@code skippedTypes} counts objects of types byokwatch does not use, by lower-cased type.
+ */
+public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools,
+                       List<DiskEncryptionSet> diskEncryptionSets, List<KeyVault> vaults, List<VaultKey> keys,
+                       Map<KeyRef, RotationPolicy> rotationPolicies, List<RoleAssignment> roleAssignments,
+                       List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files) {
+    public Snapshot {
+        clusters = List.copyOf(clusters);
+        agentPools = List.copyOf(agentPools);
+        diskEncryptionSets = List.copyOf(diskEncryptionSets);
+        vaults = List.copyOf(vaults);
+        keys = List.copyOf(keys);
+        rotationPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(rotationPolicies));
+        roleAssignments = List.copyOf(roleAssignments);
+        problems = List.copyOf(problems);
+        skippedTypes = Collections.unmodifiableMap(new TreeMap<>(skippedTypes));
+    }
+
+    /** How many resources were mapped, of every kind. */
+    public int resourceCount() {
+        return clusters.size() + agentPools.size() + diskEncryptionSets.size() + vaults.size() + keys.size()
+                + rotationPolicies.size() + roleAssignments.size();
+    }
+}

@@ -1,0 +1,256 @@
+package io.byokwatch.adapter.snapshot;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.VaultKey;
+import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The estate as exported to files. Every index is built once, so each look-up costs O(1) or O(result).
+ *
+ * <p>A file export is never known to be complete, so "not in the files" must not read as "does not exist" unless the
+ * files show that the place it would be was exported. The rules for {@link Lookup#absent} versus
+ * {@link Lookup#unknown}:
+ * <ul>
+ * <li><b>Clusters and disk encryption sets</b> are exported per subscription ({@code az aks list},
+ * {@code az disk-encryption-set list}). One missing from a subscription that has others of its type in the files is
+ * absent; from a subscription with none of its type, unknown.</li>
+ * <li><b>Vaults</b> are asked for by data-plane host, which carries no subscription. A host is absent only when a
+ * disk encryption set or cluster KMS profile names the ARM id of the vault behind it, and vaults of the same kind
+ * (vault or Managed HSM) from that id's subscription were exported, just not this one. Any other miss is unknown.
+ * When the named vault was exported under another host (an export without {@code vaultUri} gets the public-cloud
+ * host), it is found by that id.</li>
+ * <li><b>Keys</b> are exported per vault ({@code az keyvault key list}, ARM {@code vaults/keys}). A key missing from
+ * a vault host that has other keys in the files is absent (deleted and purged, or never created); from a host with
+ * none, unknown. A deleted key (from {@code list-deleted}) is found, with {@code deletedOn} set.</li>
+ * <li><b>Role assignments:</b> none in the files at all is unknown. Otherwise the answer is found: the assignments at
+ * the scope and every scope above it, plus all management-group assignments, since the files do not say which
+ * management groups hold the subscription.</li>
+ * </ul>
+ * Records that describe the same resource are combined as {@link SnapshotMerge} describes; node pools whose cluster
+ * is not in the files are dropped.
+ */
+public final class SnapshotInventory implements Inventory {
+    private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+
+    private final Snapshot snapshot;
+    private final List<ManagedCluster> clusters;
+    private final Map<ResourceId, ManagedCluster> clustersById;
+    private final Map<ResourceId, DiskEncryptionSet> setsById = new HashMap<>();
+    private final Map<String, KeyVault> vaultsByHost = new HashMap<>();
+    private final Map<ResourceId, KeyVault> vaultsById = new HashMap<>();
+    private final Map<String, VaultKey> keysById;
+    private final Map<String, Integer> clustersPerSubscription = new HashMap<>();
+    private final Map<String, Integer> setsPerSubscription = new HashMap<>();
+    private final Map<String, Integer> vaultsPerSubscriptionAndKind = new HashMap<>();
+    private final Map<String, Integer> keysPerHost = new HashMap<>();
+    private final Map<String, ResourceId> vaultIdsNamedByHost = new HashMap<>();
+    private final Map<String, List<DiskEncryptionSet>> setsByVaultHost = new HashMap<>();
+    private final Map<ResourceId, List<ManagedCluster>> clustersBySet = new HashMap<>();
+    private final Map<String, List<ManagedCluster>> clustersByKmsHost = new HashMap<>();
+    private final Map<String, List<RoleAssignment>> assignmentsByScope = new HashMap<>();
+    private final List<RoleAssignment> managementGroupAssignments = new ArrayList<>();
+    private final boolean assignmentsExported;
+
+    public SnapshotInventory(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.clustersById = SnapshotMerge.clusters(snapshot);
+        this.clusters = clustersById.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        for (ManagedCluster c : clusters) {
+            count(clustersPerSubscription, subscription(c.id()));
+            if (c.diskEncryptionSetId() != null) {
+                clustersBySet.computeIfAbsent(c.diskEncryptionSetId(), k -> new ArrayList<>()).add(c);
+            }
+            KeyRef kmsKey = c.kms().key();
+            if (kmsKey != null) {
+                clustersByKmsHost.computeIfAbsent(kmsKey.vaultHost(), k -> new ArrayList<>()).add(c);
+                if (c.kms().keyVaultResourceId() != null) {
+                    vaultIdsNamedByHost.putIfAbsent(kmsKey.vaultHost(), c.kms().keyVaultResourceId());
+                }
+            }
+        }
+        snapshot.diskEncryptionSets().forEach(s -> setsById.put(s.id(), s));
+        for (DiskEncryptionSet s : setsById.values()) {
+            count(setsPerSubscription, subscription(s.id()));
+            if (s.activeKey() != null) {
+                setsByVaultHost.computeIfAbsent(s.activeKey().vaultHost(), k -> new ArrayList<>()).add(s);
+                if (s.sourceVaultId() != null) {
+                    vaultIdsNamedByHost.putIfAbsent(s.activeKey().vaultHost(), s.sourceVaultId());
+                }
+            }
+        }
+        setsByVaultHost.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
+        for (KeyVault v : snapshot.vaults()) {
+            vaultsById.put(v.id(), v);
+            vaultsByHost.put(v.host(), v);
+        }
+        vaultsById.values().forEach(v -> count(vaultsPerSubscriptionAndKind, subscription(v.id()) + kindSuffix(v.managedHsm())));
+        this.keysById = SnapshotMerge.keys(snapshot, vaultsByHost);
+        keysById.values().forEach(k -> count(keysPerHost, k.ref().vaultHost()));
+        List<RoleAssignment> assignments = SnapshotMerge.roleAssignments(snapshot);
+        this.assignmentsExported = !assignments.isEmpty();
+        for (RoleAssignment a : assignments) {
+            if (a.scope().key().startsWith(MANAGEMENT_GROUPS)) {
+                managementGroupAssignments.add(a);
+            } else {
+                assignmentsByScope.computeIfAbsent(a.scope().key(), k -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    /** Loads the files at the path and indexes them. */
+    public static SnapshotInventory load(Path fileOrFolder) {
+        return new SnapshotInventory(SnapshotLoader.load(fileOrFolder));
+    }
+
+    /** What was loaded, including the problems and skipped types to report to the user. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    @Override
+    public List<ManagedCluster> clusters() {
+        return clusters;
+    }
+
+    @Override
+    public Lookup<ManagedCluster> cluster(ResourceId id) {
+        ManagedCluster c = clustersById.get(id);
+        if (c != null) {
+            return Lookup.found(c);
+        }
+        return missing(id, clustersPerSubscription, "AKS cluster", "az aks list");
+    }
+
+    @Override
+    public Lookup<DiskEncryptionSet> diskEncryptionSet(ResourceId id) {
+        DiskEncryptionSet s = setsById.get(id);
+        if (s != null) {
+            return Lookup.found(s);
+        }
+        return missing(id, setsPerSubscription, "disk encryption set", "az disk-encryption-set list");
+    }
+
+    @Override
+    public Lookup<KeyVault> vaultByHost(String host) {
+        String h = Scalars.normaliseHost(host);
+        KeyVault v = vaultsByHost.get(h);
+        if (v != null) {
+            return Lookup.found(v);
+        }
+        boolean hsm = h.contains(".managedhsm.");
+        String vaultName = h.contains(".") ? h.substring(0, h.indexOf('.')) : h;
+        ResourceId named = vaultIdsNamedByHost.get(h);
+        if (named != null && vaultsById.containsKey(named)) {
+            return Lookup.found(vaultsById.get(named));
+        }
+        int exported = named == null ? 0
+                : vaultsPerSubscriptionAndKind.getOrDefault(subscription(named) + kindSuffix(hsm), 0);
+        if (exported > 0) {
+            return Lookup.absent((hsm ? "managed HSM " : "key vault ") + named.name() + " (" + named + ") is not among the "
+                    + plural(exported, hsm ? "managed HSM" : "key vault") + " exported for subscription "
+                    + named.subscriptionId());
+        }
+        return Lookup.unknown("no " + (hsm ? "managed HSM" : "key vault") + " serving " + h
+                + " is in the inventory; add the output of az keyvault show " + (hsm ? "--hsm-name " : "--name ") + vaultName);
+    }
+
+    @Override
+    public Lookup<VaultKey> key(KeyRef ref) {
+        VaultKey k = keysById.get(ref.keyId());
+        if (k != null) {
+            return Lookup.found(k);
+        }
+        int exported = keysPerHost.getOrDefault(ref.vaultHost(), 0);
+        String vault = ref.vaultName();
+        if (exported > 0) {
+            return Lookup.absent("key " + ref.name() + " is not among the " + plural(exported, "key")
+                    + " exported from vault " + vault + ": deleted, or never created");
+        }
+        return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add az keyvault key list "
+                + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " or ARM vaults/keys");
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
+        if (!assignmentsExported) {
+            return Lookup.unknown("role assignments are not in the inventory; add az role assignment list --all"
+                    + " --include-inherited --scope " + scope.topLevel());
+        }
+        Set<RoleAssignment> found = new LinkedHashSet<>(managementGroupAssignments);
+        String key = scope.key();
+        for (int slash = key.indexOf('/', 1); slash > 0; slash = key.indexOf('/', slash + 1)) {
+            found.addAll(assignmentsByScope.getOrDefault(key.substring(0, slash), List.of()));
+        }
+        found.addAll(assignmentsByScope.getOrDefault(key, List.of()));
+        return Lookup.found(List.copyOf(found));
+    }
+
+    @Override
+    public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
+        return List.copyOf(setsByVaultHost.getOrDefault(Scalars.normaliseHost(vaultHost), List.of()));
+    }
+
+    @Override
+    public List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        Map<ResourceId, ManagedCluster> found = new LinkedHashMap<>();
+        for (ResourceId id : setIds) {
+            clustersBySet.getOrDefault(id, List.of()).forEach(c -> found.put(c.id(), c));
+        }
+        return found.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    @Override
+    public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
+        return List.copyOf(clustersByKmsHost.getOrDefault(Scalars.normaliseHost(vaultHost), List.of()));
+    }
+
+    private static <T> Lookup<T> missing(ResourceId id, Map<String, Integer> perSubscription, String what,
+                                         String listCommand) {
+        String sub = id.subscriptionId();
+        if (sub == null) {
+            return Lookup.unknown(id + " names no subscription, so the inventory cannot say whether the " + what
+                    + " exists");
+        }
+        int exported = perSubscription.getOrDefault(sub.toLowerCase(Locale.ROOT), 0);
+        if (exported > 0) {
+            return Lookup.absent(what + " " + id.name() + " is not among the " + plural(exported, what)
+                    + " exported for subscription " + sub);
+        }
+        return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of "
+                + listCommand + " --subscription " + sub);
+    }
+
+    private static String subscription(ResourceId id) {
+        String sub = id.subscriptionId();
+        return sub == null ? "" : sub.toLowerCase(Locale.ROOT);
+    }
+
+    private static String kindSuffix(boolean managedHsm) {
+        return managedHsm ? "|hsm" : "|vault";
+    }
+
+    private static void count(Map<String, Integer> counts, String key) {
+        counts.merge(key, 1, Integer::sum);
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
