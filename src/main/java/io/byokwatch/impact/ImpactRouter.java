@@ -14,6 +14,7 @@ import java.util.TreeSet;
 /**
  * Decides which clusters a change event obliges us to re-check. The answer depends only on the event and on what the
  * inventory says now, never on earlier events, so a redelivered or late event yields the same clusters as before.
+ * Stateless: one instance can serve every request thread.
  */
 public final class ImpactRouter {
     private final VaultHostSuffixes suffixes;

@@ -159,6 +159,15 @@ class ImpactRouterTest {
     }
 
     @Test
+    void setStillRotatingAwayFromAKeyInTheVaultIsReachedByKeyChanges() {
+        // des-c's active key is in kv-other; its previous key, name unknown to the domain, is still in kv-pay
+        inv.previousKeyAt(setId("des-c"), "kv-pay.vault.azure.net");
+        Impact impact = router.route(write(vaultId("kv-pay").child("keys", "disk-key"),
+                "Microsoft.KeyVault/vaults/keys/write"), inv);
+        assertEquals(clusters("aks-1", "aks-2", "aks-4"), impact.clusters());
+    }
+
+    @Test
     void keyVersionIdIsFilteredByItsKeyName() {
         ResourceId version = vaultId("kv-pay").child("keys", "OTHER-KEY").child("versions", "abc");
         Impact impact = router.route(write(version, null), inv);

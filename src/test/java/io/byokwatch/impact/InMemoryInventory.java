@@ -12,8 +12,10 @@ import io.byokwatch.port.Lookup;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Test double of the {@link Inventory} port over plain lists, only for router tests: the real file-backed inventory
@@ -24,6 +26,7 @@ public final class InMemoryInventory implements Inventory {
     private final List<ManagedCluster> clusters = new ArrayList<>();
     private final List<DiskEncryptionSet> sets = new ArrayList<>();
     private final List<KeyVault> vaults = new ArrayList<>();
+    private final Map<ResourceId, String> previousKeyHosts = new HashMap<>();
 
     public InMemoryInventory add(ManagedCluster c) {
         clusters.add(c);
@@ -37,6 +40,12 @@ public final class InMemoryInventory implements Inventory {
 
     public InMemoryInventory add(KeyVault v) {
         vaults.add(v);
+        return this;
+    }
+
+    /** Records that a set still holds a previous key at this host while rotating away from it. */
+    public InMemoryInventory previousKeyAt(ResourceId setId, String host) {
+        previousKeyHosts.put(setId, host.toLowerCase(Locale.ROOT));
         return this;
     }
 
@@ -89,7 +98,8 @@ public final class InMemoryInventory implements Inventory {
     @Override
     public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
         String h = vaultHost.toLowerCase(Locale.ROOT);
-        return sets.stream().filter(s -> s.activeKey() != null && s.activeKey().vaultHost().equals(h)).toList();
+        return sets.stream().filter(s -> (s.activeKey() != null && s.activeKey().vaultHost().equals(h))
+                || h.equals(previousKeyHosts.get(s.id()))).toList();
     }
 
     @Override

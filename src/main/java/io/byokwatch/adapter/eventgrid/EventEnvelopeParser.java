@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * {@code CloudEvent.fromString}: those reject the whole batch when one event lacks a field and surface a bare
  * {@code DateTimeParseException} for a bad time, while a webhook must keep the good events and say precisely what is
  * wrong with the others. The SDK still supplies the event type names ({@code SystemEventNames}).
+ *
+ * <p>Stateless: one instance can serve every request thread.
  */
 public final class EventEnvelopeParser {
 

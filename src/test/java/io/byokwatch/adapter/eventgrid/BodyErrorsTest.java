@@ -59,6 +59,11 @@ class BodyErrorsTest {
     }
 
     @Test
+    void absurdNestingIsRefusedAsAFormatErrorNotAStackOverflow() {
+        assertContains(failure("[".repeat(100_000)), "nests deeper than any event does");
+    }
+
+    @Test
     void emptyOrBlankBodySaysSo() {
         assertContains(failure(""), "The request body is empty");
         assertContains(failure("  \n "), "The request body is empty");
