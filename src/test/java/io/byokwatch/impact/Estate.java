@@ -1,0 +1,76 @@
+package io.byokwatch.impact;
+
+import io.byokwatch.domain.Actor;
+import io.byokwatch.domain.ChangeEvent;
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsProfile;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedIdentity;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Tags;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Builders for the small estates and events the router tests use. */
+final class Estate {
+    static final String RG = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-prod";
+    static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+
+    private Estate() {
+    }
+
+    static ResourceId clusterId(String name) {
+        return ResourceId.parse(RG + "/providers/Microsoft.ContainerService/managedClusters/" + name);
+    }
+
+    static ResourceId setId(String name) {
+        return ResourceId.parse(RG + "/providers/Microsoft.Compute/diskEncryptionSets/" + name);
+    }
+
+    static ResourceId vaultId(String name) {
+        return ResourceId.parse(RG + "/providers/Microsoft.KeyVault/vaults/" + name);
+    }
+
+    static ResourceId hsmId(String name) {
+        return ResourceId.parse(RG + "/providers/Microsoft.KeyVault/managedHSMs/" + name);
+    }
+
+    static ManagedCluster cluster(String name, String setName, String kmsKeyUrl) {
+        KmsProfile kms = kmsKeyUrl == null ? KmsProfile.NONE
+                : new KmsProfile(true, KeyRef.parse(kmsKeyUrl), "Public", null, null);
+        return new ManagedCluster(clusterId(name), name, "westeurope", Tags.NONE,
+                setName == null ? null : setId(setName), kms, List.of(), "Succeeded");
+    }
+
+    static DiskEncryptionSet set(String name, String keyUrl) {
+        return new DiskEncryptionSet(setId(name), name, "westeurope", "EncryptionAtRestWithCustomerKey",
+                KeyRef.parse(keyUrl), null, false, null, null, null, ManagedIdentity.NONE, null, "Succeeded");
+    }
+
+    static KeyVault vault(ResourceId id, String host) {
+        return new KeyVault(id, id.name(), host, host.contains(".managedhsm."), true, true, 90, true, List.of(),
+                "standard", "Enabled", "tenant");
+    }
+
+    static ChangeEvent resourceEvent(String eventType, ResourceId id, String operationName, String status) {
+        return new ChangeEvent("id-" + id.name() + "-" + eventType.hashCode(), eventType, ChangeEvent.SCHEMA_EVENT_GRID,
+                "/subscriptions/11111111-1111-1111-1111-111111111111", id.toString(), id, operationName, T0,
+                Actor.UNKNOWN, status, null, null);
+    }
+
+    static ChangeEvent write(ResourceId id, String operationName) {
+        return resourceEvent(EventTypes.RESOURCE_WRITE_SUCCESS, id, operationName, "Succeeded");
+    }
+
+    static ChangeEvent delete(ResourceId id, String operationName) {
+        return resourceEvent(EventTypes.RESOURCE_DELETE_SUCCESS, id, operationName, "Succeeded");
+    }
+
+    static ChangeEvent vaultEvent(String eventType, ResourceId vault, String subject, String keyUrl) {
+        return new ChangeEvent("kv-" + subject, eventType, ChangeEvent.SCHEMA_EVENT_GRID, vault.toString(), subject,
+                vault, null, T0, Actor.UNKNOWN, null, KeyRef.orNull(keyUrl), vault);
+    }
+}

@@ -1,0 +1,116 @@
+package io.byokwatch.impact;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.VaultKey;
+import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Test double of the {@link Inventory} port over plain lists, only for router tests: the real file-backed inventory
+ * is built elsewhere. Reverse look-ups read the referencing side (clusters, sets), as the port documents, so they
+ * keep answering after the referenced set or vault has been removed.
+ */
+public final class InMemoryInventory implements Inventory {
+    private final List<ManagedCluster> clusters = new ArrayList<>();
+    private final List<DiskEncryptionSet> sets = new ArrayList<>();
+    private final List<KeyVault> vaults = new ArrayList<>();
+    private final Map<ResourceId, String> previousKeyHosts = new HashMap<>();
+
+    public InMemoryInventory add(ManagedCluster c) {
+        clusters.add(c);
+        return this;
+    }
+
+    public InMemoryInventory add(DiskEncryptionSet s) {
+        sets.add(s);
+        return this;
+    }
+
+    public InMemoryInventory add(KeyVault v) {
+        vaults.add(v);
+        return this;
+    }
+
+    /** Records that a set still holds a previous key at this host while rotating away from it. */
+    public InMemoryInventory previousKeyAt(ResourceId setId, String host) {
+        previousKeyHosts.put(setId, host.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    /** Forgets a vault, as after its deletion; sets that reference it stay. */
+    public InMemoryInventory removeVault(ResourceId id) {
+        vaults.removeIf(v -> v.id().equals(id));
+        return this;
+    }
+
+    /** Forgets a set, as after its deletion; clusters that reference it stay. */
+    public InMemoryInventory removeSet(ResourceId id) {
+        sets.removeIf(s -> s.id().equals(id));
+        return this;
+    }
+
+    @Override
+    public List<ManagedCluster> clusters() {
+        return List.copyOf(clusters);
+    }
+
+    @Override
+    public Lookup<ManagedCluster> cluster(ResourceId id) {
+        return clusters.stream().filter(c -> c.id().equals(id)).findFirst().map(Lookup::found)
+                .orElseGet(() -> Lookup.absent("not in the test inventory"));
+    }
+
+    @Override
+    public Lookup<DiskEncryptionSet> diskEncryptionSet(ResourceId id) {
+        return sets.stream().filter(s -> s.id().equals(id)).findFirst().map(Lookup::found)
+                .orElseGet(() -> Lookup.absent("not in the test inventory"));
+    }
+
+    @Override
+    public Lookup<KeyVault> vaultByHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return vaults.stream().filter(v -> h.equals(v.host())).findFirst().map(Lookup::found)
+                .orElseGet(() -> Lookup.absent("not in the test inventory"));
+    }
+
+    @Override
+    public Lookup<VaultKey> key(KeyRef ref) {
+        return Lookup.unknown("the test inventory holds no keys");
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
+        return Lookup.unknown("the test inventory holds no role assignments");
+    }
+
+    @Override
+    public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
+        String h = vaultHost.toLowerCase(Locale.ROOT);
+        return sets.stream().filter(s -> (s.activeKey() != null && s.activeKey().vaultHost().equals(h))
+                || h.equals(previousKeyHosts.get(s.id()))).toList();
+    }
+
+    @Override
+    public List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return clusters.stream().filter(c -> c.diskEncryptionSetId() != null && setIds.contains(c.diskEncryptionSetId()))
+                .toList();
+    }
+
+    @Override
+    public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
+        String h = vaultHost.toLowerCase(Locale.ROOT);
+        return clusters.stream().filter(c -> c.kms().key() != null && c.kms().key().vaultHost().equals(h)).toList();
+    }
+}
