@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class SnapshotInventory implements Inventory {
     private final Map<String, List<ManagedCluster>> clustersByKmsHost = new HashMap<>();
     private final Map<String, List<RoleAssignment>> assignmentsByScope = new HashMap<>();
     private final List<RoleAssignment> managementGroupAssignments = new ArrayList<>();
-    private final boolean assignmentsExported;
+    /** Subscriptions with at least one exported assignment: only there is "no granting assignment" a fact. */
+    private final Set<String> subscriptionsWithAssignments = new HashSet<>();
 
     public SnapshotInventory(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -104,8 +106,10 @@ public final class SnapshotInventory implements Inventory {
         this.keysById = SnapshotMerge.keys(snapshot, vaultsByHost);
         keysById.values().forEach(k -> count(keysPerHost, k.ref().vaultHost()));
         List<RoleAssignment> assignments = SnapshotMerge.roleAssignments(snapshot);
-        this.assignmentsExported = !assignments.isEmpty();
         for (RoleAssignment a : assignments) {
+            if (a.scope().subscriptionId() != null) {
+                subscriptionsWithAssignments.add(a.scope().subscriptionId().toLowerCase(Locale.ROOT));
+            }
             if (a.scope().key().startsWith(MANAGEMENT_GROUPS)) {
                 managementGroupAssignments.add(a);
             } else {
@@ -189,9 +193,10 @@ public final class SnapshotInventory implements Inventory {
 
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
-        if (!assignmentsExported) {
-            return Lookup.unknown("role assignments are not in the inventory; add az role assignment list --all"
-                    + " --include-inherited --scope " + scope.topLevel());
+        String subscription = scope.subscriptionId();
+        if (subscription == null || !subscriptionsWithAssignments.contains(subscription.toLowerCase(Locale.ROOT))) {
+            return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add az role"
+                    + " assignment list --all --include-inherited --scope " + scope.topLevel());
         }
         Set<RoleAssignment> found = new LinkedHashSet<>(managementGroupAssignments);
         String key = scope.key();

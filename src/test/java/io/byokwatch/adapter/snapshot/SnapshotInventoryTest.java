@@ -314,8 +314,14 @@ class SnapshotInventoryTest {
         @Test
         void noAssignmentsInTheFiles_isUnknownAndNamesTheCommand() {
             SnapshotInventory inv = new Estate().vault(vaultId("s1", "kv-prod")).inventory();
-            assertEquals("role assignments are not in the inventory; add az role assignment list --all --include-inherited"
-                    + " --scope " + vaultScope, unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
+            assertEquals("role assignments of subscription s1 are not in the inventory; add az role assignment list --all"
+                    + " --include-inherited --scope " + vaultScope, unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
+        }
+
+        @Test
+        void assignmentsOfAnotherSubscriptionOnly_isUnknown_notAnEmptyList() {
+            SnapshotInventory inv = new Estate().vault(vaultId("s1", "kv-prod")).assignment("a6", "/subscriptions/s2", "p6").inventory();
+            assertTrue(unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope))).startsWith("role assignments of subscription s1"));
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.ResourceId;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -226,8 +227,13 @@ class SnapshotLoaderTest {
     }
 
     @Test
-    void corpusFolder_loadsEveryResourceAndSkipsTheSecurityProfileSnippet() {
-        Snapshot s = SnapshotLoader.load(Fixtures.path("corpus"));
+    void corpusFolder_loadsEveryResourceAndSkipsTheSecurityProfileSnippet(@TempDir Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.path("corpus"))) {
+            for (Path f : files.filter(p -> ArmMapperCorpusTest.isResourcePayload(p.getFileName().toString())).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Snapshot s = SnapshotLoader.load(dir);
         assertEquals(14, s.files());
         assertEquals(List.of(), s.problems());
         assertEquals(3, s.clusters().size());
