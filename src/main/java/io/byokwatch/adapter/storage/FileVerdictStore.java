@@ -101,11 +101,12 @@ public final class FileVerdictStore implements VerdictStore {
 
     /** A file whose name is not its cluster's (copied or renamed by hand) is invisible to get() and put(). */
     private boolean isNamedFor(Path file, StoredVerdict v) {
-        if (fileFor(v.clusterId()).getFileName().equals(file.getFileName())) {
+        Path expected = fileFor(v.clusterId()).getFileName();
+        if (expected.equals(file.getFileName())) {
             return true;
         }
-        return damaged(file, "it holds cluster " + v.clusterId() + ", whose file is " + fileFor(v.clusterId())
-                .getFileName()).isPresent();
+        damaged(file, "it holds cluster " + v.clusterId() + ", whose file is " + expected);
+        return false;
     }
 
     /**
@@ -152,8 +153,8 @@ public final class FileVerdictStore implements VerdictStore {
     }
 
     private static Optional<StoredVerdict> damaged(Path file, String reason) {
-        LOG.log(Level.WARNING, "Ignoring damaged verdict file {0}: {1}. The cluster is treated as having no stored"
-                + " verdict and the file is replaced on the next evaluation.", file, reason);
+        LOG.log(Level.WARNING, "Ignoring damaged verdict file {0}: {1}. It counts as no stored verdict; the next"
+                + " evaluation of the cluster writes a sound file.", file, reason);
         return Optional.empty();
     }
 
