@@ -44,7 +44,7 @@ public final class JsonReportRenderer implements ReportRenderer {
         return root;
     }
 
-    private static JsonObject cluster(ClusterVerdict v) {
+    static JsonObject cluster(ClusterVerdict v) {
         JsonObject o = new JsonObject();
         put(o, "id", v.clusterId());
         put(o, "name", v.name());
@@ -63,7 +63,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     }
 
     /** Per-cluster entries pass null cluster ids: the enclosing cluster already says which one. */
-    private static JsonObject finding(Finding f, List<ResourceId> clusterIds) {
+    static JsonObject finding(Finding f, List<ResourceId> clusterIds) {
         JsonObject o = new JsonObject();
         put(o, "ruleId", f.ruleId());
         put(o, "severity", f.severity().label());

@@ -1,0 +1,43 @@
+package io.byokwatch.bootstrap;
+
+import io.byokwatch.adapter.snapshot.Snapshot;
+import io.byokwatch.adapter.snapshot.SnapshotInventory;
+import io.byokwatch.adapter.snapshot.SnapshotLoader;
+import io.byokwatch.port.Inventory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Loads an inventory from files and turns load problems into notes a person can act on. */
+public final class FileInventory {
+
+    /** The inventory, what went wrong while reading it, and how many resources it holds. */
+    public record Loaded(Inventory inventory, List<String> problems, List<String> notes, int resources) {
+    }
+
+    private FileInventory() {
+    }
+
+    /** Throws IllegalArgumentException for a path that does not exist. */
+    public static Loaded load(Path path) {
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("inventory path " + path + " does not exist; point --inventory at a JSON file or a folder of them");
+        }
+        Snapshot snapshot = SnapshotLoader.load(path);
+        List<String> problems = new ArrayList<>();
+        snapshot.problems().forEach(p -> problems.add(p.toString()));
+        List<String> notes = new ArrayList<>();
+        int skipped = 0;
+        for (Map.Entry<String, Integer> e : snapshot.skippedTypes().entrySet()) {
+            skipped += e.getValue();
+            notes.add("skipped " + e.getValue() + " resource" + (e.getValue() == 1 ? "" : "s") + " of type " + e.getKey());
+        }
+        int resources = snapshot.resourceCount();
+        notes.add(0, "read " + snapshot.files() + " file" + (snapshot.files() == 1 ? "" : "s") + ", " + resources + " resources"
+                + (skipped > 0 ? ", " + skipped + " skipped" : "") + (problems.isEmpty() ? "" : ", " + problems.size() + " problems"));
+        return new Loaded(new SnapshotInventory(snapshot), problems, notes, resources);
+    }
+}

@@ -1,0 +1,55 @@
+package io.byokwatch.cli;
+
+import io.byokwatch.policy.PolicyException;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code byokwatch} command: dispatches to one command and turns user mistakes into exit code 2, never a trace. */
+public final class Main {
+    static final String USAGE = """
+            byokwatch: prove AKS clusters are encrypted with a customer-managed key, end to end.
+
+            Commands:
+              scan          evaluate every cluster in an inventory (files from az / ARM / Resource Graph)
+                            byokwatch scan --inventory PATH [--policy FILE] [--format table|json|sarif|markdown]
+                                           [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
+              blast-radius  what depends on a key, vault or disk encryption set
+                            byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
+              rules         list the rule catalog: byokwatch rules [--format table|json]
+              help          this text
+
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or unreadable input.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(argv, out, err));
+    }
+
+    /** Runs one command; returns the exit code. Kept separate from {@link #main} so tests call it in-process. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length == 0 || List.of("help", "--help", "-h").contains(argv[0])) {
+            out.print(USAGE);
+            return argv.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(argv).subList(1, argv.length);
+        try {
+            return switch (argv[0]) {
+                case "scan" -> new ScanCommand(out, err).run(rest);
+                case "rules" -> new RulesCommand(out).run(rest);
+                case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
+                default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
+            };
+        } catch (UsageException | PolicyException | InputException e) {
+            err.println("byokwatch: " + e.getMessage());
+            return 2;
+        }
+    }
+}
