@@ -1,0 +1,252 @@
+package io.byokwatch.app;
+
+import io.byokwatch.domain.Alert;
+import io.byokwatch.domain.ChangeEvent;
+import io.byokwatch.domain.ClusterStatus;
+import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.impact.Impact;
+import io.byokwatch.impact.ImpactRouter;
+import io.byokwatch.policy.Policy;
+import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
+import io.byokwatch.port.Outbox;
+import io.byokwatch.port.OutboxMessage;
+import io.byokwatch.port.StoredVerdict;
+import io.byokwatch.port.VerdictStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The event path: route a change to the clusters it can affect, re-read and re-evaluate each from the inventory as it
+ * is now (never from the event body), and turn state changes into alerts.
+ *
+ * <p>Alerts are never lost and never doubled by two instances: the new verdict is written with compare-and-set while
+ * carrying the alert as pending, only the winner hands it to the outbox, and the pending mark is cleared afterwards.
+ * A crash between the two leaves the mark, and the next evaluation of that cluster re-sends the same alert (same id,
+ * so receivers drop the repeat).
+ */
+public final class DriftDetector {
+    private static final int MAX_CAS_ATTEMPTS = 8;
+    private final Inventory inventory;
+    private final ImpactRouter router;
+    private final ClusterEvaluator evaluator;
+    private final Supplier<Policy> policy;
+    private final VerdictStore store;
+    private final Outbox outbox;
+    private final AlertCodec codec;
+    private final Clock clock;
+
+    public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
+                         VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock) {
+        this.inventory = inventory;
+        this.router = router;
+        this.evaluator = evaluator;
+        this.policy = policy;
+        this.store = store;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** What one event led to. */
+    public record EventOutcome(String eventId, boolean ignored, String reason, Set<ResourceId> clusters, List<Alert> alerts,
+                               List<String> notes) {
+    }
+
+    public EventOutcome onEvent(ChangeEvent event) {
+        Impact impact = router.route(event, inventory);
+        if (impact.ignored()) {
+            return new EventOutcome(event.eventId(), true, impact.ignoredReason(), Set.of(), List.of(), List.of());
+        }
+        Alert.Trigger trigger = Alert.Trigger.of(event, impact.route());
+        List<Alert> alerts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<ResourceId> clusters = new HashSet<>(impact.clusters());
+        if (isClusterDelete(event)) {
+            clusters.add(event.resourceId().topLevel());
+        }
+        for (ResourceId id : clusters) {
+            reevaluate(id, trigger, notes).ifPresent(alerts::add);
+        }
+        return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, notes);
+    }
+
+    /** Re-evaluates every cluster in scope, and closes verdicts of clusters that no longer exist. */
+    public EventOutcome reconcile(String eventType) {
+        Alert.Trigger trigger = Alert.Trigger.sweep(eventType, clock.instant());
+        List<Alert> alerts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<ResourceId> seen = new HashSet<>();
+        for (ManagedCluster c : inventory.clusters()) {
+            seen.add(c.id());
+            decide(c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+        }
+        for (StoredVerdict v : store.all()) {
+            if (!seen.contains(v.clusterId())) {
+                reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
+                seen.add(v.clusterId());
+            }
+        }
+        return new EventOutcome(null, false, "reconcile", seen, alerts, notes);
+    }
+
+    /** Re-reads one cluster now and records the transition, if any. */
+    public Optional<Alert> reevaluate(ResourceId clusterId, Alert.Trigger trigger, List<String> notes) {
+        return decide(clusterId, inventory.cluster(clusterId), trigger, notes);
+    }
+
+    private Optional<Alert> decide(ResourceId clusterId, Lookup<ManagedCluster> current, Alert.Trigger trigger, List<String> notes) {
+        if (current instanceof Lookup.Unknown<ManagedCluster> u) {
+            notes.add("cluster " + clusterId + " not re-evaluated: " + u.reason());
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            Optional<StoredVerdict> prev = store.get(clusterId);
+            prev.ifPresent(this::flushPending);
+            Optional<StoredVerdict> stored = store.get(clusterId);
+            Attempt result = current instanceof Lookup.Found<ManagedCluster> found
+                    ? attemptEvaluation(found.value(), stored.orElse(null), trigger)
+                    : attemptDeletion(clusterId, stored.orElse(null), trigger);
+            if (result.written()) {
+                return result.alert();
+            }
+        }
+        throw new IllegalStateException("cluster " + clusterId + ": verdict kept changing under " + MAX_CAS_ATTEMPTS
+                + " concurrent writers; the event will be retried");
+    }
+
+    private record Attempt(boolean written, Optional<Alert> alert) {
+    }
+
+    private Attempt attemptEvaluation(ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
+        Instant now = clock.instant();
+        ClusterVerdict verdict = evaluator.evaluate(cluster, inventory, policy.get(), now);
+        List<String> keys = new ArrayList<>(Transitions.keys(verdict));
+        Optional<Alert.Kind> kind = Transitions.decide(prev == null ? null : prev.status(), prev == null ? null : prev.findingKeys(), verdict);
+        boolean unchanged = prev != null && prev.status().equals(verdict.status().label())
+                && new HashSet<>(prev.findingKeys()).equals(new HashSet<>(keys));
+        if (kind.isEmpty() && unchanged) {
+            return new Attempt(true, Optional.empty());
+        }
+        Instant since = unchanged ? prev.since() : now;
+        if (kind.isEmpty()) {
+            StoredVerdict next = new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
+                    keys, codec.verdictDetail(verdict, null), since, now, prev == null ? null : prev.lastAlertAt(),
+                    prev == null ? null : prev.lastAlertKind(), prev == null ? null : prev.version());
+            return new Attempt(store.put(next), Optional.empty());
+        }
+        Instant openSince = kind.get() == Alert.Kind.OPENED && (prev == null || !ClusterStatus.NONCOMPLIANT.label().equals(prev.status()))
+                ? now : prev != null ? prev.since() : now;
+        Alert alert = new Alert(alertId(cluster.id(), prev, kind.get(), keys), kind.get(), cluster.id(), cluster.name(),
+                cluster.subscriptionId(), verdict.status(), prev == null ? null : status(prev.status()), verdict.findings(),
+                resolved(prev, keys), trigger, now, openSince, now.toEpochMilli());
+        return send(alert, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(), keys,
+                codec.verdictDetail(verdict, codec.encode(alert)), since, now, null, kind.get().label(),
+                prev == null ? null : prev.version()));
+    }
+
+    private Attempt attemptDeletion(ResourceId clusterId, StoredVerdict prev, Alert.Trigger trigger) {
+        if (prev == null) {
+            return new Attempt(true, Optional.empty());
+        }
+        if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
+            return new Attempt(store.delete(clusterId, prev.version()), Optional.empty());
+        }
+        Instant now = clock.instant();
+        Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
+                prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
+                trigger, now, prev.since(), now.toEpochMilli());
+        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), "deleted", List.of(),
+                codec.verdictDetail(null, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
+            return new Attempt(false, Optional.empty());
+        }
+        outbox.enqueue(OutboxMessage.of(alert.alertId(), clusterId.key(), now, codec.encode(alert)));
+        store.get(clusterId).ifPresent(v -> store.delete(clusterId, v.version()));
+        return new Attempt(true, Optional.of(alert));
+    }
+
+    private Attempt send(Alert alert, StoredVerdict pending) {
+        if (!store.put(pending)) {
+            return new Attempt(false, Optional.empty());
+        }
+        String body = codec.encode(alert);
+        outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), body));
+        store.get(alert.clusterId()).ifPresent(this::clearPending);
+        return new Attempt(true, Optional.of(alert));
+    }
+
+    /** Re-sends an alert a crashed writer stored as pending but may not have handed to the outbox. */
+    private void flushPending(StoredVerdict v) {
+        if (v.lastAlertKind() == null || v.lastAlertAt() != null) {
+            return;
+        }
+        String body = codec.pendingAlert(v.detailJson());
+        if (body != null) {
+            outbox.enqueue(OutboxMessage.of(codec.alertId(body), v.clusterId().key(), clock.instant(), body));
+        }
+        if ("deleted".equals(v.status())) {
+            store.delete(v.clusterId(), v.version());
+        } else {
+            clearPending(v);
+        }
+    }
+
+    private void clearPending(StoredVerdict v) {
+        if (v.lastAlertAt() != null) {
+            return;
+        }
+        store.put(new StoredVerdict(v.clusterId(), v.clusterName(), v.subscriptionId(), v.status(), v.findingKeys(),
+                codec.withoutPending(v.detailJson()),
+                v.since(), v.evaluatedAt(), clock.instant(), v.lastAlertKind(), v.version()));
+    }
+
+    private static boolean isClusterDelete(ChangeEvent e) {
+        return e.resourceId() != null && e.operationName() != null
+                && e.resourceId().isType("microsoft.containerservice/managedclusters")
+                && e.operationName().toLowerCase(java.util.Locale.ROOT).endsWith("/delete");
+    }
+
+    private static List<String> resolved(StoredVerdict prev, List<String> keys) {
+        if (prev == null) {
+            return List.of();
+        }
+        List<String> gone = new ArrayList<>(prev.findingKeys());
+        gone.removeAll(keys);
+        return gone;
+    }
+
+    private static ClusterStatus status(String label) {
+        for (ClusterStatus s : ClusterStatus.values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Same cluster, same prior version, same transition: same id, whichever instance decides it. */
+    static String alertId(ResourceId cluster, StoredVerdict prev, Alert.Kind kind, List<String> keys) {
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(null);
+        String material = cluster.key() + "|" + (prev == null ? "-" : prev.version()) + "|" + kind + "|" + String.join(",", sorted);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

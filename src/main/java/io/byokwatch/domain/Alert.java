@@ -1,0 +1,43 @@
+package io.byokwatch.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A change in a cluster's verdict worth telling people about. {@code alertId} is the idempotency key: the same
+ * transition decided twice (two instances, a retry after a crash) yields the same id, so receivers can drop repeats.
+ * {@code sequence} is the detection time in epoch milliseconds: it grows per cluster, so receivers can order alerts
+ * that a queue delivered out of order and drop one older than what they already showed.
+ */
+public record Alert(String alertId, Kind kind, ResourceId clusterId, String clusterName, String subscriptionId,
+                    ClusterStatus status, ClusterStatus previousStatus, List<Finding> findings,
+                    List<String> resolvedFindingKeys, Trigger trigger, Instant detectedAt, Instant openSince,
+                    long sequence) {
+
+    public Alert {
+        findings = List.copyOf(findings);
+        resolvedFindingKeys = List.copyOf(resolvedFindingKeys);
+    }
+
+    /** What changed: became noncompliant or gained findings; lost some findings; fully fixed; cluster gone. */
+    public enum Kind {
+        OPENED, CHANGED, RESOLVED, DELETED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What made byokwatch look: the event (or the reconcile sweep) and who made the change. */
+    public record Trigger(String eventId, String eventType, String operationName, ResourceId resourceId,
+                          Instant eventTime, Actor actor, String route) {
+        public static Trigger sweep(String eventType, Instant at) {
+            return new Trigger(null, eventType, null, null, at, Actor.UNKNOWN, "scheduled re-evaluation of every cluster in scope");
+        }
+
+        public static Trigger of(ChangeEvent e, String route) {
+            return new Trigger(e.eventId(), e.eventType(), e.operationName(),
+                    e.resourceId() != null ? e.resourceId() : e.vaultId(), e.eventTime(), e.actor(), route);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.byokwatch.app;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.byokwatch.adapter.eventgrid.EventEnvelopeParser;
+import io.byokwatch.adapter.snapshot.SnapshotInventory;
+import io.byokwatch.adapter.storage.FileOutbox;
+import io.byokwatch.adapter.storage.FileVerdictStore;
+import io.byokwatch.domain.Alert;
+import io.byokwatch.domain.ChangeEvent;
+import io.byokwatch.impact.ImpactRouter;
+import io.byokwatch.policy.Policy;
+import io.byokwatch.policy.PolicyLoader;
+import io.byokwatch.port.Outbox;
+import io.byokwatch.render.AlertJson;
+import io.byokwatch.rules.RuleCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The event path end to end on real components: the example estate as files, the file verdict store and outbox, the
+ * real parser and router. The inventory is edited between steps, as the estate would change in Azure.
+ */
+class DriftDetectorTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final String HOTFIX = "/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-checkout/providers/Microsoft.ContainerService/managedClusters/aks-checkout-hotfix";
+
+    @TempDir
+    Path tmp;
+
+    private Path estate() throws IOException {
+        Path estate = tmp.resolve("estate");
+        Path source = Path.of("examples/estate");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path target = estate.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return estate;
+    }
+
+    private DriftDetector detector(Path estate) {
+        Policy policy = new PolicyLoader(RuleCatalog.standard().ids()).load(Path.of("examples/policy.json"));
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new DriftDetector(SnapshotInventory.load(estate), new ImpactRouter(), new ClusterEvaluator(RuleCatalog.standard()),
+                () -> policy, new FileVerdictStore(tmp.resolve("state/verdicts")), outbox(), new AlertJson(), clock);
+    }
+
+    private Outbox outbox() {
+        return new FileOutbox(tmp.resolve("state/outbox"), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static ChangeEvent event(String file) throws IOException {
+        return new EventEnvelopeParser().parse(Files.readString(Path.of("examples/events", file)), null).events().get(0);
+    }
+
+    private List<JsonObject> drain() {
+        List<JsonObject> bodies = new ArrayList<>();
+        Outbox outbox = outbox();
+        for (Outbox.Lease l : outbox.lease(100, Duration.ofMinutes(1))) {
+            bodies.add(JsonParser.parseString(l.message().body()).getAsJsonObject());
+            outbox.ack(l);
+        }
+        return bodies;
+    }
+
+    @Test
+    void clusterShippedWithoutByok_opensOneAlertNamingWhoShippedIt() throws IOException {
+        DriftDetector d = detector(estate());
+        DriftDetector.EventOutcome o = d.onEvent(event("01-cluster-shipped-without-byok.json"));
+        assertEquals(1, o.alerts().size());
+        List<JsonObject> alerts = drain();
+        assertEquals(1, alerts.size());
+        JsonObject a = alerts.get(0);
+        assertEquals("opened", a.get("kind").getAsString());
+        assertEquals("aks-checkout-hotfix", a.getAsJsonObject("cluster").get("name").getAsString());
+        assertEquals("maria.lopez@contoso.example", a.getAsJsonObject("trigger").getAsJsonObject("actor").get("upn").getAsString());
+        assertEquals("Microsoft.ContainerService/managedClusters/write", a.getAsJsonObject("trigger").get("operationName").getAsString());
+        assertTrue(a.getAsJsonArray("findings").toString().contains("aks-no-byok"));
+    }
+
+    @Test
+    void duplicateAndReplayedEvents_raiseNothingMore() throws IOException {
+        Path estate = estate();
+        DriftDetector d = detector(estate);
+        d.onEvent(event("01-cluster-shipped-without-byok.json"));
+        d.onEvent(event("01-cluster-shipped-without-byok.json"));
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        assertEquals(1, drain().size());
+    }
+
+    @Test
+    void vaultChange_reevaluatesTheThreeClustersBehindIt_inOneEvent() throws IOException {
+        DriftDetector.EventOutcome o = detector(estate()).onEvent(event("02-shared-vault-access-policy-changed.cloudevents.json"));
+        assertEquals(3, o.clusters().size(), o.reason());
+        assertEquals(3, drain().size(), "first sight of three noncompliant clusters opens three alerts");
+    }
+
+    @Test
+    void fixArrives_alertResolves_thenClusterDeleted_isSilentBecauseNothingIsOpen() throws IOException {
+        Path estate = estate();
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        drain();
+        Path file = estate.resolve("payments/aks-shipped-nobyok.az.json");
+        String fixed = Files.readString(file)
+                .replace("\"diskEncryptionSetId\": null", "\"diskEncryptionSetId\": \"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\"")
+                .replace("\"enableEncryptionAtHost\": null", "\"enableEncryptionAtHost\": true")
+                .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\": \"https://kv-pay-prod.vault.azure.net/keys/aks-disk\"}");
+        Files.writeString(file, fixed);
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        List<JsonObject> resolved = drain();
+        assertEquals(1, resolved.size());
+        assertEquals("resolved", resolved.get(0).get("kind").getAsString());
+        assertEquals("noncompliant", resolved.get(0).get("previousStatus").getAsString());
+
+        Files.delete(file);
+        assertTrue(detector(estate).reevaluate(io.byokwatch.domain.ResourceId.parse(HOTFIX),
+                Alert.Trigger.sweep("test", NOW), new ArrayList<>()).isEmpty());
+        assertEquals(0, drain().size());
+    }
+
+    @Test
+    void openClusterDeleted_raisesDeleted() throws IOException {
+        Path estate = estate();
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        drain();
+        Files.delete(estate.resolve("payments/aks-shipped-nobyok.az.json"));
+        DriftDetector.EventOutcome o = detector(estate).reconcile("byokwatch.Reconcile");
+        List<JsonObject> alerts = drain();
+        assertTrue(alerts.stream().anyMatch(a -> a.get("kind").getAsString().equals("deleted")
+                && a.getAsJsonObject("cluster").get("name").getAsString().equals("aks-checkout-hotfix")), alerts.toString());
+        assertTrue(o.clusters().size() >= 21);
+    }
+
+    @Test
+    void crashAfterVerdictWrite_resendsThePendingAlertWithTheSameId() throws IOException {
+        Path estate = estate();
+        Policy policy = Policy.DEFAULT;
+        Outbox failing = new Outbox() {
+            public void enqueue(io.byokwatch.port.OutboxMessage m) { throw new IllegalStateException("queue unavailable"); }
+            public List<Lease> lease(int max, Duration visibility) { return List.of(); }
+            public void ack(Lease lease) { }
+            public void release(Lease lease, Duration delay) { }
+            public long size() { return 0; }
+        };
+        DriftDetector broken = new DriftDetector(SnapshotInventory.load(estate), new ImpactRouter(), new ClusterEvaluator(RuleCatalog.standard()),
+                () -> policy, new FileVerdictStore(tmp.resolve("state/verdicts")), failing, new AlertJson(), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(IllegalStateException.class, () -> broken.onEvent(event("01-cluster-shipped-without-byok.json")));
+        assertEquals(0, drain().size());
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        List<JsonObject> alerts = drain();
+        assertEquals(1, alerts.size(), "the pending alert is re-sent, and the unchanged verdict raises no second one");
+        assertEquals("opened", alerts.get(0).get("kind").getAsString());
+    }
+}
