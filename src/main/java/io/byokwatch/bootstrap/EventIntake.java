@@ -1,0 +1,63 @@
+package io.byokwatch.bootstrap;
+
+import io.byokwatch.adapter.eventgrid.EventEnvelopeParser;
+import io.byokwatch.adapter.eventgrid.ParsedBatch;
+import io.byokwatch.app.DriftDetector;
+import io.byokwatch.domain.ChangeEvent;
+import io.byokwatch.domain.ResourceId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One delivery from Event Grid (a single event or a batch, either schema) through to alerts: parse, drop events from
+ * outside the configured scope (counted), and re-evaluate what each event can affect. Shared by the Functions, the
+ * local {@code serve} endpoint and {@code replay}, so all three behave alike.
+ */
+public final class EventIntake {
+    private final EventEnvelopeParser parser = new EventEnvelopeParser();
+    private final DriftDetector detector;
+    private final Predicate<ResourceId> inScope;
+
+    public EventIntake(DriftDetector detector, Predicate<ResourceId> inScope) {
+        this.detector = detector;
+        this.inScope = inScope;
+    }
+
+    /**
+     * What a delivery led to. {@code failures} lists events whose work could not be done (a store or ARM outage):
+     * callers report failure so that Event Grid redelivers, which is safe because re-evaluation is idempotent.
+     */
+    public record Result(String validationCode, List<DriftDetector.EventOutcome> outcomes, List<String> rejected,
+                         int outOfScope, List<String> failures) {
+        public boolean failed() {
+            return !failures.isEmpty();
+        }
+    }
+
+    /** Parses and handles a delivery; malformed bodies raise {@code EventFormatException} with a precise reason. */
+    public Result accept(String body, String contentType) {
+        ParsedBatch batch = parser.parse(body, contentType);
+        List<String> rejected = batch.rejected().stream().map(ParsedBatch.Rejected::describe).toList();
+        if (batch.validationRequest()) {
+            return new Result(batch.validationCode(), List.of(), rejected, 0, List.of());
+        }
+        List<DriftDetector.EventOutcome> outcomes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int outOfScope = 0;
+        for (ChangeEvent e : batch.events()) {
+            ResourceId about = e.resourceId() != null ? e.resourceId() : e.vaultId();
+            if (about != null && !inScope.test(about)) {
+                outOfScope++;
+                continue;
+            }
+            try {
+                outcomes.add(detector.onEvent(e));
+            } catch (RuntimeException ex) {
+                failures.add("event " + e.eventId() + " (" + e.eventType() + "): " + ex.getMessage());
+            }
+        }
+        return new Result(null, outcomes, rejected, outOfScope, failures);
+    }
+}

@@ -1,0 +1,56 @@
+package io.byokwatch.bootstrap;
+
+import io.byokwatch.domain.ResourceId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SettingsTest {
+
+    @Test
+    void liveDefaults_needOnlyScopeAndStorage() {
+        Settings s = Settings.from(Map.of("BYOKWATCH_SUBSCRIPTIONS", "6F1C2A8E-4B7D-4E1A-9C3F-2D5E8A7B1C01",
+                "AzureWebJobsStorage__accountName", "stbyokwatch"));
+        assertEquals("live", s.inventoryMode());
+        assertEquals("AzureCloud", s.cloud());
+        assertEquals("azure", s.stateMode());
+        assertEquals("byokwatchverdicts", s.verdictTable());
+        assertEquals("byokwatch-outbox", s.outboxQueue());
+        assertTrue(s.inScope(ResourceId.parse("/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg")));
+        assertFalse(s.inScope(ResourceId.parse("/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg")));
+    }
+
+    @Test
+    void filesMode_defaultsToFileState() {
+        Settings s = Settings.from(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", "examples/estate"));
+        assertEquals("files", s.stateMode());
+        assertEquals(Path.of(".byokwatch/state"), s.stateDir());
+        assertTrue(s.inScope(ResourceId.parse("/subscriptions/anything/resourceGroups/rg")));
+    }
+
+    @Test
+    void everyProblem_isReportedOnceWithTheSettingAndAnExample() {
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of(
+                "BYOKWATCH_CLOUD", "AzureGermany", "BYOKWATCH_SUBSCRIPTIONS", "prod", "BYOKWATCH_OUTBOX_QUEUE", "Outbox_Queue",
+                "BYOKWATCH_CACHE_TTL_SECONDS", "soon", "BYOKWATCH_ARM_ENDPOINT", "management")));
+        String m = e.getMessage();
+        assertEquals(6, e.problems().size(), m);
+        assertTrue(m.contains("BYOKWATCH_CLOUD='AzureGermany' is not a cloud; use one of AzureCloud, AzureUSGovernment, AzureChinaCloud"), m);
+        assertTrue(m.contains("BYOKWATCH_SUBSCRIPTIONS holds 'prod', which is not a subscription id"), m);
+        assertTrue(m.contains("BYOKWATCH_OUTBOX_QUEUE='Outbox_Queue' is not a queue name"), m);
+        assertTrue(m.contains("BYOKWATCH_CACHE_TTL_SECONDS='soon' must be a whole number"), m);
+        assertTrue(m.contains("BYOKWATCH_ARM_ENDPOINT='management' is not an endpoint URL"), m);
+        assertTrue(m.contains("set AzureWebJobsStorage"), m);
+    }
+
+    @Test
+    void secretsNeverAppearInProblems() {
+        String connection = "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=c2VjcmV0LWtleS1kby1ub3QtbG9n;";
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of(
+                "AzureWebJobsStorage", connection, "BYOKWATCH_CLOUD", "nowhere")));
+        assertFalse(e.getMessage().contains("c2VjcmV0"), e.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package io.byokwatch.functions;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Runs after {@code mvn package}: the deployment folder the Functions host would load has exactly our functions, each
+ * with the trigger, entry point and settings-driven schedule it needs.
+ */
+class FunctionPackageIT {
+    private static final Path APP = Path.of("target/azure-functions/byokwatch");
+
+    private static JsonObject functionJson(String name) throws IOException {
+        return JsonParser.parseString(Files.readString(APP.resolve(name).resolve("function.json"))).getAsJsonObject();
+    }
+
+    private static JsonObject trigger(JsonObject fn) {
+        for (JsonElement b : fn.getAsJsonArray("bindings")) {
+            if (b.getAsJsonObject().get("direction").getAsString().equals("in")) {
+                return b.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no input binding in " + fn);
+    }
+
+    @Test
+    void deploymentFolder_holdsExactlyTheFunctions_withHostJsonAndTheJar() throws IOException {
+        try (Stream<Path> dirs = Files.list(APP)) {
+            Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
+                    .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
+            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance"), functions);
+        }
+        assertTrue(Files.exists(APP.resolve("host.json")));
+        JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
+        assertEquals("2.0", host.get("version").getAsString());
+        String jar = functionJson("Reconcile").get("scriptFile").getAsString();
+        assertTrue(Files.exists(APP.resolve("Reconcile").resolve(jar).normalize()), jar);
+    }
+
+    @Test
+    void eachFunction_hasTheRightTriggerAndEntryPoint() throws IOException {
+        Map<String, String> expected = new HashMap<>(Map.of("ResourceChanged", "eventGridTrigger", "KeyVaultChanged", "eventGridTrigger",
+                "Reconcile", "timerTrigger", "Compliance", "httpTrigger"));
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            JsonObject fn = functionJson(e.getKey());
+            assertEquals("io.byokwatch.functions." + e.getKey() + ".run", fn.get("entryPoint").getAsString());
+            assertEquals(e.getValue(), trigger(fn).get("type").getAsString(), e.getKey());
+        }
+    }
+
+    @Test
+    void reconcileSchedule_comesFromAnAppSetting() throws IOException {
+        assertEquals("%BYOKWATCH_RECONCILE_SCHEDULE%", trigger(functionJson("Reconcile")).get("schedule").getAsString());
+        JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
+        assertTrue(example.getAsJsonObject("Values").has("BYOKWATCH_RECONCILE_SCHEDULE"));
+    }
+
+    @Test
+    void compliance_isFunctionKeyProtected_GetAndPostOnly() throws IOException {
+        JsonObject t = trigger(functionJson("Compliance"));
+        assertEquals("FUNCTION", t.get("authLevel").getAsString().toUpperCase());
+        JsonArray methods = t.getAsJsonArray("methods");
+        assertEquals(List.of("GET", "POST"), methods.asList().stream().map(JsonElement::getAsString).sorted().toList());
+        assertEquals("compliance", t.get("route").getAsString());
+    }
+}
