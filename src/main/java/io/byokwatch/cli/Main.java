@@ -18,6 +18,12 @@ public final class Main {
                                            [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
               blast-radius  what depends on a key, vault or disk encryption set
                             byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
+              replay        feed recorded Event Grid events through the event path; alerts as JSON lines
+                            byokwatch replay --inventory PATH --events FILE... [--state DIR] [--policy FILE]
+                                             [--notify stdout] [--now ISO-8601]
+              serve         the event path as an HTTP endpoint speaking the Event Grid webhook protocol
+                            byokwatch serve (--inventory PATH | --live) [--port 7071] [--state DIR] [--key SECRET]
+                                            [--policy FILE] [--bind 127.0.0.1]
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
@@ -45,6 +51,8 @@ public final class Main {
                 case "scan" -> new ScanCommand(out, err).run(rest);
                 case "rules" -> new RulesCommand(out).run(rest);
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
+                case "replay" -> new ReplayCommand(out, err).run(rest);
+                case "serve" -> new ServeCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

@@ -1,0 +1,259 @@
+package io.byokwatch.cli;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.byokwatch.adapter.eventgrid.EventFormatException;
+import io.byokwatch.adapter.eventgrid.ValidationHandshake;
+import io.byokwatch.bootstrap.ComplianceApi;
+import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.bootstrap.Runtime;
+import io.byokwatch.bootstrap.SettingsException;
+import io.byokwatch.port.Outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code byokwatch serve}: the event path as a plain HTTP service (a container, a VM), speaking the Event Grid webhook
+ * protocol: the subscription validation handshake, the CloudEvents OPTIONS handshake, batches of either schema.
+ * Alerts are drained from the outbox and printed as JSON lines.
+ */
+final class ServeCommand {
+    static final int MAX_BODY = 1024 * 1024;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) {
+        Args args = new Args("serve", argv, Set.of("inventory", "port", "state", "key", "policy", "bind"), Set.of(), Set.of("live"));
+        Map<String, String> env = new HashMap<>(System.getenv());
+        if (args.has("live") == args.has("inventory")) {
+            throw new UsageException("serve needs exactly one of --inventory PATH or --live");
+        }
+        if (args.has("inventory")) {
+            if (!Files.exists(Path.of(args.get("inventory")))) {
+                throw new InputException("inventory path " + args.get("inventory") + " does not exist");
+            }
+            env.put("BYOKWATCH_INVENTORY", "files");
+            env.put("BYOKWATCH_INVENTORY_PATH", args.get("inventory"));
+        } else {
+            env.put("BYOKWATCH_INVENTORY", "live");
+        }
+        env.putIfAbsent("BYOKWATCH_STATE", "files");
+        env.put("BYOKWATCH_STATE_DIR", args.get("state", env.getOrDefault("BYOKWATCH_STATE_DIR", ".byokwatch/state")));
+        if (args.has("policy")) {
+            env.put("BYOKWATCH_POLICY_FILE", args.get("policy"));
+        }
+        int port;
+        try {
+            port = Integer.parseInt(args.get("port", "7071"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a number, e.g. 7071");
+        }
+        String key = args.has("key") ? args.get("key") : System.getenv("BYOKWATCH_SERVE_KEY");
+        Runtime runtime;
+        try {
+            runtime = Runtime.build(env, Clock.systemUTC());
+        } catch (SettingsException e) {
+            throw new UsageException(e.getMessage());
+        }
+        HttpServer server = start(runtime, args.get("bind", "127.0.0.1"), port, key);
+        err.println("byokwatch serving on http://" + args.get("bind", "127.0.0.1") + ":" + server.getAddress().getPort()
+                + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : ""));
+        CountDownLatch stop = new CountDownLatch(1);
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(1);
+            stop.countDown();
+        }));
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Starts the endpoint; port 0 picks a free one (tests). */
+    HttpServer start(Runtime runtime, String bind, int port, String key) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        } catch (IOException e) {
+            throw new InputException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\"}"));
+        server.createContext("/api/events", ex -> guarded(ex, key, () -> events(ex, runtime)));
+        server.createContext("/api/compliance", ex -> guarded(ex, key, () -> compliance(ex, runtime)));
+        server.start();
+        return server;
+    }
+
+    private interface Handler {
+        void handle() throws IOException;
+    }
+
+    private void guarded(HttpExchange ex, String key, Handler handler) throws IOException {
+        try {
+            if (key != null && !authorised(ex, key)) {
+                respond(ex, 401, error("missing or wrong key: send it as the x-byokwatch-key header or ?key= in the URL"));
+                return;
+            }
+            handler.handle();
+        } catch (RuntimeException e) {
+            err.println("error handling " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + ": " + e.getMessage());
+            respond(ex, 500, error("internal error; the delivery can be retried"));
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** Constant-time comparison, so response timing reveals nothing about the key. */
+    static boolean authorised(HttpExchange ex, String key) {
+        String given = ex.getRequestHeaders().getFirst("x-byokwatch-key");
+        if (given == null) {
+            given = query(ex).get("key");
+        }
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void events(HttpExchange ex, Runtime runtime) throws IOException {
+        String method = ex.getRequestMethod();
+        if (method.equals("OPTIONS")) {
+            String origin = ex.getRequestHeaders().getFirst("WebHook-Request-Origin");
+            if (origin == null) {
+                respond(ex, 400, error("a CloudEvents handshake carries WebHook-Request-Origin"));
+                return;
+            }
+            try {
+                ValidationHandshake.cloudEventsOptionsHeaders(origin).forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            } catch (IllegalArgumentException e) {
+                respond(ex, 400, error(e.getMessage()));
+                return;
+            }
+            respond(ex, 200, "");
+            return;
+        }
+        if (!method.equals("POST")) {
+            ex.getResponseHeaders().add("Allow", "POST, OPTIONS");
+            respond(ex, 405, error("use POST for events (OPTIONS for the CloudEvents handshake)"));
+            return;
+        }
+        byte[] body = readCapped(ex.getRequestBody());
+        if (body == null) {
+            respond(ex, 413, error("body over " + MAX_BODY + " bytes; Event Grid delivers at most 1 MB per batch"));
+            return;
+        }
+        EventIntake.Result result;
+        try {
+            result = runtime.intake().accept(new String(body, StandardCharsets.UTF_8), ex.getRequestHeaders().getFirst("Content-Type"));
+        } catch (EventFormatException e) {
+            respond(ex, 400, error(e.getMessage()));
+            return;
+        }
+        if (result.validationCode() != null) {
+            respond(ex, 200, ValidationHandshake.eventGridResponseBody(result.validationCode()));
+            return;
+        }
+        drain(runtime.outbox());
+        result.rejected().forEach(r -> err.println("rejected event: " + r));
+        if (result.failed()) {
+            result.failures().forEach(f -> err.println("failed: " + f));
+            respond(ex, 500, error("could not process " + result.failures().size() + " event(s); retry the delivery"));
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("processed", result.outcomes().size());
+        o.addProperty("rejected", result.rejected().size());
+        o.addProperty("outOfScope", result.outOfScope());
+        respond(ex, 200, o.toString());
+    }
+
+    private void compliance(HttpExchange ex, Runtime runtime) throws IOException {
+        ComplianceApi api = new ComplianceApi(runtime);
+        ComplianceApi.Response r;
+        if (ex.getRequestMethod().equals("POST")) {
+            byte[] body = readCapped(ex.getRequestBody());
+            String clusterId = null;
+            try {
+                clusterId = com.google.gson.JsonParser.parseString(body == null ? "" : new String(body, StandardCharsets.UTF_8))
+                        .getAsJsonObject().get("clusterId").getAsString();
+            } catch (RuntimeException ignored) {
+                // the API answers 400 with the expected shape
+            }
+            r = api.reevaluate(clusterId);
+            drain(runtime.outbox());
+        } else {
+            r = api.get(query(ex).get("clusterId"));
+        }
+        respond(ex, r.status(), r.body());
+    }
+
+    private synchronized void drain(Outbox outbox) {
+        for (List<Outbox.Lease> batch = outbox.lease(100, Duration.ofMinutes(1)); !batch.isEmpty(); batch = outbox.lease(100, Duration.ofMinutes(1))) {
+            for (Outbox.Lease lease : batch) {
+                out.println(lease.message().body());
+                outbox.ack(lease);
+            }
+        }
+        out.flush();
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        byte[] data = in.readNBytes(MAX_BODY + 1);
+        return data.length > MAX_BODY ? null : data;
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> q = new HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return q;
+    }
+
+    private static String error(String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("error", message);
+        return o.toString();
+    }
+
+    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+}
