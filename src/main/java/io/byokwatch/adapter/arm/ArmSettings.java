@@ -62,6 +62,12 @@ public record ArmSettings(ArmCloud cloud, URI armEndpoint, List<String> subscrip
                 DEFAULT_CACHE_TTL, DEFAULT_MAX_RETRIES);
     }
 
+    /** Settings watching every subscription Resource Graph places under the management group. */
+    public static ArmSettings forManagementGroup(ArmCloud cloud, String managementGroupId, TokenCredential credential) {
+        return new ArmSettings(cloud, null, List.of(), managementGroupId, credential, DEFAULT_READS_PER_MINUTE,
+                DEFAULT_CACHE_TTL, DEFAULT_MAX_RETRIES);
+    }
+
     public ArmSettings withArmEndpoint(URI endpoint) {
         return new ArmSettings(cloud, endpoint, subscriptionIds, managementGroupId, credential, readsPerMinute, cacheTtl,
                 maxRetries);
