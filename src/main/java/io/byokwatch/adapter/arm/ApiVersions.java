@@ -1,0 +1,22 @@
+package io.byokwatch.adapter.arm;
+
+/**
+ * The ARM api-versions byokwatch reads with, in one place. Chosen for being stable in every Azure cloud (sovereign
+ * clouds get new versions months after the public one) while returning every field the mapper reads; a newer
+ * version only adds fields byokwatch does not judge.
+ */
+public final class ApiVersions {
+    /** Microsoft.ContainerService/managedClusters: agent pools inline, diskEncryptionSetID, azureKeyVaultKms. */
+    public static final String MANAGED_CLUSTERS = "2024-10-01";
+    /** Microsoft.Compute/diskEncryptionSets: activeKey, identity, autoKeyRotationError. */
+    public static final String DISK_ENCRYPTION_SETS = "2025-01-02";
+    /** Microsoft.KeyVault vaults, managedHSMs and their keys (management plane, including rotationPolicy). */
+    public static final String KEY_VAULT = "2024-11-01";
+    /** Microsoft.Authorization/roleAssignments with {@code $filter=atScope()}. */
+    public static final String ROLE_ASSIGNMENTS = "2022-04-01";
+    /** Microsoft.ResourceGraph/resources (objectArray results, {@code $skipToken} paging). */
+    public static final String RESOURCE_GRAPH = "2022-10-01";
+
+    private ApiVersions() {
+    }
+}

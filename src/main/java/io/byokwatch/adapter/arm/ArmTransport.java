@@ -1,0 +1,112 @@
+package io.byokwatch.adapter.arm;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.ExponentialBackoffOptions;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
+import com.azure.core.util.Context;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The one HTTP path to ARM and Resource Graph: the SDK pipeline with ARM bearer authentication (which refuses plain
+ * http), our retry policy, the budget meter and a user agent. Never logs requests, so tokens cannot leak.
+ */
+final class ArmTransport {
+    static final Duration BASE_BACKOFF = Duration.ofMillis(800);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
+    private static final String USER_AGENT = "byokwatch/" + version();
+
+    private final HttpPipeline pipeline;
+    private final URI endpoint;
+    private final String base;
+
+    ArmTransport(ArmSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper, ReadBudget budget,
+                 ReadStats stats) {
+        this.base = settings.resourceManagerUrl();
+        this.endpoint = URI.create(base);
+        ExponentialBackoff backoff = new ExponentialBackoff(new ExponentialBackoffOptions()
+                .setMaxRetries(settings.maxRetries()).setBaseDelay(BASE_BACKOFF).setMaxDelay(MAX_BACKOFF));
+        HttpPipelineBuilder builder = new HttpPipelineBuilder().policies(
+                new UserAgentPolicy(USER_AGENT),
+                new RequestIdPolicy(),
+                new ArmRetryPolicy(backoff, MAX_SERVER_WAIT, clock, sleeper, stats),
+                new RequestMeter(budget, stats),
+                new ArmChallengeAuthenticationPolicy(settings.credential(), base + "/.default"));
+        if (httpClient != null) {
+            builder.httpClient(httpClient);
+        }
+        this.pipeline = builder.build();
+    }
+
+    /** GET of a path below the ARM endpoint; the path must already be encoded ({@link ArmPaths}). */
+    ArmResponse get(String pathAndQuery) {
+        return send(new HttpRequest(HttpMethod.GET, base + pathAndQuery));
+    }
+
+    /** GET of a {@code nextLink}; only ever to the ARM endpoint itself, so the token goes nowhere else. */
+    ArmResponse getNextLink(String url) {
+        URI next;
+        try {
+            next = new URI(url);
+        } catch (URISyntaxException e) {
+            return ArmResponse.failed("ARM returned a nextLink that is not a URL: " + Transient.oneLine(url));
+        }
+        boolean sameHost = "https".equalsIgnoreCase(next.getScheme()) && next.getHost() != null
+                && next.getHost().equalsIgnoreCase(endpoint.getHost()) && port(next) == port(endpoint);
+        if (!sameHost) {
+            return ArmResponse.failed("refused to follow a nextLink to " + next.getScheme() + "://" + next.getHost()
+                    + ", which is not the ARM endpoint " + base);
+        }
+        return send(new HttpRequest(HttpMethod.GET, url));
+    }
+
+    ArmResponse post(String pathAndQuery, String jsonBody) {
+        HttpRequest request = new HttpRequest(HttpMethod.POST, base + pathAndQuery)
+                .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
+                .setBody(jsonBody.getBytes(StandardCharsets.UTF_8));
+        return send(request);
+    }
+
+    private ArmResponse send(HttpRequest request) {
+        try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
+            String body = response.getBodyAsBinaryData().toString();
+            return new ArmResponse(response.getStatusCode(), body == null ? "" : body,
+                    response.getHeaderValue(HttpHeaderName.RETRY_AFTER), null);
+        } catch (ReadBudgetExhaustedException e) {
+            return ArmResponse.failed(e.getMessage());
+        } catch (ClientAuthenticationException e) {
+            return ArmResponse.failed("could not get an ARM token for byokwatch's identity: "
+                    + Transient.oneLine(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            if (!Transient.isTransient(e)) {
+                throw e;
+            }
+            return ArmResponse.failed("could not reach ARM at " + endpoint.getHost() + ": " + Transient.describe(e));
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() == -1 ? 443 : uri.getPort();
+    }
+
+    private static String version() {
+        String v = ArmTransport.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,42 @@
+package io.byokwatch.adapter.arm;
+
+import io.byokwatch.domain.ResourceId;
+
+/** The resource types byokwatch reads by id: what to call them, which api-version, which permission a read needs. */
+enum ArmType {
+    MANAGED_CLUSTER("Microsoft.ContainerService/managedClusters", ApiVersions.MANAGED_CLUSTERS, "AKS cluster"),
+    DISK_ENCRYPTION_SET("Microsoft.Compute/diskEncryptionSets", ApiVersions.DISK_ENCRYPTION_SETS,
+            "disk encryption set"),
+    KEY_VAULT("Microsoft.KeyVault/vaults", ApiVersions.KEY_VAULT, "key vault"),
+    MANAGED_HSM("Microsoft.KeyVault/managedHSMs", ApiVersions.KEY_VAULT, "managed HSM"),
+    VAULT_KEY("Microsoft.KeyVault/vaults/keys", ApiVersions.KEY_VAULT, "key"),
+    MANAGED_HSM_KEY("Microsoft.KeyVault/managedHSMs/keys", ApiVersions.KEY_VAULT, "managed HSM key"),
+    ROLE_ASSIGNMENTS("Microsoft.Authorization/roleAssignments", ApiVersions.ROLE_ASSIGNMENTS, "role assignments");
+
+    private final String type;
+    private final String apiVersion;
+    private final String label;
+
+    ArmType(String type, String apiVersion, String label) {
+        this.type = type;
+        this.apiVersion = apiVersion;
+        this.label = label;
+    }
+
+    String apiVersion() {
+        return apiVersion;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** The RBAC action a 403 says byokwatch lacks, spelled as Azure documents it. */
+    String readPermission() {
+        return type + "/read";
+    }
+
+    boolean matches(ResourceId id) {
+        return id.isType(type);
+    }
+}

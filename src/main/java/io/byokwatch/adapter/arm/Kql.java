@@ -1,0 +1,89 @@
+package io.byokwatch.adapter.arm;
+
+import io.byokwatch.domain.ResourceId;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Resource Graph queries, in one place. Resource Graph returns {@code properties} as ARM does, so the rows go
+ * through the same mapper as point reads. Key URLs are compared lower-cased and bounded by {@code /} or {@code :}
+ * after the host, because ARM writes {@code :443} into some of them and a bare prefix would let {@code kv} match
+ * {@code kv2}.
+ */
+final class Kql {
+    static final String CLUSTER_TYPE = "microsoft.containerservice/managedclusters";
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
+
+    private Kql() {
+    }
+
+    static String clusters() {
+        return "resources | where type =~ '" + CLUSTER_TYPE + "'";
+    }
+
+    static String setsUsingVault(String host) {
+        String active = "tolower(tostring(properties.activeKey.keyUrl))";
+        String previous = "tolower(tostring(properties.previousKeys))";
+        String h = requireHost(host);
+        return "resources | where type =~ 'microsoft.compute/diskencryptionsets'"
+                + " | where " + active + " startswith " + quote("https://" + h + "/")
+                + " or " + active + " startswith " + quote("https://" + h + ":")
+                + " or " + previous + " contains " + quote("\"https://" + h + "/")
+                + " or " + previous + " contains " + quote("\"https://" + h + ":");
+    }
+
+    static String clustersUsingSets(Collection<ResourceId> setIds) {
+        return clusters() + " | where tolower(tostring(properties.diskEncryptionSetID)) in~ ("
+                + setIds.stream().map(id -> quote(id.key())).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String clustersWithKmsKeyIn(String host) {
+        String keyId = "tolower(tostring(properties.securityProfile.azureKeyVaultKms.keyId))";
+        String h = requireHost(host);
+        return clusters() + " | where " + keyId + " startswith " + quote("https://" + h + "/")
+                + " or " + keyId + " startswith " + quote("https://" + h + ":");
+    }
+
+    static String vaultsNamed(String name) {
+        return "resources | where type in~ ('microsoft.keyvault/vaults', 'microsoft.keyvault/managedhsms')"
+                + " | where name =~ " + quote(name);
+    }
+
+    static String subscriptions() {
+        return "resourcecontainers | where type =~ 'microsoft.resources/subscriptions'";
+    }
+
+    /** A vault host as callers may spell it: any case, maybe with a port or a trailing dot. */
+    static String normaliseHost(String host) {
+        if (host == null) {
+            return "";
+        }
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        int colon = h.indexOf(':');
+        h = colon < 0 ? h : h.substring(0, colon);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    static boolean isHost(String normalisedHost) {
+        return HOST.matcher(normalisedHost).matches();
+    }
+
+    /** A single-quoted KQL string literal; backslash and quote are the characters KQL escapes there. */
+    static String quote(String text) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a line break cannot be part of a Resource Graph query value");
+        }
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static String requireHost(String host) {
+        String h = normaliseHost(host);
+        if (!isHost(h)) {
+            throw new IllegalArgumentException("'" + host + "' is not a vault host such as kv-prod.vault.azure.net");
+        }
+        return h;
+    }
+}

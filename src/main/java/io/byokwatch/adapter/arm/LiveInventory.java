@@ -1,0 +1,546 @@
+package io.byokwatch.adapter.arm;
+
+import com.azure.core.http.HttpClient;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.byokwatch.adapter.snapshot.ArmMapper;
+import io.byokwatch.adapter.snapshot.SnapshotFormatException;
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.VaultKey;
+import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The estate as ARM and Resource Graph say it is now. Point reads ({@link #cluster}, {@link #diskEncryptionSet},
+ * vaults, keys, role assignments) are ARM GETs mapped by {@link ArmMapper}, the same mapper snapshot files go
+ * through; lists and reverse look-ups are Resource Graph queries whose rows go through it too.
+ *
+ * <p>Answers: 200 is found; 404 is absent ("ARM returned 404 Not Found for ..."); 403 is unknown, naming the read
+ * permission byokwatch's identity lacks; anything else (after bounded retries), a spent read budget or an unreachable
+ * endpoint is unknown with the status and ARM's error code. List methods that cannot get a complete answer throw
+ * {@link ArmReadException} instead of returning a short list.
+ *
+ * <p>Scope: clusters are listed in the configured subscriptions and management group. Vaults and disk encryption
+ * sets are looked up in every subscription the identity can read, since keys often live in a central subscription
+ * outside the watched ones. For a management group, which subscriptions belong to it is whatever Resource Graph
+ * returns for it.
+ *
+ * <p>Freshness: answers are cached for the configured TTL, so a burst of events costs one read per resource.
+ * {@link #withFresh} gives a view that reads the resource an event is about from ARM once more (and its cluster, for
+ * a node pool), so that resource is never answered from the cache. Resource Graph lags ARM by seconds to minutes;
+ * reverse look-ups carry that lag, point reads do not.
+ */
+public final class LiveInventory implements Inventory {
+    private static final int SET_IDS_PER_QUERY = 200;
+    private static final int SUBSCRIPTIONS_PER_QUERY = 1000;
+    private static final String AGENT_POOLS = "microsoft.containerservice/managedclusters/agentpools";
+    private static final String ASSIGNMENTS_SEGMENT = "/providers/microsoft.authorization/roleassignments/";
+    private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+
+    private final ArmSettings settings;
+    private final Clock clock;
+    private final ArmTransport transport;
+    private final ResourceGraph graph;
+    private final ReadCache cache;
+    private final ReadStats stats;
+    private final Map<String, ResourceId> vaultIdsByHost;
+    private final Set<String> subscriptions;
+    private final Set<ResourceId> fresh;
+    private final ConcurrentHashMap<String, Object> freshAnswers = new ConcurrentHashMap<>();
+
+    /** Production: the default HTTP client, the system clock, real sleeping. */
+    public LiveInventory(ArmSettings settings) {
+        this(settings, null, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * @param httpClient the SDK HTTP client, or null for the default one (a proxy, or a test's trust store)
+     */
+    public LiveInventory(ArmSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper) {
+        this.settings = settings;
+        this.clock = clock;
+        this.stats = new ReadStats();
+        this.transport = new ArmTransport(settings, httpClient, clock, sleeper,
+                new ReadBudget(settings.readsPerMinute(), clock), stats);
+        this.graph = new ResourceGraph(transport);
+        this.cache = new ReadCache(settings.cacheTtl(), clock);
+        this.vaultIdsByHost = new ConcurrentHashMap<>();
+        this.subscriptions = settings.subscriptionIds().stream().map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        this.fresh = Set.of();
+    }
+
+    private LiveInventory(LiveInventory base, Set<ResourceId> fresh) {
+        this.settings = base.settings;
+        this.clock = base.clock;
+        this.transport = base.transport;
+        this.graph = base.graph;
+        this.cache = base.cache;
+        this.stats = base.stats;
+        this.vaultIdsByHost = base.vaultIdsByHost;
+        this.subscriptions = base.subscriptions;
+        this.fresh = fresh;
+    }
+
+    /**
+     * A view for one change event: the first read of {@code changed} (and of its cluster when it is a node pool)
+     * goes to ARM whatever the cache holds, refreshes the cache, and answers every later read of it in this view.
+     * Everything else, the cache, the budget and the counts are shared with this inventory.
+     */
+    public LiveInventory withFresh(ResourceId changed) {
+        Set<ResourceId> ids = new HashSet<>(fresh);
+        ids.add(changed);
+        if (changed.isType(AGENT_POOLS)) {
+            ids.add(changed.topLevel());
+        }
+        return new LiveInventory(this, Set.copyOf(ids));
+    }
+
+    /**
+     * True when the resource's subscription is one of the configured ones or, with a management group configured,
+     * one Resource Graph lists under that group.
+     *
+     * @throws ArmReadException when the management group's subscriptions cannot be listed
+     */
+    public boolean inScope(ResourceId id) {
+        String sub = id.subscriptionId();
+        if (sub == null) {
+            return false;
+        }
+        String s = sub.toLowerCase(Locale.ROOT);
+        if (subscriptions.contains(s)) {
+            return true;
+        }
+        if (settings.managementGroupId() == null) {
+            return false;
+        }
+        Set<String> inGroup = new HashSet<>();
+        for (JsonObject row : rows(Kql.subscriptions(), ResourceGraph.Scope.managementGroup(settings.managementGroupId()))) {
+            String rowSub = text(row, "subscriptionId");
+            if (rowSub != null) {
+                inGroup.add(rowSub.toLowerCase(Locale.ROOT));
+            }
+        }
+        return inGroup.contains(s);
+    }
+
+    /** What reading has cost so far, for this inventory and every view of it. */
+    public ReadStats stats() {
+        return stats;
+    }
+
+    @Override
+    public List<ManagedCluster> clusters() {
+        Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+        for (ResourceGraph.Scope scope : watchedScopes()) {
+            clustersFrom(rows(Kql.clusters(), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public Lookup<ManagedCluster> cluster(ResourceId id) {
+        if (!ArmType.MANAGED_CLUSTER.matches(id)) {
+            return Lookup.unknown(id + " is not an AKS cluster id (.../providers/Microsoft.ContainerService/"
+                    + "managedClusters/<name>)");
+        }
+        Lookup<ManagedCluster> answer = read(id, ArmType.MANAGED_CLUSTER, ArmMapper::cluster);
+        if (answer.orNull() != null) {
+            rememberVault(answer.orNull());
+        }
+        return answer;
+    }
+
+    @Override
+    public Lookup<DiskEncryptionSet> diskEncryptionSet(ResourceId id) {
+        if (!ArmType.DISK_ENCRYPTION_SET.matches(id)) {
+            return Lookup.unknown(id + " is not a disk encryption set id (.../providers/Microsoft.Compute/"
+                    + "diskEncryptionSets/<name>)");
+        }
+        Lookup<DiskEncryptionSet> answer = read(id, ArmType.DISK_ENCRYPTION_SET, ArmMapper::diskEncryptionSet);
+        if (answer.orNull() != null) {
+            rememberVault(answer.orNull());
+        }
+        return answer;
+    }
+
+    /**
+     * The vault behind a key URL host. When a disk encryption set or cluster already named the vault's ARM id, that
+     * id is read directly; otherwise Resource Graph finds the vault by name and ARM reads it for current properties.
+     * Absent only when ARM says 404 or a complete Resource Graph answer has no such vault.
+     */
+    @Override
+    public Lookup<KeyVault> vaultByHost(String host) {
+        String h = Kql.normaliseHost(host);
+        if (!Kql.isHost(h)) {
+            return Lookup.unknown("'" + host + "' is not a key vault host such as kv-prod.vault.azure.net");
+        }
+        ResourceId named = vaultIdsByHost.get(h);
+        String namedEvidence = null;
+        if (named != null) {
+            Lookup<KeyVault> direct = readVault(named);
+            KeyVault v = direct.orNull();
+            if (v != null && servesHost(v, h) || direct instanceof Lookup.Unknown<KeyVault>) {
+                return direct;
+            }
+            namedEvidence = v == null ? ((Lookup.Absent<KeyVault>) direct).evidence()
+                    : named + " now serves " + v.host() + ", not " + h;
+        }
+        Lookup<ResourceId> located = locateVault(h);
+        if (located instanceof Lookup.Found<ResourceId> f) {
+            if (f.value().equals(named) && namedEvidence != null) {
+                return Lookup.absent(namedEvidence + "; Resource Graph still lists it, which lags ARM");
+            }
+            Lookup<KeyVault> read = readVault(f.value());
+            if (read.orNull() != null) {
+                vaultIdsByHost.put(h, f.value());
+            }
+            return read;
+        }
+        if (located instanceof Lookup.Absent<ResourceId> a) {
+            return Lookup.absent(namedEvidence == null ? a.evidence() : namedEvidence + "; " + a.evidence());
+        }
+        return Lookup.unknown(((Lookup.Unknown<ResourceId>) located).reason());
+    }
+
+    /** The key's management-plane resource ({@code {vault}/keys/{name}}), which carries its rotation policy. */
+    @Override
+    public Lookup<VaultKey> key(KeyRef ref) {
+        Lookup<KeyVault> vault = vaultByHost(ref.vaultHost());
+        if (vault instanceof Lookup.Absent<KeyVault> a) {
+            return Lookup.absent("key " + ref.name() + " cannot exist without its vault: " + a.evidence());
+        }
+        if (vault instanceof Lookup.Unknown<KeyVault> u) {
+            return Lookup.unknown("key " + ref.name() + " was not read because its vault was not: " + u.reason());
+        }
+        KeyVault kv = vault.orNull();
+        ResourceId keyId = kv.id().child("keys", ref.name());
+        return read(keyId, kv.managedHsm() ? ArmType.MANAGED_HSM_KEY : ArmType.VAULT_KEY, ArmMapper::key);
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
+        String key = "roles " + scope.key();
+        if (freshCovers(scope)) {
+            return cast(freshAnswers.computeIfAbsent(key, k -> fetchRoleAssignments(scope, key)));
+        }
+        Lookup<List<RoleAssignment>> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        return fetchRoleAssignments(scope, key);
+    }
+
+    /** Sets whose active or previous key URL names this host, with or without {@code :443}, in any case. */
+    @Override
+    public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
+        Map<ResourceId, DiskEncryptionSet> found = new TreeMap<>();
+        for (JsonObject row : rows(Kql.setsUsingVault(vaultHost), ResourceGraph.Scope.VISIBLE)) {
+            DiskEncryptionSet set = mapRow(row, ArmMapper::diskEncryptionSet, "disk encryption set");
+            if (set != null) {
+                cache.offer(armKey(set.id()), Lookup.found(set));
+                rememberVault(set);
+                found.putIfAbsent(set.id(), set);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** One Resource Graph query per {@value #SET_IDS_PER_QUERY} set ids (and per watched scope), not one per set. */
+    @Override
+    public List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        List<ResourceId> ids = List.copyOf(new LinkedHashSet<>(setIds));
+        Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+        for (int from = 0; from < ids.size(); from += SET_IDS_PER_QUERY) {
+            String kql = Kql.clustersUsingSets(ids.subList(from, Math.min(ids.size(), from + SET_IDS_PER_QUERY)));
+            for (ResourceGraph.Scope scope : watchedScopes()) {
+                clustersFrom(rows(kql, scope)).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
+        Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+        for (ResourceGraph.Scope scope : watchedScopes()) {
+            clustersFrom(rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private <T> Lookup<T> read(ResourceId id, ArmType type, Function<JsonObject, T> mapper) {
+        String key = armKey(id);
+        if (fresh.contains(id)) {
+            return cast(freshAnswers.computeIfAbsent(key, k -> fetch(id, type, mapper, key)));
+        }
+        Lookup<T> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        return fetch(id, type, mapper, key);
+    }
+
+    private <T> Lookup<T> fetch(ResourceId id, ArmType type, Function<JsonObject, T> mapper, String key) {
+        ArmResponse response = transport.get(ArmPaths.resource(id, type.apiVersion()));
+        Lookup<T> answer;
+        if (response.ok()) {
+            JsonObject body = response.json();
+            if (body == null) {
+                answer = Lookup.unknown("ARM returned a body that is not a JSON object for " + id);
+            } else {
+                try {
+                    answer = Lookup.found(mapper.apply(body));
+                } catch (SnapshotFormatException e) {
+                    stats.unreadable(type.label() + " " + id + ": " + e.getMessage());
+                    answer = Lookup.unknown("ARM returned a " + type.label() + " byokwatch cannot read for " + id
+                            + ": " + e.getMessage());
+                }
+            }
+        } else {
+            answer = notRead(response, id, type, "reading " + id);
+        }
+        if (!(answer instanceof Lookup.Unknown<T>)) {
+            cache.put(key, answer);
+        }
+        return answer;
+    }
+
+    private <T> Lookup<T> notRead(ArmResponse response, ResourceId id, ArmType type, String doing) {
+        return switch (response.status()) {
+            case 404 -> Lookup.absent("ARM returned 404 Not Found for " + id);
+            case 403 -> Lookup.unknown("403 Forbidden " + doing + ": byokwatch's identity needs Reader ("
+                    + type.readPermission() + ") on it");
+            case 0 -> Lookup.unknown(response.failure() + "; " + doing + " was not attempted or did not finish");
+            default -> Lookup.unknown("ARM returned " + response.describe() + " " + doing + retryNote(response));
+        };
+    }
+
+    private String retryNote(ArmResponse response) {
+        Duration asked = RetryAfter.retryAfter(response.retryAfter(), clock.instant());
+        if (response.status() == 429 && asked != null && asked.compareTo(ArmTransport.MAX_SERVER_WAIT) > 0) {
+            return "; ARM asked to wait " + asked.toSeconds() + " s, longer than byokwatch waits ("
+                    + ArmTransport.MAX_SERVER_WAIT.toSeconds() + " s)";
+        }
+        boolean retryable = response.status() == 408 || response.status() == 429 || response.status() >= 500;
+        return retryable && settings.maxRetries() > 0 ? " after " + settings.maxRetries() + " retries" : "";
+    }
+
+    private Lookup<KeyVault> readVault(ResourceId id) {
+        if (ArmType.MANAGED_HSM.matches(id)) {
+            return read(id, ArmType.MANAGED_HSM, ArmMapper::vault);
+        }
+        if (ArmType.KEY_VAULT.matches(id)) {
+            return read(id, ArmType.KEY_VAULT, ArmMapper::vault);
+        }
+        return Lookup.unknown(id + " is not a key vault or managed HSM id");
+    }
+
+    /** Resource Graph's answer to "which vault has this host's name", cached like a point read. */
+    private Lookup<ResourceId> locateVault(String host) {
+        String key = "vault-host " + host;
+        Lookup<ResourceId> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        boolean hsm = host.contains(".managedhsm.");
+        String what = hsm ? "managed HSM" : "key vault";
+        String name = host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
+        ResourceGraph.Result result = graph.query(Kql.vaultsNamed(name), ResourceGraph.Scope.VISIBLE);
+        if (!result.complete()) {
+            return Lookup.unknown(result.failure() + "; cannot tell whether " + what + " " + name + " exists");
+        }
+        Lookup<ResourceId> answer = Lookup.absent("Resource Graph found no " + what + " named " + name + " (serving "
+                + host + ") in " + ResourceGraph.Scope.VISIBLE.describe() + "; the query covered that whole scope");
+        for (JsonObject row : result.rows()) {
+            ResourceId id = ResourceId.orNull(text(row, "id"));
+            if (id != null && (hsm ? ArmType.MANAGED_HSM : ArmType.KEY_VAULT).matches(id) && rowServesHost(row, host)) {
+                answer = Lookup.found(id);
+                break;
+            }
+        }
+        cache.put(key, answer);
+        return answer;
+    }
+
+    private Lookup<List<RoleAssignment>> fetchRoleAssignments(ResourceId scope, String key) {
+        String doing = "listing role assignments at " + scope;
+        List<RoleAssignment> all = new ArrayList<>();
+        ArmResponse response = transport.get(ArmPaths.roleAssignmentsAt(scope));
+        while (true) {
+            if (!response.ok()) {
+                Lookup<List<RoleAssignment>> failed = notRead(response, scope, ArmType.ROLE_ASSIGNMENTS, doing);
+                return failed instanceof Lookup.Absent<List<RoleAssignment>>
+                        ? Lookup.unknown("ARM returned 404 Not Found " + doing + ": the scope does not exist")
+                        : failed;
+            }
+            JsonObject json = response.json();
+            JsonElement value = json == null ? null : json.get("value");
+            if (value == null || !value.isJsonArray()) {
+                return Lookup.unknown("ARM answered without a value array " + doing);
+            }
+            for (JsonElement e : (JsonArray) value) {
+                if (!e.isJsonObject()) {
+                    return Lookup.unknown("ARM returned a role assignment that is not a JSON object " + doing);
+                }
+                try {
+                    all.add(ArmMapper.roleAssignment(e.getAsJsonObject()));
+                } catch (SnapshotFormatException unreadable) {
+                    // one unreadable assignment could be the grant that matters, so the whole answer is unknown
+                    stats.unreadable("role assignment at " + scope + ": " + unreadable.getMessage());
+                    return Lookup.unknown("ARM returned a role assignment byokwatch cannot read " + doing + ": "
+                            + unreadable.getMessage());
+                }
+            }
+            String next = text(json, "nextLink");
+            if (next == null) {
+                break;
+            }
+            response = transport.getNextLink(next);
+        }
+        Lookup<List<RoleAssignment>> answer = Lookup.found(List.copyOf(all));
+        cache.put(key, answer);
+        return answer;
+    }
+
+    private List<JsonObject> rows(String kql, ResourceGraph.Scope scope) {
+        String key = "graph " + scope + " " + kql;
+        List<JsonObject> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        ResourceGraph.Result result = graph.query(kql, scope);
+        if (!result.complete()) {
+            throw new ArmReadException(result.failure());
+        }
+        cache.put(key, result.rows());
+        return result.rows();
+    }
+
+    private List<ResourceGraph.Scope> watchedScopes() {
+        List<ResourceGraph.Scope> scopes = new ArrayList<>();
+        List<String> subs = settings.subscriptionIds();
+        for (int from = 0; from < subs.size(); from += SUBSCRIPTIONS_PER_QUERY) {
+            scopes.add(ResourceGraph.Scope.subscriptions(subs.subList(from,
+                    Math.min(subs.size(), from + SUBSCRIPTIONS_PER_QUERY))));
+        }
+        if (settings.managementGroupId() != null) {
+            scopes.add(ResourceGraph.Scope.managementGroup(settings.managementGroupId()));
+        }
+        return scopes;
+    }
+
+    /** Maps cluster rows; each also answers later point reads of that cluster until the TTL ends. */
+    private List<ManagedCluster> clustersFrom(List<JsonObject> rows) {
+        List<ManagedCluster> clusters = new ArrayList<>(rows.size());
+        for (JsonObject row : rows) {
+            ManagedCluster c = mapRow(row, ArmMapper::cluster, "AKS cluster");
+            if (c != null) {
+                cache.offer(armKey(c.id()), Lookup.found(c));
+                rememberVault(c);
+                clusters.add(c);
+            }
+        }
+        return clusters;
+    }
+
+    private <T> T mapRow(JsonObject row, Function<JsonObject, T> mapper, String what) {
+        try {
+            return mapper.apply(row);
+        } catch (SnapshotFormatException e) {
+            stats.unreadable("Resource Graph " + what + " row " + text(row, "id") + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void rememberVault(DiskEncryptionSet set) {
+        if (set.activeKey() != null && set.sourceVaultId() != null) {
+            vaultIdsByHost.putIfAbsent(set.activeKey().vaultHost(), set.sourceVaultId());
+        }
+    }
+
+    private void rememberVault(ManagedCluster cluster) {
+        if (cluster.kms().key() != null && cluster.kms().keyVaultResourceId() != null) {
+            vaultIdsByHost.putIfAbsent(cluster.kms().key().vaultHost(), cluster.kms().keyVaultResourceId());
+        }
+    }
+
+    /** True when a role assignment this view is fresh for could grant access at the scope. */
+    private boolean freshCovers(ResourceId scope) {
+        for (ResourceId id : fresh) {
+            String k = id.key();
+            int at = k.lastIndexOf(ASSIGNMENTS_SEGMENT);
+            if (at < 0) {
+                continue;
+            }
+            String assignmentScope = k.substring(0, at);
+            if (assignmentScope.isEmpty() || assignmentScope.startsWith(MANAGEMENT_GROUPS)
+                    || scope.key().equals(assignmentScope) || scope.key().startsWith(assignmentScope + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean servesHost(KeyVault vault, String host) {
+        return vault.host() == null || vault.host().equals(host);
+    }
+
+    private static boolean rowServesHost(JsonObject row, String host) {
+        JsonElement properties = row.get("properties");
+        if (properties == null || !properties.isJsonObject()) {
+            return true;
+        }
+        String uri = text(properties.getAsJsonObject(), "vaultUri");
+        uri = uri != null ? uri : text(properties.getAsJsonObject(), "hsmUri");
+        if (uri == null) {
+            return true;
+        }
+        try {
+            String uriHost = URI.create(uri.trim()).getHost();
+            return uriHost == null || Kql.normaliseHost(uriHost).equals(host);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static String armKey(ResourceId id) {
+        return "arm " + id.key();
+    }
+
+    private static String text(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e != null && e.isJsonPrimitive() && !e.getAsString().isBlank() ? e.getAsString() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Lookup<T> cast(Object answer) {
+        return (Lookup<T>) answer;
+    }
+}

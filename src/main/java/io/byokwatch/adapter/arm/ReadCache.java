@@ -1,0 +1,62 @@
+package io.byokwatch.adapter.arm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Answers kept for a short TTL so that a burst of events about one estate costs one read per resource. */
+final class ReadCache {
+    private static final int MAX_ENTRIES = 100_000;
+
+    private record Entry(Object value, Instant expires) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Duration ttl;
+    private final Clock clock;
+
+    ReadCache(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T get(String key) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(e.expires())) {
+            entries.remove(key, e);
+            return null;
+        }
+        return (T) e.value();
+    }
+
+    void put(String key, Object value) {
+        if (ttl.isZero()) {
+            return;
+        }
+        makeRoom();
+        entries.put(key, new Entry(value, clock.instant().plus(ttl)));
+    }
+
+    /** Adds unless a live entry exists: a Resource Graph row, which may lag ARM, never replaces a point read. */
+    void offer(String key, Object value) {
+        if (get(key) == null) {
+            put(key, value);
+        }
+    }
+
+    private void makeRoom() {
+        if (entries.size() < MAX_ENTRIES) {
+            return;
+        }
+        Instant now = clock.instant();
+        entries.values().removeIf(e -> !now.isBefore(e.expires()));
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+    }
+}

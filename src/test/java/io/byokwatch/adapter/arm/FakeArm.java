@@ -1,0 +1,422 @@
+package io.byokwatch.adapter.arm;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.byokwatch.domain.ResourceId;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * ARM and Resource Graph as far as byokwatch reads them, over HTTPS on 127.0.0.1: resource GETs by id (checking the
+ * api-version for the type and the bearer token), role-assignment lists with {@code nextLink} paging, and Resource
+ * Graph queries evaluated by {@link MiniKql} over the stored resources with scope filtering and {@code $skipToken}
+ * paging. Scripted replies (429, 5xx) are served before the stored answer. Every request is recorded.
+ */
+final class FakeArm implements AutoCloseable {
+    static final String TOKEN = "fixed-test-token";
+    static final String GRAPH_PATH = "/providers/Microsoft.ResourceGraph/resources";
+
+    record Reply(int status, Map<String, String> headers, String body) {
+        static Reply status(int status, String code) {
+            return new Reply(status, Map.of(), error(code, "scripted " + status));
+        }
+
+        Reply withHeader(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, h, body);
+        }
+    }
+
+    record Request(String method, String path, Map<String, String> query, String body, String authorization,
+                   String userAgent) {
+        JsonObject json() {
+            return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        boolean isGraph() {
+            return path.equalsIgnoreCase(GRAPH_PATH);
+        }
+    }
+
+    private final HttpsServer server;
+    private final ExecutorService executor;
+    private final Map<String, JsonObject> resources = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
+    private final Deque<Reply> graphScript = new ArrayDeque<>();
+    private final Map<String, List<String>> managementGroups = new ConcurrentHashMap<>();
+    private final List<JsonObject> roleAssignments = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Map<String, String>> graphHeaders = new ConcurrentHashMap<>();
+    private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile int graphPageSize = 1000;
+    private volatile int roleAssignmentPageSize = 100;
+
+    private FakeArm() throws IOException {
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(TestTls.get().serverContext));
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-arm");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    static FakeArm start() {
+        try {
+            return new FakeArm();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI endpoint() {
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void reset() {
+        resources.clear();
+        scripted.clear();
+        synchronized (graphScript) {
+            graphScript.clear();
+        }
+        managementGroups.clear();
+        roleAssignments.clear();
+        graphHeaders.clear();
+        requests.clear();
+        graphPageSize = 1000;
+        roleAssignmentPageSize = 100;
+    }
+
+    /** Stores an ARM body under its id; returns it for chaining. */
+    JsonObject put(JsonObject resource) {
+        resources.put(resource.get("id").getAsString().toLowerCase(Locale.ROOT), resource);
+        return resource;
+    }
+
+    JsonObject putCorpus(String file) {
+        try {
+            return put(JsonParser.parseString(Files.readString(Path.of("src/test/resources/corpus", file)))
+                    .getAsJsonObject());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void remove(ResourceId id) {
+        resources.remove(id.key());
+    }
+
+    /** Replies served, in order, to GETs of this resource (or list) path before the stored answer. */
+    void script(String path, Reply... replies) {
+        scripted.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).addAll(List.of(replies));
+    }
+
+    void scriptGraph(Reply... replies) {
+        synchronized (graphScript) {
+            graphScript.addAll(List.of(replies));
+        }
+    }
+
+    /** Headers added to the Resource Graph answer for the given 1-based page. */
+    void graphHeadersOnPage(int page, Map<String, String> headers) {
+        graphHeaders.put(String.valueOf(page), headers);
+    }
+
+    void graphPageSize(int size) {
+        graphPageSize = size;
+    }
+
+    void managementGroup(String id, String... subscriptions) {
+        managementGroups.put(id.toLowerCase(Locale.ROOT), List.of(subscriptions));
+    }
+
+    void roleAssignment(JsonObject assignment) {
+        roleAssignments.add(assignment);
+    }
+
+    void roleAssignmentPageSize(int size) {
+        roleAssignmentPageSize = size;
+    }
+
+    List<Request> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    List<Request> graphRequests() {
+        return requests().stream().filter(Request::isGraph).toList();
+    }
+
+    List<Request> armGets() {
+        return requests().stream().filter(r -> r.method().equals("GET")).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Request request = new Request(exchange.getRequestMethod(), path, query, body,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("User-Agent"));
+            requests.add(request);
+            Reply reply = route(request);
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private Reply route(Request request) {
+        if (!("Bearer " + TOKEN).equals(request.authorization())) {
+            return new Reply(401, Map.of(), error("AuthenticationFailed", "missing or wrong bearer token"));
+        }
+        if (request.method().equals("POST") && request.isGraph()) {
+            if (!ApiVersions.RESOURCE_GRAPH.equals(request.query().get("api-version"))) {
+                return badVersion(request);
+            }
+            synchronized (graphScript) {
+                if (!graphScript.isEmpty()) {
+                    return graphScript.poll();
+                }
+            }
+            return graph(request);
+        }
+        if (!request.method().equals("GET")) {
+            return new Reply(405, Map.of(), error("MethodNotAllowed", request.method()));
+        }
+        Deque<Reply> script = scripted.get(request.path().toLowerCase(Locale.ROOT));
+        if (script != null) {
+            Reply next;
+            synchronized (script) {
+                next = script.poll();
+            }
+            if (next != null) {
+                return next;
+            }
+        }
+        String lower = request.path().toLowerCase(Locale.ROOT);
+        if (lower.endsWith("/providers/microsoft.authorization/roleassignments")) {
+            return roleAssignments(request);
+        }
+        ResourceId id = ResourceId.parse(request.path());
+        if (!expectedVersion(id).equals(request.query().get("api-version"))) {
+            return badVersion(request);
+        }
+        JsonObject resource = resources.get(id.key());
+        if (resource == null) {
+            return new Reply(404, Map.of(), error("ResourceNotFound", "The Resource '" + id + "' was not found."));
+        }
+        return new Reply(200, Map.of(), resource.toString());
+    }
+
+    private static String expectedVersion(ResourceId id) {
+        String type = id.type();
+        if (type.equals("microsoft.containerservice/managedclusters")) {
+            return ApiVersions.MANAGED_CLUSTERS;
+        }
+        if (type.equals("microsoft.compute/diskencryptionsets")) {
+            return ApiVersions.DISK_ENCRYPTION_SETS;
+        }
+        if (type.startsWith("microsoft.keyvault/")) {
+            return ApiVersions.KEY_VAULT;
+        }
+        return "(no reads of " + type + " expected)";
+    }
+
+    private Reply roleAssignments(Request request) {
+        if (!ApiVersions.ROLE_ASSIGNMENTS.equals(request.query().get("api-version"))
+                || !"atScope()".equals(request.query().get("$filter"))) {
+            return badVersion(request);
+        }
+        String scope = request.path().substring(0, request.path().toLowerCase(Locale.ROOT)
+                .lastIndexOf("/providers/microsoft.authorization/roleassignments")).toLowerCase(Locale.ROOT);
+        List<JsonObject> matching;
+        synchronized (roleAssignments) {
+            matching = roleAssignments.stream().filter(a -> {
+                String s = a.getAsJsonObject("properties").get("scope").getAsString().toLowerCase(Locale.ROOT);
+                return scope.equals(s) || scope.startsWith(s + "/");
+            }).toList();
+        }
+        int from = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
+        int to = Math.min(matching.size(), from + roleAssignmentPageSize);
+        JsonObject page = new JsonObject();
+        JsonArray value = new JsonArray();
+        matching.subList(from, to).forEach(value::add);
+        page.add("value", value);
+        if (to < matching.size()) {
+            page.addProperty("nextLink", endpoint() + request.path() + "?api-version=" + ApiVersions.ROLE_ASSIGNMENTS
+                    + "&$filter=atScope()&$skiptoken=" + to);
+        }
+        return new Reply(200, Map.of(), page.toString());
+    }
+
+    private Reply graph(Request request) {
+        JsonObject body = request.json();
+        JsonObject options = body.getAsJsonObject("options");
+        if (options == null || !"objectArray".equals(options.get("resultFormat").getAsString())) {
+            return new Reply(400, Map.of(), error("BadRequest", "the fake serves objectArray results only"));
+        }
+        List<JsonObject> rows;
+        try {
+            rows = MiniKql.run(body.get("query").getAsString(), tables(body));
+        } catch (IllegalArgumentException e) {
+            return new Reply(400, Map.of(), error("InvalidQuery", e.getMessage()));
+        }
+        int top = options.has("$top") ? options.get("$top").getAsInt() : 100;
+        int size = Math.min(top, graphPageSize);
+        int from = 0;
+        if (options.has("$skipToken")) {
+            String[] token = new String(java.util.Base64.getDecoder().decode(options.get("$skipToken").getAsString()),
+                    StandardCharsets.UTF_8).split("\\|", 2);
+            if (!token[1].equals(body.get("query").getAsString())) {
+                return new Reply(400, Map.of(), error("BadRequest", "$skipToken belongs to another query"));
+            }
+            from = Integer.parseInt(token[0]);
+        }
+        int to = Math.min(rows.size(), from + size);
+        JsonObject page = new JsonObject();
+        page.addProperty("totalRecords", rows.size());
+        page.addProperty("count", to - from);
+        page.addProperty("resultTruncated", "false");
+        if (to < rows.size()) {
+            page.addProperty("$skipToken", java.util.Base64.getEncoder().encodeToString(
+                    (to + "|" + body.get("query").getAsString()).getBytes(StandardCharsets.UTF_8)));
+        }
+        JsonArray data = new JsonArray();
+        rows.subList(from, to).forEach(data::add);
+        page.add("data", data);
+        page.add("facets", new JsonArray());
+        int pageNumber = from / Math.max(1, size) + 1;
+        return new Reply(200, graphHeaders.getOrDefault(String.valueOf(pageNumber), Map.of()), page.toString());
+    }
+
+    /** Graph's tables as this scope sees them: lower-cased types, subscriptionId and resourceGroup columns. */
+    private Map<String, List<JsonObject>> tables(JsonObject body) {
+        List<String> subs = new ArrayList<>();
+        boolean scoped = false;
+        if (body.has("subscriptions")) {
+            scoped = true;
+            body.getAsJsonArray("subscriptions").forEach(s -> subs.add(s.getAsString().toLowerCase(Locale.ROOT)));
+        }
+        if (body.has("managementGroups")) {
+            scoped = true;
+            for (JsonElement mg : body.getAsJsonArray("managementGroups")) {
+                managementGroups.getOrDefault(mg.getAsString().toLowerCase(Locale.ROOT), List.of())
+                        .forEach(s -> subs.add(s.toLowerCase(Locale.ROOT)));
+            }
+        }
+        List<JsonObject> rows = new ArrayList<>();
+        List<String> allSubs = new ArrayList<>();
+        for (JsonObject resource : resources.values()) {
+            ResourceId id = ResourceId.parse(resource.get("id").getAsString());
+            String sub = id.subscriptionId().toLowerCase(Locale.ROOT);
+            if (!allSubs.contains(sub)) {
+                allSubs.add(sub);
+            }
+            if (scoped && !subs.contains(sub)) {
+                continue;
+            }
+            JsonObject row = resource.deepCopy();
+            row.addProperty("type", id.type());
+            row.addProperty("subscriptionId", id.subscriptionId());
+            row.addProperty("resourceGroup", id.resourceGroup().toLowerCase(Locale.ROOT));
+            rows.add(row);
+        }
+        managementGroups.values().forEach(list -> list.forEach(s -> {
+            if (!allSubs.contains(s.toLowerCase(Locale.ROOT))) {
+                allSubs.add(s.toLowerCase(Locale.ROOT));
+            }
+        }));
+        List<JsonObject> containers = new ArrayList<>();
+        for (String sub : allSubs) {
+            if (scoped && !subs.contains(sub)) {
+                continue;
+            }
+            JsonObject row = new JsonObject();
+            row.addProperty("id", "/subscriptions/" + sub);
+            row.addProperty("name", sub);
+            row.addProperty("type", "microsoft.resources/subscriptions");
+            row.addProperty("subscriptionId", sub);
+            containers.add(row);
+        }
+        Map<String, List<JsonObject>> tables = new HashMap<>();
+        tables.put("resources", rows);
+        tables.put("resourcecontainers", containers);
+        return tables;
+    }
+
+    private static Reply badVersion(Request request) {
+        return new Reply(400, Map.of(), error("InvalidApiVersionParameter",
+                "unexpected query " + request.query() + " for " + request.path()));
+    }
+
+    static String error(String code, String message) {
+        JsonObject error = new JsonObject();
+        error.addProperty("code", code);
+        error.addProperty("message", message);
+        JsonObject body = new JsonObject();
+        body.add("error", error);
+        return body.toString();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,245 @@
+package io.byokwatch.adapter.arm;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.byokwatch.domain.ResourceId;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** A fake ARM, a clock that only moves when told (or when the sleeper "sleeps") and payload builders. */
+final class Harness {
+    static final String SUB_A = "00000000-0000-0000-0000-000000000000";
+    static final String SUB_B = "11111111-1111-1111-1111-111111111111";
+    static final String SUB_C = "22222222-2222-2222-2222-222222222222";
+
+    final FakeArm arm;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    final List<String> tokenScopes = Collections.synchronizedList(new ArrayList<>());
+
+    Harness(FakeArm arm) {
+        this.arm = arm;
+        arm.reset();
+    }
+
+    /**
+     * Entra ID cannot be reached from the tests, so the credential hands out a fixed token (which the fake checks)
+     * and records the scopes it was asked for; everything after it is the real SDK pipeline and Netty client.
+     */
+    TokenCredential credential() {
+        return request -> {
+            tokenScopes.addAll(request.getScopes());
+            return Mono.just(new AccessToken(FakeArm.TOKEN, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
+        };
+    }
+
+    ArmSettings settings() {
+        return ArmSettings.of(ArmCloud.AZURE_CLOUD, List.of(SUB_A, SUB_B), credential()).withArmEndpoint(arm.endpoint());
+    }
+
+    LiveInventory inventory() {
+        return inventory(UnaryOperator.identity());
+    }
+
+    LiveInventory inventory(UnaryOperator<ArmSettings> tweak) {
+        Sleeper sleeper = d -> {
+            sleeps.add(d);
+            clock.advance(d);
+        };
+        return new LiveInventory(tweak.apply(settings()), TestTls.get().trustingClient, clock, sleeper);
+    }
+
+    Duration slept() {
+        synchronized (sleeps) {
+            return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    static ResourceId clusterId(String sub, String name) {
+        return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-aks/providers/"
+                + "Microsoft.ContainerService/managedClusters/" + name);
+    }
+
+    static ResourceId setId(String sub, String name) {
+        return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-keys/providers/"
+                + "Microsoft.Compute/diskEncryptionSets/" + name);
+    }
+
+    static ResourceId vaultId(String sub, String name) {
+        return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-keys/providers/"
+                + "Microsoft.KeyVault/vaults/" + name);
+    }
+
+    /** An ARM managedClusters body as AKS returns it, with one inline node pool. */
+    static JsonObject cluster(ResourceId id, ResourceId setId) {
+        JsonObject pool = new JsonObject();
+        pool.addProperty("name", "system");
+        pool.addProperty("count", 3);
+        pool.addProperty("vmSize", "Standard_D4s_v5");
+        pool.addProperty("mode", "System");
+        pool.addProperty("osDiskType", "Managed");
+        pool.addProperty("enableEncryptionAtHost", true);
+        JsonArray pools = new JsonArray();
+        pools.add(pool);
+        JsonObject properties = new JsonObject();
+        properties.addProperty("provisioningState", "Succeeded");
+        properties.add("agentPoolProfiles", pools);
+        if (setId != null) {
+            properties.addProperty("diskEncryptionSetID", setId.toString());
+        }
+        JsonObject body = resource(id, "Microsoft.ContainerService/managedClusters");
+        body.add("properties", properties);
+        return body;
+    }
+
+    static JsonObject kms(JsonObject cluster, String keyId) {
+        JsonObject kms = new JsonObject();
+        kms.addProperty("enabled", true);
+        kms.addProperty("keyId", keyId);
+        kms.addProperty("keyVaultNetworkAccess", "Public");
+        JsonObject security = new JsonObject();
+        security.add("azureKeyVaultKms", kms);
+        cluster.getAsJsonObject("properties").add("securityProfile", security);
+        return cluster;
+    }
+
+    /** A disk encryption set body; {@code previousKeyUrl} may be null. */
+    static JsonObject set(ResourceId id, String keyUrl, ResourceId vault, String previousKeyUrl) {
+        JsonObject activeKey = new JsonObject();
+        activeKey.addProperty("keyUrl", keyUrl);
+        if (vault != null) {
+            JsonObject sourceVault = new JsonObject();
+            sourceVault.addProperty("id", vault.toString());
+            activeKey.add("sourceVault", sourceVault);
+        }
+        JsonArray previous = new JsonArray();
+        if (previousKeyUrl != null) {
+            JsonObject p = new JsonObject();
+            p.addProperty("keyUrl", previousKeyUrl);
+            previous.add(p);
+        }
+        JsonObject properties = new JsonObject();
+        properties.add("activeKey", activeKey);
+        properties.add("previousKeys", previous);
+        properties.addProperty("encryptionType", "EncryptionAtRestWithCustomerKey");
+        properties.addProperty("rotationToLatestKeyVersionEnabled", true);
+        properties.addProperty("provisioningState", "Succeeded");
+        JsonObject identity = new JsonObject();
+        identity.addProperty("type", "SystemAssigned");
+        identity.addProperty("principalId", "33333333-3333-3333-3333-333333333333");
+        JsonObject body = resource(id, "Microsoft.Compute/diskEncryptionSets");
+        body.add("identity", identity);
+        body.add("properties", properties);
+        return body;
+    }
+
+    static JsonObject vault(ResourceId id, boolean rbac) {
+        JsonObject sku = new JsonObject();
+        sku.addProperty("family", "A");
+        sku.addProperty("name", "premium");
+        JsonObject properties = new JsonObject();
+        properties.addProperty("tenantId", "44444444-4444-4444-4444-444444444444");
+        properties.add("sku", sku);
+        properties.addProperty("enableSoftDelete", true);
+        properties.addProperty("enablePurgeProtection", true);
+        properties.addProperty("enableRbacAuthorization", rbac);
+        properties.add("accessPolicies", new JsonArray());
+        properties.addProperty("vaultUri", "https://" + id.name() + ".vault.azure.net/");
+        JsonObject body = resource(id, "Microsoft.KeyVault/vaults");
+        body.add("properties", properties);
+        return body;
+    }
+
+    /** A management-plane key body: epoch-second attributes, a {@code :443} key URI, a rotation policy. */
+    static JsonObject key(ResourceId vault, String name) {
+        JsonObject attributes = new JsonObject();
+        attributes.addProperty("enabled", true);
+        attributes.addProperty("created", 1767225600);
+        attributes.addProperty("recoveryLevel", "Recoverable");
+        JsonObject trigger = new JsonObject();
+        trigger.addProperty("timeAfterCreate", "P90D");
+        JsonObject action = new JsonObject();
+        action.addProperty("type", "rotate");
+        JsonObject lifetime = new JsonObject();
+        lifetime.add("trigger", trigger);
+        lifetime.add("action", action);
+        JsonArray actions = new JsonArray();
+        actions.add(lifetime);
+        JsonObject policy = new JsonObject();
+        policy.add("lifetimeActions", actions);
+        JsonObject properties = new JsonObject();
+        properties.add("attributes", attributes);
+        properties.addProperty("kty", "RSA-HSM");
+        properties.addProperty("keySize", 3072);
+        properties.addProperty("keyUri", "https://" + vault.name() + ".vault.azure.net:443/keys/" + name);
+        properties.addProperty("keyUriWithVersion", "https://" + vault.name() + ".vault.azure.net:443/keys/" + name
+                + "/0123456789abcdef0123456789abcdef");
+        properties.add("rotationPolicy", policy);
+        JsonObject body = resource(vault.child("keys", name), "Microsoft.KeyVault/vaults/keys");
+        body.add("properties", properties);
+        return body;
+    }
+
+    static JsonObject roleAssignment(ResourceId scope, String guid, String principalId) {
+        JsonObject properties = new JsonObject();
+        properties.addProperty("principalId", principalId);
+        properties.addProperty("principalType", "ServicePrincipal");
+        properties.addProperty("roleDefinitionId", "/subscriptions/" + scope.subscriptionId()
+                + "/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6");
+        properties.addProperty("scope", scope.toString());
+        JsonObject body = new JsonObject();
+        body.addProperty("id", scope + "/providers/Microsoft.Authorization/roleAssignments/" + guid);
+        body.addProperty("name", guid);
+        body.addProperty("type", "Microsoft.Authorization/roleAssignments");
+        body.add("properties", properties);
+        return body;
+    }
+
+    private static JsonObject resource(ResourceId id, String type) {
+        JsonObject body = new JsonObject();
+        body.addProperty("id", id.toString());
+        body.addProperty("name", id.name());
+        body.addProperty("type", type);
+        body.addProperty("location", "westeurope");
+        return body;
+    }
+}
