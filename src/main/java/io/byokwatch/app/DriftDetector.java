@@ -67,7 +67,9 @@ public final class DriftDetector {
     }
 
     public EventOutcome onEvent(ChangeEvent event) {
-        Impact impact = router.route(event, inventory);
+        ResourceId about = event.resourceId() != null ? event.resourceId() : event.vaultId();
+        Inventory view = about == null ? inventory : inventory.freshFor(about);
+        Impact impact = router.route(event, view);
         if (impact.ignored()) {
             return new EventOutcome(event.eventId(), true, impact.ignoredReason(), Set.of(), List.of(), List.of());
         }
@@ -79,7 +81,7 @@ public final class DriftDetector {
             clusters.add(event.resourceId().topLevel());
         }
         for (ResourceId id : clusters) {
-            reevaluate(id, trigger, notes).ifPresent(alerts::add);
+            decide(view, id, view.cluster(id), trigger, notes).ifPresent(alerts::add);
         }
         return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, notes);
     }
@@ -92,10 +94,10 @@ public final class DriftDetector {
         Set<ResourceId> seen = new HashSet<>();
         for (ManagedCluster c : inventory.clusters()) {
             seen.add(c.id());
-            decide(c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+            decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
         }
         for (StoredVerdict v : store.all()) {
-            if (!seen.contains(v.clusterId())) {
+            if (!seen.contains(v.clusterId()) && inventory.inScope(v.clusterId())) {
                 reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
                 seen.add(v.clusterId());
             }
@@ -105,10 +107,12 @@ public final class DriftDetector {
 
     /** Re-reads one cluster now and records the transition, if any. */
     public Optional<Alert> reevaluate(ResourceId clusterId, Alert.Trigger trigger, List<String> notes) {
-        return decide(clusterId, inventory.cluster(clusterId), trigger, notes);
+        Inventory view = inventory.freshFor(clusterId);
+        return decide(view, clusterId, view.cluster(clusterId), trigger, notes);
     }
 
-    private Optional<Alert> decide(ResourceId clusterId, Lookup<ManagedCluster> current, Alert.Trigger trigger, List<String> notes) {
+    private Optional<Alert> decide(Inventory inv, ResourceId clusterId, Lookup<ManagedCluster> current, Alert.Trigger trigger,
+                                   List<String> notes) {
         if (current instanceof Lookup.Unknown<ManagedCluster> u) {
             notes.add("cluster " + clusterId + " not re-evaluated: " + u.reason());
             return Optional.empty();
@@ -118,7 +122,7 @@ public final class DriftDetector {
             prev.ifPresent(this::flushPending);
             Optional<StoredVerdict> stored = store.get(clusterId);
             Attempt result = current instanceof Lookup.Found<ManagedCluster> found
-                    ? attemptEvaluation(found.value(), stored.orElse(null), trigger)
+                    ? attemptEvaluation(inv, found.value(), stored.orElse(null), trigger)
                     : attemptDeletion(clusterId, stored.orElse(null), trigger);
             if (result.written()) {
                 return result.alert();
@@ -131,9 +135,9 @@ public final class DriftDetector {
     private record Attempt(boolean written, Optional<Alert> alert) {
     }
 
-    private Attempt attemptEvaluation(ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
+    private Attempt attemptEvaluation(Inventory inv, ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
         Instant now = clock.instant();
-        ClusterVerdict verdict = evaluator.evaluate(cluster, inventory, policy.get(), now);
+        ClusterVerdict verdict = evaluator.evaluate(cluster, inv, policy.get(), now);
         List<String> keys = new ArrayList<>(Transitions.keys(verdict));
         Optional<Alert.Kind> kind = Transitions.decide(prev == null ? null : prev.status(), prev == null ? null : prev.findingKeys(), verdict);
         boolean unchanged = prev != null && prev.status().equals(verdict.status().label())

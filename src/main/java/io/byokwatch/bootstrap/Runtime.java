@@ -46,7 +46,7 @@ public final class Runtime {
         this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(catalog.ids()).load(settings.policyFile());
         this.detector = new DriftDetector(inventory, new ImpactRouter(), new ClusterEvaluator(catalog), () -> policy,
                 store, outbox, codec, clock);
-        this.intake = new EventIntake(detector, settings::inScope);
+        this.intake = new EventIntake(detector, id -> settings.inScope(id) && inventory.inScope(id));
     }
 
     /** The process-wide runtime from environment variables; settings problems surface here, once, with every reason. */

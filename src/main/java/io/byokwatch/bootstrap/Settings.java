@@ -63,8 +63,8 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
             problems.add(CLOUD + "='" + cloud + "' is not a cloud; use one of " + String.join(", ", CLOUDS));
         }
         String arm = value(env, ARM_ENDPOINT, null);
-        if (arm != null && !arm.matches("https?://[^\\s/]+(:\\d+)?/?")) {
-            problems.add(ARM_ENDPOINT + "='" + arm + "' is not an endpoint URL; e.g. https://management.azure.com/");
+        if (arm != null && !arm.matches("https://[^\\s/]+(:\\d+)?/?")) {
+            problems.add(ARM_ENDPOINT + "='" + arm + "' is not an https endpoint URL (tokens are never sent over http); e.g. https://management.azure.com/");
         }
         List<String> subscriptions = new ArrayList<>();
         String subs = value(env, SUBSCRIPTIONS, null);

@@ -44,4 +44,17 @@ public interface Inventory {
 
     /** Clusters whose KMS etcd key lives at this vault host. */
     List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost);
+
+    /**
+     * A view whose reads of {@code changed} (the resource an event is about) are fresh, never a cached copy. Inventories
+     * without a cache return themselves.
+     */
+    default Inventory freshFor(ResourceId changed) {
+        return this;
+    }
+
+    /** Whether the resource lies in the scope this inventory watches; files watch whatever they hold. */
+    default boolean inScope(ResourceId id) {
+        return true;
+    }
 }

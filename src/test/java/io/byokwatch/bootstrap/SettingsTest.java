@@ -42,7 +42,7 @@ class SettingsTest {
         assertTrue(m.contains("BYOKWATCH_SUBSCRIPTIONS holds 'prod', which is not a subscription id"), m);
         assertTrue(m.contains("BYOKWATCH_OUTBOX_QUEUE='Outbox_Queue' is not a queue name"), m);
         assertTrue(m.contains("BYOKWATCH_CACHE_TTL_SECONDS='soon' must be a whole number"), m);
-        assertTrue(m.contains("BYOKWATCH_ARM_ENDPOINT='management' is not an endpoint URL"), m);
+        assertTrue(m.contains("BYOKWATCH_ARM_ENDPOINT='management' is not an https endpoint URL"), m);
         assertTrue(m.contains("set AzureWebJobsStorage"), m);
     }
 

@@ -109,6 +109,11 @@ public final class LiveInventory implements Inventory {
      * goes to ARM whatever the cache holds, refreshes the cache, and answers every later read of it in this view.
      * Everything else, the cache, the budget and the counts are shared with this inventory.
      */
+    @Override
+    public Inventory freshFor(ResourceId changed) {
+        return withFresh(changed);
+    }
+
     public LiveInventory withFresh(ResourceId changed) {
         Set<ResourceId> ids = new HashSet<>(fresh);
         ids.add(changed);
@@ -124,6 +129,7 @@ public final class LiveInventory implements Inventory {
      *
      * @throws ArmReadException when the management group's subscriptions cannot be listed
      */
+    @Override
     public boolean inScope(ResourceId id) {
         String sub = id.subscriptionId();
         if (sub == null) {
