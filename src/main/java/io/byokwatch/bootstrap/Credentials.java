@@ -1,23 +1,22 @@
 package io.byokwatch.bootstrap;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.DefaultAzureCredentialBuilder;
+import io.byokwatch.adapter.arm.ArmCloud;
+import io.byokwatch.adapter.arm.ArmCredentials;
 
-/** The identity byokwatch runs as: managed identity in Azure, developer credentials locally (DefaultAzureCredential). */
+/**
+ * The one identity byokwatch runs as, shared by ARM, Storage and Log Analytics clients: the user-assigned managed
+ * identity named by AZURE_CLIENT_ID in Azure, developer credentials locally, with the cloud's authority host.
+ */
 final class Credentials {
     private static TokenCredential credential;
 
     private Credentials() {
     }
 
-    static synchronized TokenCredential managed() {
+    static synchronized TokenCredential managed(Settings s) {
         if (credential == null) {
-            String clientId = System.getenv("AZURE_CLIENT_ID");
-            DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder();
-            if (clientId != null && !clientId.isBlank()) {
-                b.managedIdentityClientId(clientId);
-            }
-            credential = b.build();
+            credential = ArmCredentials.defaultFor(ArmCloud.parse(s.cloud()), System.getenv("AZURE_CLIENT_ID"));
         }
         return credential;
     }

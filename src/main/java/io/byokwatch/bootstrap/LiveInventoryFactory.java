@@ -1,7 +1,6 @@
 package io.byokwatch.bootstrap;
 
 import io.byokwatch.adapter.arm.ArmCloud;
-import io.byokwatch.adapter.arm.ArmCredentials;
 import io.byokwatch.adapter.arm.ArmSettings;
 import io.byokwatch.adapter.arm.LiveInventory;
 import io.byokwatch.port.Inventory;
@@ -16,7 +15,7 @@ final class LiveInventoryFactory {
     static Inventory create(Settings s) {
         ArmCloud cloud = ArmCloud.parse(s.cloud());
         ArmSettings arm = new ArmSettings(cloud, s.armEndpoint() == null ? null : URI.create(s.armEndpoint()),
-                s.subscriptions(), s.managementGroup(), ArmCredentials.defaultFor(cloud, System.getenv("AZURE_CLIENT_ID")),
+                s.subscriptions(), s.managementGroup(), Credentials.managed(s),
                 s.readBudgetPerMinute(), s.cacheTtl(), ArmSettings.DEFAULT_MAX_RETRIES);
         return new LiveInventory(arm);
     }

@@ -79,7 +79,7 @@ public final class Runtime {
         }
         return s.storageConnection() != null
                 ? TableVerdictStore.connect(s.storageConnection(), s.verdictTable())
-                : TableVerdictStore.connect("https://" + s.storageAccount() + ".table.core.windows.net", Credentials.managed(), s.verdictTable());
+                : TableVerdictStore.connect(s.tableServiceUri(), Credentials.managed(s), s.verdictTable());
     }
 
     private static Outbox outbox(Settings s, Clock clock) {
@@ -88,7 +88,7 @@ public final class Runtime {
         }
         return s.storageConnection() != null
                 ? QueueOutbox.connect(s.storageConnection(), s.outboxQueue())
-                : QueueOutbox.connect("https://" + s.storageAccount() + ".queue.core.windows.net", Credentials.managed(), s.outboxQueue());
+                : QueueOutbox.connect(s.queueServiceUri(), Credentials.managed(s), s.outboxQueue());
     }
 
     public Settings settings() {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public record Settings(String inventoryMode, Path inventoryPath, String cloud, String armEndpoint,
                        List<String> subscriptions, String managementGroup, Path policyFile, String stateMode,
                        Path stateDir, String storageConnection, String storageAccount, String verdictTable,
-                       String outboxQueue, Duration cacheTtl, int readBudgetPerMinute) {
+                       String outboxQueue, Duration cacheTtl, int readBudgetPerMinute, String tableServiceUri,
+                       String queueServiceUri) {
 
     public static final String INVENTORY = "BYOKWATCH_INVENTORY";
     public static final String INVENTORY_PATH = "BYOKWATCH_INVENTORY_PATH";
@@ -31,6 +32,9 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
     public static final String STATE_DIR = "BYOKWATCH_STATE_DIR";
     public static final String STORAGE_CONNECTION = "AzureWebJobsStorage";
     public static final String STORAGE_ACCOUNT = "AzureWebJobsStorage__accountName";
+    /** Service endpoints for identity-based storage; they carry the cloud's suffix (core.usgovcloudapi.net, ...). */
+    public static final String TABLE_SERVICE_URI = "AzureWebJobsStorage__tableServiceUri";
+    public static final String QUEUE_SERVICE_URI = "AzureWebJobsStorage__queueServiceUri";
     public static final String VERDICT_TABLE = "BYOKWATCH_VERDICT_TABLE";
     public static final String OUTBOX_QUEUE = "BYOKWATCH_OUTBOX_QUEUE";
     public static final String CACHE_TTL_SECONDS = "BYOKWATCH_CACHE_TTL_SECONDS";
@@ -110,9 +114,11 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
+        String tableUri = value(env, TABLE_SERVICE_URI, account == null ? null : "https://" + account + ".table.core.windows.net");
+        String queueUri = value(env, QUEUE_SERVICE_URI, account == null ? null : "https://" + account + ".queue.core.windows.net");
         return new Settings(mode, inventoryPath, canonicalCloud(cloud), arm, List.copyOf(subscriptions), mg,
                 policy == null ? null : Path.of(policy), state, stateDir, connection, account, table, queue,
-                Duration.ofSeconds(ttl), budget);
+                Duration.ofSeconds(ttl), budget, tableUri, queueUri);
     }
 
     /** True when a resource lies in the configured scope; everything is in scope for file inventories. */
