@@ -6,21 +6,17 @@ import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 /** Fails when the cluster's disk encryption set is known not to exist; unknown sets are not guessed about. */
-public final class DesNotFoundRule implements Rule {
+public final class DesNotFoundRule extends CatalogRule {
     public static final String ID = "aks-des-not-found";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.CRITICAL,
-            "AKS cluster references a disk encryption set that does not exist",
-            "the disk encryption set named by the cluster does not exist (a live read returned 404, or a complete"
+
+    public DesNotFoundRule() {
+        super(ID, Severity.CRITICAL,
+                "AKS cluster references a disk encryption set that does not exist",
+                "the disk encryption set named by the cluster does not exist (a live read returned 404, or a complete"
                     + " export lacks it); new disks and node scale-outs will fail",
             Compliance.AT_REST);
-
-    @Override
-    public RuleMeta meta() {
-        return META;
     }
 
     @Override

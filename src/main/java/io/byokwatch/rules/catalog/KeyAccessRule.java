@@ -10,8 +10,6 @@ import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.Map;
  * Fails when the set has no identity, or no identity of the set holds get+wrapKey+unwrapKey on the key: through an
  * access policy on access-policy vaults, or through a role that grants them on RBAC vaults.
  */
-public final class KeyAccessRule implements Rule {
+public final class KeyAccessRule extends CatalogRule {
     public static final String ID = "des-no-key-access";
     static final List<String> PERMISSIONS = List.of("get", "wrapKey", "unwrapKey");
     /** Built-in roles whose data actions include key read, wrap and unwrap, by their fixed definition GUIDs. */
@@ -31,16 +29,14 @@ public final class KeyAccessRule implements Rule {
             "12338af0-0e69-4776-bea7-57ae8d297424", "Key Vault Crypto User",
             "14b46e9e-c2b7-41b4-b07b-48a6ebf60603", "Key Vault Crypto Officer",
             "00482a5a-887f-4fb3-b363-3b7fe8e74483", "Key Vault Administrator");
-    private static final RuleMeta META = new RuleMeta(ID, Severity.CRITICAL,
-            "Disk encryption set cannot reach its key",
-            "the set has no managed identity, or its identity lacks get, wrapKey and unwrapKey on the key (access"
+
+    public KeyAccessRule() {
+        super(ID, Severity.CRITICAL,
+                "Disk encryption set cannot reach its key",
+                "the set has no managed identity, or its identity lacks get, wrapKey and unwrapKey on the key (access"
                     + " policy) or a role granting them (RBAC: Key Vault Crypto Service Encryption User, Crypto User,"
                     + " Crypto Officer or Administrator)",
-            Compliance.KEY_MANAGEMENT);
-
-    @Override
-    public RuleMeta meta() {
-        return META;
+                Compliance.KEY_MANAGEMENT);
     }
 
     @Override

@@ -6,8 +6,6 @@ import io.byokwatch.domain.VaultKey;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.time.Duration;
 
@@ -15,16 +13,14 @@ import java.time.Duration;
  * Fails when the set's key expires within the warning window (policy {@code keyExpiryWarningDays}); high under seven
  * days, else medium. An already expired key is {@code des-key-unavailable}, not this.
  */
-public final class KeyExpiringRule implements Rule {
+public final class KeyExpiringRule extends CatalogRule {
     public static final String ID = "key-expiring";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.MEDIUM,
-            "Disk key expires soon",
-            "the key expires within keyExpiryWarningDays (default 30); high under 7 days, else medium",
-            Compliance.KEY_MANAGEMENT);
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public KeyExpiringRule() {
+        super(ID, Severity.MEDIUM,
+                "Disk key expires soon",
+                "the key expires within keyExpiryWarningDays (default 30); high under 7 days, else medium",
+            Compliance.KEY_MANAGEMENT);
     }
 
     @Override

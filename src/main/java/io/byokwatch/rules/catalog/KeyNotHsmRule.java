@@ -6,22 +6,18 @@ import io.byokwatch.domain.VaultKey;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.List;
 
 /** When the policy requires HSM keys, fails for a key that is neither an -HSM key type nor held in a Managed HSM. */
-public final class KeyNotHsmRule implements Rule {
+public final class KeyNotHsmRule extends CatalogRule {
     public static final String ID = "key-not-hsm";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.MEDIUM,
-            "Disk key is not HSM-protected",
-            "policy requireHsm is true and the key is not RSA-HSM/EC-HSM nor held in a Managed HSM",
-            List.of(Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_SC13, Compliance.PCI_KEY_CUSTODY));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public KeyNotHsmRule() {
+        super(ID, Severity.MEDIUM,
+                "Disk key is not HSM-protected",
+                "policy requireHsm is true and the key is not RSA-HSM/EC-HSM nor held in a Managed HSM",
+                List.of(Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_SC13, Compliance.PCI_KEY_CUSTODY));
     }
 
     @Override

@@ -6,23 +6,19 @@ import io.byokwatch.domain.VaultKey;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 /**
  * Fails when the set does not follow the latest key version and the key has no rotation policy with a rotate action;
  * passes when either holds. A key whose policy the inventory does not show cannot be judged.
  */
-public final class KeyRotationRule implements Rule {
+public final class KeyRotationRule extends CatalogRule {
     public static final String ID = "key-no-rotation";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.MEDIUM,
-            "Disk key is never rotated",
-            "the set does not follow the latest key version (rotationToLatestKeyVersionEnabled) and the key has no"
-                    + " rotation policy with a rotate action", Compliance.KEY_MANAGEMENT);
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public KeyRotationRule() {
+        super(ID, Severity.MEDIUM,
+                "Disk key is never rotated",
+                "the set does not follow the latest key version (rotationToLatestKeyVersionEnabled) and the key has no"
+                    + " rotation policy with a rotate action", Compliance.KEY_MANAGEMENT);
     }
 
     @Override

@@ -9,24 +9,20 @@ import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fails when the set's key cannot be used now: no key, vault or key gone, deleted, disabled, expired, or not yet valid. */
-public final class KeyUnavailableRule implements Rule {
+public final class KeyUnavailableRule extends CatalogRule {
     public static final String ID = "des-key-unavailable";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.CRITICAL,
-            "Disk encryption set's key is unusable",
-            "the set's key is disabled, expired, not yet valid, or deleted (or its vault is gone): disks cannot be"
-                    + " unwrapped, nodes fail to start and new disks cannot be created",
-            List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public KeyUnavailableRule() {
+        super(ID, Severity.CRITICAL,
+                "Disk encryption set's key is unusable",
+                "the set's key is disabled, expired, not yet valid, or deleted (or its vault is gone): disks cannot be"
+                    + " unwrapped, nodes fail to start and new disks cannot be created",
+                List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
     }
 
     @Override

@@ -5,20 +5,16 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 /** Fails when the cluster names no disk encryption set; passes when it names one (whether it resolves is another rule). */
-public final class NoByokRule implements Rule {
+public final class NoByokRule extends CatalogRule {
     public static final String ID = "aks-no-byok";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.HIGH,
-            "AKS cluster disks are not encrypted with a customer-managed key",
-            "the cluster has no disk encryption set, so node OS and data disks use platform-managed keys",
-            Compliance.AT_REST);
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoByokRule() {
+        super(ID, Severity.HIGH,
+                "AKS cluster disks are not encrypted with a customer-managed key",
+                "the cluster has no disk encryption set, so node OS and data disks use platform-managed keys",
+                Compliance.AT_REST);
     }
 
     @Override

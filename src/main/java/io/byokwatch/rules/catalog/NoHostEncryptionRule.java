@@ -6,22 +6,18 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.List;
 
 /** Fails for each node pool without encryption at host (omitted counts as off): temp disks and caches escape the key. */
-public final class NoHostEncryptionRule implements Rule {
+public final class NoHostEncryptionRule extends CatalogRule {
     public static final String ID = "aks-no-host-encryption";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.LOW,
-            "Node pool does not encrypt temp disks and caches at the host",
-            "a node pool has no enableEncryptionAtHost, so temporary disks and OS/data disk caches are not"
-                    + " encrypted end to end", List.of(Compliance.FEDRAMP_SC28, Compliance.PCI_AT_REST));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoHostEncryptionRule() {
+        super(ID, Severity.LOW,
+                "Node pool does not encrypt temp disks and caches at the host",
+                "a node pool has no enableEncryptionAtHost, so temporary disks and OS/data disk caches are not"
+                    + " encrypted end to end", List.of(Compliance.FEDRAMP_SC28, Compliance.PCI_AT_REST));
     }
 
     @Override

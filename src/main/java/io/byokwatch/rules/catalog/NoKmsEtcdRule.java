@@ -5,22 +5,18 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.List;
 
 /** Fails when Azure Key Vault KMS is not enabled for etcd: Kubernetes secrets are then not under a customer key. */
-public final class NoKmsEtcdRule implements Rule {
+public final class NoKmsEtcdRule extends CatalogRule {
     public static final String ID = "aks-no-kms-etcd";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.MEDIUM,
-            "Kubernetes secrets are not encrypted with a customer key",
-            "securityProfile.azureKeyVaultKms is not enabled; disk BYOK does not cover secrets stored in etcd",
-            List.of(Compliance.PCI_KEY_CUSTODY, Compliance.HIPAA_ENCRYPTION, Compliance.FEDRAMP_SC28));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public NoKmsEtcdRule() {
+        super(ID, Severity.MEDIUM,
+                "Kubernetes secrets are not encrypted with a customer key",
+                "securityProfile.azureKeyVaultKms is not enabled; disk BYOK does not cover secrets stored in etcd",
+                List.of(Compliance.PCI_KEY_CUSTODY, Compliance.HIPAA_ENCRYPTION, Compliance.FEDRAMP_SC28));
     }
 
     @Override

@@ -5,23 +5,19 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 import java.util.List;
 
 /** Fails when the vault holding the set's key lacks purge protection or soft delete; an omitted setting counts as off. */
-public final class PurgeProtectionRule implements Rule {
+public final class PurgeProtectionRule extends CatalogRule {
     public static final String ID = "vault-no-purge-protection";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.HIGH,
-            "Key vault holding a disk key can lose it for good",
-            "the vault that holds the key lacks purge protection or soft delete (absent means off): one deletion or"
-                    + " purge makes every disk wrapped by the key permanently unreadable",
-            List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public PurgeProtectionRule() {
+        super(ID, Severity.HIGH,
+                "Key vault holding a disk key can lose it for good",
+                "the vault that holds the key lacks purge protection or soft delete (absent means off): one deletion or"
+                    + " purge makes every disk wrapped by the key permanently unreadable",
+                List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
     }
 
     @Override

@@ -5,20 +5,16 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
-import io.byokwatch.rules.Rule;
-import io.byokwatch.rules.RuleMeta;
 
 /** Fails when the set reports an automatic key rotation error. */
-public final class RotationErrorRule implements Rule {
+public final class RotationErrorRule extends CatalogRule {
     public static final String ID = "des-rotation-error";
-    private static final RuleMeta META = new RuleMeta(ID, Severity.HIGH,
-            "Disk encryption set failed to rotate to the latest key version",
-            "the set reports autoKeyRotationError: disks stay on an old key version and the next key change may"
-                    + " cut them off", Compliance.KEY_MANAGEMENT);
 
-    @Override
-    public RuleMeta meta() {
-        return META;
+    public RotationErrorRule() {
+        super(ID, Severity.HIGH,
+                "Disk encryption set failed to rotate to the latest key version",
+                "the set reports autoKeyRotationError: disks stay on an old key version and the next key change may"
+                    + " cut them off", Compliance.KEY_MANAGEMENT);
     }
 
     @Override
