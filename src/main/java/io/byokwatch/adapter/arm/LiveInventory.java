@@ -56,6 +56,7 @@ public final class LiveInventory implements Inventory {
     private static final int SET_IDS_PER_QUERY = 200;
     private static final int SUBSCRIPTIONS_PER_QUERY = 1000;
     private static final String AGENT_POOLS = "microsoft.containerservice/managedclusters/agentpools";
+    private static final String ACCESS_POLICIES = "microsoft.keyvault/vaults/accesspolicies";
     private static final String ASSIGNMENTS_SEGMENT = "/providers/microsoft.authorization/roleassignments/";
     private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
 
@@ -105,8 +106,8 @@ public final class LiveInventory implements Inventory {
     }
 
     /**
-     * A view for one change event: the first read of {@code changed} (and of its cluster when it is a node pool)
-     * goes to ARM whatever the cache holds, refreshes the cache, and answers every later read of it in this view.
+     * A view for one change event: the first read of {@code changed} (and of its cluster when it is a node pool, of its
+     * vault when it is the vault's access policies) goes to ARM whatever the cache holds, refreshes the cache, and answers every later read of it in this view.
      * Everything else, the cache, the budget and the counts are shared with this inventory.
      */
     @Override
@@ -117,7 +118,8 @@ public final class LiveInventory implements Inventory {
     public LiveInventory withFresh(ResourceId changed) {
         Set<ResourceId> ids = new HashSet<>(fresh);
         ids.add(changed);
-        if (changed.isType(AGENT_POOLS)) {
+        if (changed.isType(AGENT_POOLS) || changed.isType(ACCESS_POLICIES)) {
+            // Both live inside their parent's body: only a fresh read of the parent shows the change.
             ids.add(changed.topLevel());
         }
         return new LiveInventory(this, Set.copyOf(ids));

@@ -423,6 +423,19 @@ class LiveInventoryPointReadsTest {
         }
 
         @Test
+        void withFreshAccessPolicies_rereadsTheirVault() {
+            ResourceId vault = vaultId(SUB_A, "kv-prod");
+            fake.put(Harness.vault(vault, false));
+            LiveInventory inventory = h.inventory();
+            found(inventory.vaultByHost("kv-prod.vault.azure.net"));
+            long reads = fake.armGets().size();
+
+            found(inventory.withFresh(vault.child("accessPolicies", "replace")).vaultByHost("kv-prod.vault.azure.net"));
+
+            assertEquals(reads + 1, fake.armGets().size());
+        }
+
+        @Test
         void withFreshRoleAssignment_rereadsAssignmentsAtScopesBelowIt() {
             ResourceId vault = vaultId(SUB_A, "kv-prod");
             ResourceId keyScope = vault.child("keys", "disk");
