@@ -82,6 +82,12 @@ public final class FakeArm implements AutoCloseable {
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
 
+    static {
+        // Nagle's algorithm on the JDK server makes every answer wait for a delayed ACK (~25 ms on loopback). The JDK
+        // reads this once, so the build sets it too, in case another test started an HTTP server first.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeArm() throws IOException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(TestTls.get().serverContext));
