@@ -170,6 +170,7 @@ class EventPathResilienceEndToEndTest {
         vault.getAsJsonObject("properties").addProperty("enableRbacAuthorization", true);
         fake.put(vault);
         int before = fake.requests().size();
+        long queries = path.graphQueries();
 
         EventIntake.Result r = path.deliver(path.events.write(KV_SHARED, "Microsoft.KeyVault/vaults/write"));
 
@@ -181,6 +182,8 @@ class EventPathResilienceEndToEndTest {
         assertFalse(fake.requests().subList(before, fake.requests().size()).stream()
                 .anyMatch(q -> q.path().toLowerCase(java.util.Locale.ROOT).contains("/managedclusters/")),
                 "the clusters come from one Resource Graph answer, not one ARM read each");
+        assertEquals(3, path.graphQueries() - queries, "sets using the vault, KMS keys in it, clusters using the"
+                + " sets; the vault's host names in other clouds cost nothing");
     }
 
     private void removeKms() {

@@ -74,6 +74,8 @@ public final class LiveInventory implements Inventory {
     private final ReadStats stats;
     private final Map<String, ResourceId> vaultIdsByHost;
     private final Set<String> subscriptions;
+    /** Vault and Managed HSM host suffixes of the other clouds, whose keys no resource of this cloud can use. */
+    private final Map<String, ArmCloud> otherClouds;
     /** The resources this view must not answer from before their change, with when that change was made. */
     private final Map<ResourceId, Instant> fresh;
     private final ConcurrentHashMap<String, Object> freshAnswers = new ConcurrentHashMap<>();
@@ -97,6 +99,7 @@ public final class LiveInventory implements Inventory {
         this.vaultIdsByHost = new ConcurrentHashMap<>();
         this.subscriptions = settings.subscriptionIds().stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+        this.otherClouds = otherClouds(settings.cloud());
         this.fresh = Map.of();
     }
 
@@ -109,6 +112,7 @@ public final class LiveInventory implements Inventory {
         this.stats = base.stats;
         this.vaultIdsByHost = base.vaultIdsByHost;
         this.subscriptions = base.subscriptions;
+        this.otherClouds = base.otherClouds;
         this.fresh = fresh;
     }
 
@@ -224,6 +228,11 @@ public final class LiveInventory implements Inventory {
         if (!Kql.isHost(h)) {
             return Lookup.unknown("'" + host + "' is not a key vault host such as kv-prod.vault.azure.net");
         }
+        ArmCloud other = cloudOf(h);
+        if (other != null) {
+            return Lookup.unknown(h + " serves keys in " + other + "; byokwatch reads " + settings.cloud()
+                    + ", where no disk encryption set or cluster can use it");
+        }
         ResourceId named = vaultIdsByHost.get(h);
         String namedEvidence = null;
         if (named != null) {
@@ -292,6 +301,9 @@ public final class LiveInventory implements Inventory {
     /** Sets whose active or previous key URL names this host, with or without {@code :443}, in any case. */
     @Override
     public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
+        if (cloudOf(Kql.normaliseHost(vaultHost)) != null) {
+            return List.of();
+        }
         Map<ResourceId, DiskEncryptionSet> found = new TreeMap<>();
         for (JsonObject row : rows(Kql.setsUsingVault(vaultHost), ResourceGraph.Scope.VISIBLE)) {
             DiskEncryptionSet set = mapRow(row, ArmMapper::diskEncryptionSet, "disk encryption set");
@@ -320,6 +332,9 @@ public final class LiveInventory implements Inventory {
 
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
+        if (cloudOf(Kql.normaliseHost(vaultHost)) != null) {
+            return List.of();
+        }
         Map<ResourceId, ManagedCluster> found = new TreeMap<>();
         for (ResourceGraph.Scope scope : watchedScopes()) {
             clustersFrom(rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
@@ -559,6 +574,41 @@ public final class LiveInventory implements Inventory {
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The other cloud whose vaults answer at this host, or null. The router asks about a changed vault under every
+     * cloud's host names, since an ARM id does not say which; answering those here saves a Resource Graph query each.
+     */
+    private ArmCloud cloudOf(String host) {
+        for (Map.Entry<String, ArmCloud> suffix : otherClouds.entrySet()) {
+            if (host.endsWith(suffix.getKey())) {
+                return suffix.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, ArmCloud> otherClouds(ArmCloud ours) {
+        Map<String, ArmCloud> suffixes = new HashMap<>();
+        for (ArmCloud cloud : ArmCloud.values()) {
+            if (cloud == ours) {
+                continue;
+            }
+            for (String dns : new String[] {cloud.environment().getKeyVaultDnsSuffix(),
+                    cloud.environment().getManagedHsmDnsSuffix()}) {
+                if (dns != null && !dns.isBlank()) {
+                    suffixes.put(suffix(dns), cloud);
+                }
+            }
+        }
+        return Map.copyOf(suffixes);
+    }
+
+    /** ".vault.azure.cn", whether the SDK spells it with the leading dot or not. */
+    private static String suffix(String dnsSuffix) {
+        String s = dnsSuffix.trim().toLowerCase(Locale.ROOT);
+        return s.startsWith(".") ? s : "." + s;
     }
 
     private static boolean servesHost(KeyVault vault, String host) {
