@@ -32,7 +32,7 @@ import static io.byokwatch.adapter.arm.Harness.SUB_C;
  * Subscriptions A and B are watched; C holds only keys. The vault of the access-policy chain and its key are the
  * documented ARM samples from the corpus with their ids changed; the rest are built as ARM returns them.
  */
-final class Estate {
+public final class Estate {
     static final ResourceId KV_PAY = Harness.vaultId(SUB_A, "kv-pay");
     static final ResourceId DES_PAY = Harness.setId(SUB_A, "des-pay");
     static final ResourceId AKS_PAY = Harness.clusterId(SUB_A, "aks-pay");
@@ -55,7 +55,7 @@ final class Estate {
     static final String SHARED_2_PRINCIPAL = "aaaaaaaa-0000-4000-8000-000000000004";
 
     static final List<ResourceId> CLUSTERS = List.of(AKS_PAY, AKS_RBAC, AKS_S1, AKS_S2, AKS_S3);
-    static final String KEY = "disk";
+    public static final String KEY = "disk";
 
     private final FakeArm arm;
 
@@ -87,11 +87,11 @@ final class Estate {
     }
 
     /** A cluster that passes every rule: a set, encryption at host on its pool and KMS with a key of its own vault. */
-    static JsonObject cluster(ResourceId id, ResourceId set) {
+    public static JsonObject cluster(ResourceId id, ResourceId set) {
         return Harness.kms(Harness.cluster(id, set), "https://kv-etcd.vault.azure.net/keys/etcd/0f0f0f0f");
     }
 
-    static JsonObject set(ResourceId id, ResourceId vault, String principal) {
+    public static JsonObject set(ResourceId id, ResourceId vault, String principal) {
         JsonObject body = Harness.set(id, "https://" + vault.name() + ".vault.azure.net/keys/" + KEY
                 + "/0123456789abcdef0123456789abcdef", vault, null);
         body.getAsJsonObject("identity").addProperty("principalId", principal);
@@ -99,7 +99,7 @@ final class Estate {
     }
 
     /** The documented access-policy vault sample, renamed, with purge protection and one key policy per principal. */
-    static JsonObject policyVault(ResourceId id, String... principals) {
+    public static JsonObject policyVault(ResourceId id, String... principals) {
         JsonObject body = corpus("kv_vault_get_accesspolicies_2026-02-01.json");
         body.addProperty("id", id.toString());
         body.addProperty("name", id.name());
@@ -120,7 +120,7 @@ final class Estate {
     }
 
     /** The documented management-plane key sample, moved under the vault. */
-    static JsonObject corpusKey(ResourceId vault, String name) {
+    public static JsonObject corpusKey(ResourceId vault, String name) {
         JsonObject body = corpus("kv_key_get_mgmtplane_2026-02-01.json");
         String uri = "https://" + vault.name() + ".vault.azure.net:443/keys/" + name;
         body.addProperty("id", vault.child("keys", name).toString());
@@ -154,7 +154,7 @@ final class Estate {
         arm.put(updated);
     }
 
-    static JsonObject corpus(String file) {
+    public static JsonObject corpus(String file) {
         try {
             return JsonParser.parseString(Files.readString(Path.of("src/test/resources/corpus", file))).getAsJsonObject();
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -18,8 +17,8 @@ import java.util.Locale;
  * the resource, operation, time and id filled in. Ids are numbered, so a test can deliver one event twice by
  * keeping the object, or a distinct event about the same resource by building another.
  */
-final class Events {
-    static final String ACTOR_UPN = "dana.ops@contoso.example";
+public final class Events {
+    public static final String ACTOR_UPN = "dana.ops@contoso.example";
     private static final String WRITE_SAMPLE = "eg_resource_write_success_eventgridschema_docs.json";
     private static final String DELETE_SAMPLE = "eg_resource_delete_success_eventgridschema_docs.json";
     private static final String KEY_VAULT_SAMPLE = "eg_keyvault_secret_new_version_eventgridschema_docs.json";
@@ -27,16 +26,16 @@ final class Events {
     private final Clock clock;
     private int next;
 
-    Events(Clock clock) {
+    public Events(Clock clock) {
         this.clock = clock;
     }
 
     /** {@code Microsoft.Resources.ResourceWriteSuccess} for an ARM write of {@code id}. */
-    JsonObject write(ResourceId id, String operationName) {
+    public JsonObject write(ResourceId id, String operationName) {
         return resourceEvent(WRITE_SAMPLE, id, operationName);
     }
 
-    JsonObject delete(ResourceId id, String operationName) {
+    public JsonObject delete(ResourceId id, String operationName) {
         return resourceEvent(DELETE_SAMPLE, id, operationName);
     }
 
@@ -44,7 +43,7 @@ final class Events {
      * A vault's own event ({@code Microsoft.KeyVault.KeyExpired} and the like) about one of its objects: topic is the
      * vault, subject the object name, data.Id the object URL with a version.
      */
-    JsonObject keyVault(String eventType, ResourceId vault, String objectType, String objectName) {
+    public JsonObject keyVault(String eventType, ResourceId vault, String objectType, String objectName) {
         JsonObject e = sample(KEY_VAULT_SAMPLE);
         stamp(e, eventType);
         e.addProperty("topic", vault.toString());
@@ -63,12 +62,12 @@ final class Events {
         return e;
     }
 
-    JsonObject key(String eventType, ResourceId vault, String keyName) {
+    public JsonObject key(String eventType, ResourceId vault, String keyName) {
         return keyVault("Microsoft.KeyVault." + eventType, vault, "Key", keyName);
     }
 
     /** {@code VaultAccessPolicyChanged}: the vault's own event, with no object in it. */
-    JsonObject vaultAccessPolicyChanged(ResourceId vault) {
+    public JsonObject vaultAccessPolicyChanged(ResourceId vault) {
         JsonObject e = keyVault("Microsoft.KeyVault.VaultAccessPolicyChanged", vault, "Vault", vault.name());
         JsonObject data = e.getAsJsonObject("data");
         data.addProperty("Id", "https://" + vault.name() + ".vault.azure.net/");
@@ -79,7 +78,7 @@ final class Events {
     }
 
     /** The documented storage-account write sample with only its placeholders filled in. */
-    JsonObject storageAccountWrite(String subscription) {
+    public JsonObject storageAccountWrite(String subscription) {
         JsonObject e = sample(WRITE_SAMPLE);
         String text = e.toString().replace("{subscription-id}", subscription).replace("{resource-group}", "rg-data")
                 .replace("{storage-name}", "stlogs01");
@@ -89,23 +88,19 @@ final class Events {
     }
 
     /** The documented secret event, placed in a watched vault. */
-    JsonObject secretNewVersion(ResourceId vault) {
+    public JsonObject secretNewVersion(ResourceId vault) {
         JsonObject e = sample(KEY_VAULT_SAMPLE);
         stamp(e, "Microsoft.KeyVault.SecretNewVersionCreated");
         e.addProperty("topic", vault.toString());
         return e;
     }
 
-    static String delivery(JsonObject... events) {
+    public static String delivery(JsonObject... events) {
         JsonArray array = new JsonArray();
         for (JsonObject e : events) {
             array.add(e);
         }
         return array.toString();
-    }
-
-    static Instant time(JsonObject event) {
-        return Instant.parse(event.get("eventTime").getAsString());
     }
 
     private JsonObject resourceEvent(String sampleFile, ResourceId id, String operationName) {
