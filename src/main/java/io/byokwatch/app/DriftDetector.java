@@ -47,7 +47,7 @@ public final class DriftDetector {
      * the change, so it does not count; larger means more re-reads of a resource right after it changed, smaller means
      * trusting clock sync more. Azure hosts keep time to well under a second.
      */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
     private final Inventory inventory;
     private final ImpactRouter router;
     private final ClusterEvaluator evaluator;
