@@ -135,8 +135,8 @@ class EventRoutingEndToEndTest {
 
         JsonObject alert = only(path.alerts());
         assertEquals(List.of("aks-no-host-encryption"), rules(alert));
-        assertEquals(AKS_PAY.child("agentPools", "gpu").key(), finding(alert, 0).get("resourceId").getAsString()
-                .toLowerCase(java.util.Locale.ROOT));
+        assertEquals(AKS_PAY.child("agentPools", "gpu"), ResourceId.parse(finding(alert, 0).get("resourceId")
+                .getAsString()));
     }
 
     @Test
