@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * The event path: route a change to the clusters it can affect, re-read and re-evaluate each from the inventory as it
- * is now (never from the event body), and turn state changes into alerts.
+ * is now (never from the event body; the changed resource from a read made after the change), and turn state changes
+ * into alerts.
  *
  * <p>Alerts are never lost and never doubled by two instances: the new verdict is written with compare-and-set while
  * carrying the alert as pending, only the winner hands it to the outbox, and the pending mark is cleared afterwards.
@@ -40,6 +42,12 @@ import java.util.function.Supplier;
  */
 public final class DriftDetector {
     private static final int MAX_CAS_ATTEMPTS = 8;
+    /**
+     * How far Azure's event times and our clock may disagree. A read sent within this of the event time may predate
+     * the change, so it does not count; larger means more re-reads of a resource right after it changed, smaller means
+     * trusting clock sync more. Azure hosts keep time to well under a second.
+     */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
     private final Inventory inventory;
     private final ImpactRouter router;
     private final ClusterEvaluator evaluator;
@@ -68,7 +76,7 @@ public final class DriftDetector {
 
     public EventOutcome onEvent(ChangeEvent event) {
         ResourceId about = event.resourceId() != null ? event.resourceId() : event.vaultId();
-        Inventory view = about == null ? inventory : inventory.freshFor(about);
+        Inventory view = about == null ? inventory : inventory.freshFor(about, changedBy(event));
         Impact impact = router.route(event, view);
         if (impact.ignored()) {
             return new EventOutcome(event.eventId(), true, impact.ignoredReason(), Set.of(), List.of(), List.of());
@@ -215,6 +223,20 @@ public final class DriftDetector {
         store.put(new StoredVerdict(v.clusterId(), v.clusterName(), v.subscriptionId(), v.status(), v.findingKeys(),
                 codec.withoutPending(v.detailJson()),
                 v.since(), v.evaluatedAt(), clock.instant(), v.lastAlertKind(), v.version()));
+    }
+
+    /**
+     * When the change the event reports had surely happened by, on our clock: its event time plus what clocks may
+     * disagree by, and never later than now. A read of the resource sent after this shows the change, so duplicate,
+     * redelivered and late events about it can share that read. Without an event time, only a read from now on will do.
+     */
+    private Instant changedBy(ChangeEvent e) {
+        Instant now = clock.instant();
+        if (e.eventTime() == null) {
+            return now;
+        }
+        Instant by = e.eventTime().plus(CLOCK_SKEW);
+        return by.isBefore(now) ? by : now;
     }
 
     private static boolean isClusterDelete(ChangeEvent e) {

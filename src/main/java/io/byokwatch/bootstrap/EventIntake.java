@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  * local {@code serve} endpoint and {@code replay}, so all three behave alike.
  */
 public final class EventIntake {
+    private static final String MANAGED_CLUSTERS = "Microsoft.ContainerService/managedClusters";
     private final EventEnvelopeParser parser = new EventEnvelopeParser();
     private final DriftDetector detector;
     private final Predicate<ResourceId> inScope;
@@ -47,8 +48,7 @@ public final class EventIntake {
         List<String> failures = new ArrayList<>();
         int outOfScope = 0;
         for (ChangeEvent e : batch.events()) {
-            ResourceId about = e.resourceId() != null ? e.resourceId() : e.vaultId();
-            if (about != null && !inScope.test(about)) {
+            if (aboutUnwatchedCluster(e)) {
                 outOfScope++;
                 continue;
             }
@@ -59,5 +59,15 @@ public final class EventIntake {
             }
         }
         return new Result(null, outcomes, rejected, outOfScope, failures);
+    }
+
+    /**
+     * Only a cluster (or its node pool) outside the watched scope is out of scope. Sets, vaults, keys and role
+     * assignments often live in a central subscription that is not watched, yet watched clusters depend on them; the
+     * router reaches only watched clusters from them, so their events must not be dropped here.
+     */
+    private boolean aboutUnwatchedCluster(ChangeEvent e) {
+        ResourceId about = e.resourceId() != null ? e.resourceId() : e.vaultId();
+        return about != null && about.topLevel().isType(MANAGED_CLUSTERS) && !inScope.test(about);
     }
 }

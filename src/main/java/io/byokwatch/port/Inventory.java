@@ -8,6 +8,7 @@ import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -51,6 +52,15 @@ public interface Inventory {
      */
     default Inventory freshFor(ResourceId changed) {
         return this;
+    }
+
+    /**
+     * A view whose reads of {@code changed} reflect a change made by {@code changedBy}: answered by a read sent after
+     * that instant (an earlier event's, a concurrent one's), else read now. What lets duplicate and late events about
+     * one resource share a read without any of them seeing it as it was before the change.
+     */
+    default Inventory freshFor(ResourceId changed, Instant changedBy) {
+        return freshFor(changed);
     }
 
     /** Whether the resource lies in the scope this inventory watches; files watch whatever they hold. */

@@ -19,8 +19,10 @@ import io.byokwatch.port.Lookup;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,16 +50,21 @@ import java.util.stream.Collectors;
  * returns for it.
  *
  * <p>Freshness: answers are cached for the configured TTL, so a burst of events costs one read per resource.
- * {@link #withFresh} gives a view that reads the resource an event is about from ARM once more (and its cluster, for
- * a node pool), so that resource is never answered from the cache. Resource Graph lags ARM by seconds to minutes;
- * reverse look-ups carry that lag, point reads do not.
+ * {@link #withFresh} gives a view in which the resource an event is about (and its cluster, for a node pool) is
+ * answered only by an ARM read sent after the change: one already cached if it was sent late enough, else a new one.
+ * So the changed resource is never seen as it was before the change, while duplicates and late events about it share
+ * one read. Resource Graph lags ARM by seconds to minutes; reverse look-ups carry that lag, point reads do not, and a
+ * Graph row never counts as a read after a change.
  */
 public final class LiveInventory implements Inventory {
     private static final int SET_IDS_PER_QUERY = 200;
     private static final int SUBSCRIPTIONS_PER_QUERY = 1000;
     private static final String AGENT_POOLS = "microsoft.containerservice/managedclusters/agentpools";
+    private static final String ACCESS_POLICIES = "microsoft.keyvault/vaults/accesspolicies";
     private static final String ASSIGNMENTS_SEGMENT = "/providers/microsoft.authorization/roleassignments/";
     private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+    /** No read is sent after this, so a view fresh "since" it always reads anew. */
+    private static final Instant READ_NOW = Instant.MAX;
 
     private final ArmSettings settings;
     private final Clock clock;
@@ -67,7 +74,10 @@ public final class LiveInventory implements Inventory {
     private final ReadStats stats;
     private final Map<String, ResourceId> vaultIdsByHost;
     private final Set<String> subscriptions;
-    private final Set<ResourceId> fresh;
+    /** Vault and Managed HSM host suffixes of the other clouds, whose keys no resource of this cloud can use. */
+    private final Map<String, ArmCloud> otherClouds;
+    /** The resources this view must not answer from before their change, with when that change was made. */
+    private final Map<ResourceId, Instant> fresh;
     private final ConcurrentHashMap<String, Object> freshAnswers = new ConcurrentHashMap<>();
 
     /** Production: the default HTTP client, the system clock, real sleeping. */
@@ -89,10 +99,11 @@ public final class LiveInventory implements Inventory {
         this.vaultIdsByHost = new ConcurrentHashMap<>();
         this.subscriptions = settings.subscriptionIds().stream().map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
-        this.fresh = Set.of();
+        this.otherClouds = otherClouds(settings.cloud());
+        this.fresh = Map.of();
     }
 
-    private LiveInventory(LiveInventory base, Set<ResourceId> fresh) {
+    private LiveInventory(LiveInventory base, Map<ResourceId, Instant> fresh) {
         this.settings = base.settings;
         this.clock = base.clock;
         this.transport = base.transport;
@@ -101,26 +112,40 @@ public final class LiveInventory implements Inventory {
         this.stats = base.stats;
         this.vaultIdsByHost = base.vaultIdsByHost;
         this.subscriptions = base.subscriptions;
+        this.otherClouds = base.otherClouds;
         this.fresh = fresh;
     }
 
-    /**
-     * A view for one change event: the first read of {@code changed} (and of its cluster when it is a node pool)
-     * goes to ARM whatever the cache holds, refreshes the cache, and answers every later read of it in this view.
-     * Everything else, the cache, the budget and the counts are shared with this inventory.
-     */
     @Override
     public Inventory freshFor(ResourceId changed) {
         return withFresh(changed);
     }
 
+    @Override
+    public Inventory freshFor(ResourceId changed, Instant changedBy) {
+        return withFresh(changed, changedBy);
+    }
+
+    /** A view that reads {@code changed} from ARM now, whatever the cache holds. */
     public LiveInventory withFresh(ResourceId changed) {
-        Set<ResourceId> ids = new HashSet<>(fresh);
-        ids.add(changed);
-        if (changed.isType(AGENT_POOLS)) {
-            ids.add(changed.topLevel());
+        return withFresh(changed, READ_NOW);
+    }
+
+    /**
+     * A view for one change event: the first read of {@code changed} (and of its cluster when it is a node pool, of
+     * its vault when it is the vault's access policies) is answered by a cached ARM read only if that read was sent
+     * after {@code changedBy}, else it goes to ARM and refreshes the cache; that answer then serves every later read
+     * of it in this view. Everything else, the cache, the budget and the counts are shared with this inventory.
+     */
+    public LiveInventory withFresh(ResourceId changed, Instant changedBy) {
+        Instant by = changedBy == null ? READ_NOW : changedBy;
+        Map<ResourceId, Instant> ids = new HashMap<>(fresh);
+        ids.merge(changed, by, LiveInventory::later);
+        if (changed.isType(AGENT_POOLS) || changed.isType(ACCESS_POLICIES)) {
+            // Both live inside their parent's body: only a fresh read of the parent shows the change.
+            ids.merge(changed.topLevel(), by, LiveInventory::later);
         }
-        return new LiveInventory(this, Set.copyOf(ids));
+        return new LiveInventory(this, Map.copyOf(ids));
     }
 
     /**
@@ -203,6 +228,11 @@ public final class LiveInventory implements Inventory {
         if (!Kql.isHost(h)) {
             return Lookup.unknown("'" + host + "' is not a key vault host such as kv-prod.vault.azure.net");
         }
+        ArmCloud other = cloudOf(h);
+        if (other != null) {
+            return Lookup.unknown(h + " serves keys in " + other + "; byokwatch reads " + settings.cloud()
+                    + ", where no disk encryption set or cluster can use it");
+        }
         ResourceId named = vaultIdsByHost.get(h);
         String namedEvidence = null;
         if (named != null) {
@@ -249,8 +279,16 @@ public final class LiveInventory implements Inventory {
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
         String key = "roles " + scope.key();
-        if (freshCovers(scope)) {
-            return cast(freshAnswers.computeIfAbsent(key, k -> fetchRoleAssignments(scope, key)));
+        Instant changedBy = freshCovering(scope);
+        if (changedBy != null) {
+            return cast(freshAnswers.computeIfAbsent(key, k -> {
+                Lookup<List<RoleAssignment>> recent = cache.getReadAfter(key, changedBy);
+                if (recent != null) {
+                    stats.cacheHit();
+                    return recent;
+                }
+                return fetchRoleAssignments(scope, key);
+            }));
         }
         Lookup<List<RoleAssignment>> cached = cache.get(key);
         if (cached != null) {
@@ -263,6 +301,9 @@ public final class LiveInventory implements Inventory {
     /** Sets whose active or previous key URL names this host, with or without {@code :443}, in any case. */
     @Override
     public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
+        if (cloudOf(Kql.normaliseHost(vaultHost)) != null) {
+            return List.of();
+        }
         Map<ResourceId, DiskEncryptionSet> found = new TreeMap<>();
         for (JsonObject row : rows(Kql.setsUsingVault(vaultHost), ResourceGraph.Scope.VISIBLE)) {
             DiskEncryptionSet set = mapRow(row, ArmMapper::diskEncryptionSet, "disk encryption set");
@@ -291,6 +332,9 @@ public final class LiveInventory implements Inventory {
 
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
+        if (cloudOf(Kql.normaliseHost(vaultHost)) != null) {
+            return List.of();
+        }
         Map<ResourceId, ManagedCluster> found = new TreeMap<>();
         for (ResourceGraph.Scope scope : watchedScopes()) {
             clustersFrom(rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
@@ -300,8 +344,16 @@ public final class LiveInventory implements Inventory {
 
     private <T> Lookup<T> read(ResourceId id, ArmType type, Function<JsonObject, T> mapper) {
         String key = armKey(id);
-        if (fresh.contains(id)) {
-            return cast(freshAnswers.computeIfAbsent(key, k -> fetch(id, type, mapper, key)));
+        Instant changedBy = fresh.get(id);
+        if (changedBy != null) {
+            return cast(freshAnswers.computeIfAbsent(key, k -> {
+                Lookup<T> recent = cache.getReadAfter(key, changedBy);
+                if (recent != null) {
+                    stats.cacheHit();
+                    return recent;
+                }
+                return fetch(id, type, mapper, key);
+            }));
         }
         Lookup<T> cached = cache.get(key);
         if (cached != null) {
@@ -312,6 +364,7 @@ public final class LiveInventory implements Inventory {
     }
 
     private <T> Lookup<T> fetch(ResourceId id, ArmType type, Function<JsonObject, T> mapper, String key) {
+        Instant sent = clock.instant();
         ArmResponse response = transport.get(ArmPaths.resource(id, type.apiVersion()));
         Lookup<T> answer;
         if (response.ok()) {
@@ -331,7 +384,7 @@ public final class LiveInventory implements Inventory {
             answer = notRead(response, id, type, "reading " + id);
         }
         if (!(answer instanceof Lookup.Unknown<T>)) {
-            cache.put(key, answer);
+            cache.put(key, answer, sent);
         }
         return answer;
     }
@@ -397,6 +450,7 @@ public final class LiveInventory implements Inventory {
     private Lookup<List<RoleAssignment>> fetchRoleAssignments(ResourceId scope, String key) {
         String doing = "listing role assignments at " + scope;
         List<RoleAssignment> all = new ArrayList<>();
+        Instant sent = clock.instant();
         ArmResponse response = transport.get(ArmPaths.roleAssignmentsAt(scope));
         while (true) {
             if (!response.ok()) {
@@ -430,7 +484,7 @@ public final class LiveInventory implements Inventory {
             response = transport.getNextLink(next);
         }
         Lookup<List<RoleAssignment>> answer = Lookup.found(List.copyOf(all));
-        cache.put(key, answer);
+        cache.put(key, answer, sent);
         return answer;
     }
 
@@ -497,10 +551,14 @@ public final class LiveInventory implements Inventory {
         }
     }
 
-    /** True when a role assignment this view is fresh for could grant access at the scope. */
-    private boolean freshCovers(ResourceId scope) {
-        for (ResourceId id : fresh) {
-            String k = id.key();
+    /**
+     * When a role assignment this view is fresh for, and which could grant access at the scope, was changed (the
+     * latest, if several); null when there is none.
+     */
+    private Instant freshCovering(ResourceId scope) {
+        Instant changedBy = null;
+        for (Map.Entry<ResourceId, Instant> entry : fresh.entrySet()) {
+            String k = entry.getKey().key();
             int at = k.lastIndexOf(ASSIGNMENTS_SEGMENT);
             if (at < 0) {
                 continue;
@@ -508,10 +566,49 @@ public final class LiveInventory implements Inventory {
             String assignmentScope = k.substring(0, at);
             if (assignmentScope.isEmpty() || assignmentScope.startsWith(MANAGEMENT_GROUPS)
                     || scope.key().equals(assignmentScope) || scope.key().startsWith(assignmentScope + "/")) {
-                return true;
+                changedBy = changedBy == null ? entry.getValue() : later(changedBy, entry.getValue());
             }
         }
-        return false;
+        return changedBy;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The other cloud whose vaults answer at this host, or null. The router asks about a changed vault under every
+     * cloud's host names, since an ARM id does not say which; answering those here saves a Resource Graph query each.
+     */
+    private ArmCloud cloudOf(String host) {
+        for (Map.Entry<String, ArmCloud> suffix : otherClouds.entrySet()) {
+            if (host.endsWith(suffix.getKey())) {
+                return suffix.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, ArmCloud> otherClouds(ArmCloud ours) {
+        Map<String, ArmCloud> suffixes = new HashMap<>();
+        for (ArmCloud cloud : ArmCloud.values()) {
+            if (cloud == ours) {
+                continue;
+            }
+            for (String dns : new String[] {cloud.environment().getKeyVaultDnsSuffix(),
+                    cloud.environment().getManagedHsmDnsSuffix()}) {
+                if (dns != null && !dns.isBlank()) {
+                    suffixes.put(suffix(dns), cloud);
+                }
+            }
+        }
+        return Map.copyOf(suffixes);
+    }
+
+    /** ".vault.azure.cn", whether the SDK spells it with the leading dot or not. */
+    private static String suffix(String dnsSuffix) {
+        String s = dnsSuffix.trim().toLowerCase(Locale.ROOT);
+        return s.startsWith(".") ? s : "." + s;
     }
 
     private static boolean servesHost(KeyVault vault, String host) {

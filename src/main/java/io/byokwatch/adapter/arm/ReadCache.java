@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReadCache {
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(Object value, Instant expires) {
+    /** {@code sentAt}: when the ARM request behind the answer was sent; null for Resource Graph rows, which lag. */
+    private record Entry(Object value, Instant expires, Instant sentAt) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -34,12 +35,27 @@ final class ReadCache {
         return (T) e.value();
     }
 
+    /** The answer, if an ARM request sent strictly after {@code changedBy} gave it. */
+    @SuppressWarnings("unchecked")
+    <T> T getReadAfter(String key, Instant changedBy) {
+        Entry e = entries.get(key);
+        if (e == null || e.sentAt() == null || !e.sentAt().isAfter(changedBy)
+                || !clock.instant().isBefore(e.expires())) {
+            return null;
+        }
+        return (T) e.value();
+    }
+
     void put(String key, Object value) {
+        put(key, value, null);
+    }
+
+    void put(String key, Object value, Instant sentAt) {
         if (ttl.isZero()) {
             return;
         }
         makeRoom();
-        entries.put(key, new Entry(value, clock.instant().plus(ttl)));
+        entries.put(key, new Entry(value, clock.instant().plus(ttl), sentAt));
     }
 
     /** Adds unless a live entry exists: a Resource Graph row, which may lag ARM, never replaces a point read. */

@@ -20,6 +20,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,29 +41,29 @@ import java.util.concurrent.Executors;
  * Graph queries evaluated by {@link MiniKql} over the stored resources with scope filtering and {@code $skipToken}
  * paging. Scripted replies (429, 5xx) are served before the stored answer. Every request is recorded.
  */
-final class FakeArm implements AutoCloseable {
-    static final String TOKEN = "fixed-test-token";
-    static final String GRAPH_PATH = "/providers/Microsoft.ResourceGraph/resources";
+public final class FakeArm implements AutoCloseable {
+    public static final String TOKEN = "fixed-test-token";
+    public static final String GRAPH_PATH = "/providers/Microsoft.ResourceGraph/resources";
 
-    record Reply(int status, Map<String, String> headers, String body) {
-        static Reply status(int status, String code) {
+    public record Reply(int status, Map<String, String> headers, String body) {
+        public static Reply status(int status, String code) {
             return new Reply(status, Map.of(), error(code, "scripted " + status));
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Reply(status, h, body);
         }
     }
 
-    record Request(String method, String path, Map<String, String> query, String body, String authorization,
+    public record Request(String method, String path, Map<String, String> query, String body, String authorization,
                    String userAgent) {
-        JsonObject json() {
+        public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
 
-        boolean isGraph() {
+        public boolean isGraph() {
             return path.equalsIgnoreCase(GRAPH_PATH);
         }
     }
@@ -77,11 +79,19 @@ final class FakeArm implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int graphPageSize = 1000;
     private volatile int roleAssignmentPageSize = 100;
+    private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+    private volatile Duration latency = Duration.ZERO;
+
+    static {
+        // Nagle's algorithm on the JDK server makes every answer wait for a delayed ACK (~25 ms on loopback). The JDK
+        // reads this once, so the build sets it too, in case another test started an HTTP server first.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     private FakeArm() throws IOException {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(TestTls.get().serverContext));
-        executor = Executors.newFixedThreadPool(4, r -> {
+        executor = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "fake-arm");
             t.setDaemon(true);
             return t;
@@ -91,7 +101,7 @@ final class FakeArm implements AutoCloseable {
         server.start();
     }
 
-    static FakeArm start() {
+    public static FakeArm start() {
         try {
             return new FakeArm();
         } catch (IOException e) {
@@ -99,11 +109,11 @@ final class FakeArm implements AutoCloseable {
         }
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void reset() {
+    public void reset() {
         resources.clear();
         scripted.clear();
         synchronized (graphScript) {
@@ -115,15 +125,17 @@ final class FakeArm implements AutoCloseable {
         requests.clear();
         graphPageSize = 1000;
         roleAssignmentPageSize = 100;
+        forbidden.clear();
+        latency = Duration.ZERO;
     }
 
     /** Stores an ARM body under its id; returns it for chaining. */
-    JsonObject put(JsonObject resource) {
+    public JsonObject put(JsonObject resource) {
         resources.put(resource.get("id").getAsString().toLowerCase(Locale.ROOT), resource);
         return resource;
     }
 
-    JsonObject putCorpus(String file) {
+    public JsonObject putCorpus(String file) {
         try {
             return put(JsonParser.parseString(Files.readString(Path.of("src/test/resources/corpus", file)))
                     .getAsJsonObject());
@@ -132,53 +144,73 @@ final class FakeArm implements AutoCloseable {
         }
     }
 
-    void remove(ResourceId id) {
+    /** The body stored under the id, or null; the fake's own copy, so change a deep copy and put it back. */
+    public JsonObject stored(ResourceId id) {
+        return resources.get(id.key());
+    }
+
+    public void remove(ResourceId id) {
         resources.remove(id.key());
     }
 
     /** Replies served, in order, to GETs of this resource (or list) path before the stored answer. */
-    void script(String path, Reply... replies) {
+    public void script(String path, Reply... replies) {
         scripted.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).addAll(List.of(replies));
     }
 
-    void scriptGraph(Reply... replies) {
+    public void scriptGraph(Reply... replies) {
         synchronized (graphScript) {
             graphScript.addAll(List.of(replies));
         }
     }
 
     /** Headers added to the Resource Graph answer for the given 1-based page. */
-    void graphHeadersOnPage(int page, Map<String, String> headers) {
+    public void graphHeadersOnPage(int page, Map<String, String> headers) {
         graphHeaders.put(String.valueOf(page), headers);
     }
 
-    void graphPageSize(int size) {
+    public void graphPageSize(int size) {
         graphPageSize = size;
     }
 
-    void managementGroup(String id, String... subscriptions) {
+    public void managementGroup(String id, String... subscriptions) {
         managementGroups.put(id.toLowerCase(Locale.ROOT), List.of(subscriptions));
     }
 
-    void roleAssignment(JsonObject assignment) {
+    public void roleAssignment(JsonObject assignment) {
         roleAssignments.add(assignment);
     }
 
-    void roleAssignmentPageSize(int size) {
+    /** Withdraws an assignment, as {@code az role assignment delete} would. */
+    public void removeRoleAssignment(String assignmentId) {
+        roleAssignments.removeIf(a -> a.get("id").getAsString().equalsIgnoreCase(assignmentId));
+    }
+
+    /** Every GET of this resource answers 403 until {@link #reset}, as when byokwatch's identity lacks Reader on it. */
+    public void forbid(ResourceId id) {
+        forbidden.add(id.key());
+    }
+
+    /** Added to every answer, to stand for the round trip to ARM across the internet. */
+    public void latency(Duration perRequest) {
+        latency = perRequest;
+    }
+
+    public void roleAssignmentPageSize(int size) {
         roleAssignmentPageSize = size;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    List<Request> graphRequests() {
+    public List<Request> graphRequests() {
         return requests().stream().filter(Request::isGraph).toList();
     }
 
-    List<Request> armGets() {
+    public List<Request> armGets() {
         return requests().stream().filter(r -> r.method().equals("GET")).toList();
     }
 
@@ -200,6 +232,7 @@ final class FakeArm implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("User-Agent"));
             requests.add(request);
+            pause();
             Reply reply = route(request);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -210,6 +243,17 @@ final class FakeArm implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+        }
+    }
+
+    private void pause() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -246,6 +290,10 @@ final class FakeArm implements AutoCloseable {
             return roleAssignments(request);
         }
         ResourceId id = ResourceId.parse(request.path());
+        if (forbidden.contains(id.key())) {
+            return new Reply(403, Map.of(), error("AuthorizationFailed", "The client does not have authorization to"
+                    + " perform action 'read' over scope '" + id + "'"));
+        }
         if (!expectedVersion(id).equals(request.query().get("api-version"))) {
             return badVersion(request);
         }

@@ -19,17 +19,17 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A fake ARM, a clock that only moves when told (or when the sleeper "sleeps") and payload builders. */
-final class Harness {
-    static final String SUB_A = "00000000-0000-0000-0000-000000000000";
-    static final String SUB_B = "11111111-1111-1111-1111-111111111111";
-    static final String SUB_C = "22222222-2222-2222-2222-222222222222";
+public final class Harness {
+    public static final String SUB_A = "00000000-0000-0000-0000-000000000000";
+    public static final String SUB_B = "11111111-1111-1111-1111-111111111111";
+    public static final String SUB_C = "22222222-2222-2222-2222-222222222222";
 
-    final FakeArm arm;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-    final List<String> tokenScopes = Collections.synchronizedList(new ArrayList<>());
+    public final FakeArm arm;
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    public final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> tokenScopes = Collections.synchronizedList(new ArrayList<>());
 
-    Harness(FakeArm arm) {
+    public Harness(FakeArm arm) {
         this.arm = arm;
         arm.reset();
     }
@@ -38,22 +38,22 @@ final class Harness {
      * Entra ID cannot be reached from the tests, so the credential hands out a fixed token (which the fake checks)
      * and records the scopes it was asked for; everything after it is the real SDK pipeline and Netty client.
      */
-    TokenCredential credential() {
+    public TokenCredential credential() {
         return request -> {
             tokenScopes.addAll(request.getScopes());
             return Mono.just(new AccessToken(FakeArm.TOKEN, OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
         };
     }
 
-    ArmSettings settings() {
+    public ArmSettings settings() {
         return ArmSettings.of(ArmCloud.AZURE_CLOUD, List.of(SUB_A, SUB_B), credential()).withArmEndpoint(arm.endpoint());
     }
 
-    LiveInventory inventory() {
+    public LiveInventory inventory() {
         return inventory(UnaryOperator.identity());
     }
 
-    LiveInventory inventory(UnaryOperator<ArmSettings> tweak) {
+    public LiveInventory inventory(UnaryOperator<ArmSettings> tweak) {
         Sleeper sleeper = d -> {
             sleeps.add(d);
             clock.advance(d);
@@ -61,20 +61,20 @@ final class Harness {
         return new LiveInventory(tweak.apply(settings()), TestTls.get().trustingClient, clock, sleeper);
     }
 
-    Duration slept() {
+    public Duration slept() {
         synchronized (sleeps) {
             return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
         }
     }
 
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private volatile Instant now;
 
-        MutableClock(Instant start) {
+        public MutableClock(Instant start) {
             this.now = start;
         }
 
-        synchronized void advance(Duration d) {
+        public synchronized void advance(Duration d) {
             now = now.plus(d);
         }
 
@@ -94,23 +94,23 @@ final class Harness {
         }
     }
 
-    static ResourceId clusterId(String sub, String name) {
+    public static ResourceId clusterId(String sub, String name) {
         return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-aks/providers/"
                 + "Microsoft.ContainerService/managedClusters/" + name);
     }
 
-    static ResourceId setId(String sub, String name) {
+    public static ResourceId setId(String sub, String name) {
         return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-keys/providers/"
                 + "Microsoft.Compute/diskEncryptionSets/" + name);
     }
 
-    static ResourceId vaultId(String sub, String name) {
+    public static ResourceId vaultId(String sub, String name) {
         return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-keys/providers/"
                 + "Microsoft.KeyVault/vaults/" + name);
     }
 
     /** An ARM managedClusters body as AKS returns it, with one inline node pool. */
-    static JsonObject cluster(ResourceId id, ResourceId setId) {
+    public static JsonObject cluster(ResourceId id, ResourceId setId) {
         JsonObject pool = new JsonObject();
         pool.addProperty("name", "system");
         pool.addProperty("count", 3);
@@ -131,7 +131,7 @@ final class Harness {
         return body;
     }
 
-    static JsonObject kms(JsonObject cluster, String keyId) {
+    public static JsonObject kms(JsonObject cluster, String keyId) {
         JsonObject kms = new JsonObject();
         kms.addProperty("enabled", true);
         kms.addProperty("keyId", keyId);
@@ -143,7 +143,7 @@ final class Harness {
     }
 
     /** A disk encryption set body; {@code previousKeyUrl} may be null. */
-    static JsonObject set(ResourceId id, String keyUrl, ResourceId vault, String previousKeyUrl) {
+    public static JsonObject set(ResourceId id, String keyUrl, ResourceId vault, String previousKeyUrl) {
         JsonObject activeKey = new JsonObject();
         activeKey.addProperty("keyUrl", keyUrl);
         if (vault != null) {
@@ -172,7 +172,7 @@ final class Harness {
         return body;
     }
 
-    static JsonObject vault(ResourceId id, boolean rbac) {
+    public static JsonObject vault(ResourceId id, boolean rbac) {
         JsonObject sku = new JsonObject();
         sku.addProperty("family", "A");
         sku.addProperty("name", "premium");
@@ -190,7 +190,7 @@ final class Harness {
     }
 
     /** A management-plane key body: epoch-second attributes, a {@code :443} key URI, a rotation policy. */
-    static JsonObject key(ResourceId vault, String name) {
+    public static JsonObject key(ResourceId vault, String name) {
         JsonObject attributes = new JsonObject();
         attributes.addProperty("enabled", true);
         attributes.addProperty("created", 1767225600);
@@ -219,7 +219,7 @@ final class Harness {
         return body;
     }
 
-    static JsonObject roleAssignment(ResourceId scope, String guid, String principalId) {
+    public static JsonObject roleAssignment(ResourceId scope, String guid, String principalId) {
         JsonObject properties = new JsonObject();
         properties.addProperty("principalId", principalId);
         properties.addProperty("principalType", "ServicePrincipal");

@@ -169,6 +169,22 @@ class LiveInventoryGraphTest {
     }
 
     @Test
+    void hostsOfAnotherCloud_areAnsweredWithoutAQuery_sinceNoResourceHereCanUseThem() {
+        fake.put(Harness.vault(vaultId(SUB_A, "kv-prod"), true));
+        LiveInventory inventory = h.inventory();
+
+        assertEquals(List.of(), inventory.diskEncryptionSetsUsingVault("kv-prod.vault.azure.cn"));
+        assertEquals(List.of(), inventory.clustersWithKmsKeyIn("KV-PROD.vault.usgovcloudapi.net:443"));
+        String reason = LiveInventoryPointReadsTest.unknown(inventory.vaultByHost("kv-prod.managedhsm.azure.cn"));
+
+        assertEquals("kv-prod.managedhsm.azure.cn serves keys in AzureChinaCloud; byokwatch reads AzureCloud, where no"
+                + " disk encryption set or cluster can use it", reason);
+        assertEquals(0, fake.requests().size());
+        inventory.diskEncryptionSetsUsingVault("kv-prod.vault.azure.net");
+        assertEquals(1, fake.graphRequests().size(), "this cloud's own hosts are still asked about");
+    }
+
+    @Test
     void kmsKeysInAVault_areFoundWithThePortArmWrites() {
         fake.put(Harness.kms(Harness.cluster(clusterId(SUB_A, "kms-443"), null),
                 "https://kv-etcd.vault.azure.net:443/keys/etcd/1"));

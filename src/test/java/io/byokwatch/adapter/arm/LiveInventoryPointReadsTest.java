@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -411,6 +412,53 @@ class LiveInventoryPointReadsTest {
         }
 
         @Test
+        void withFreshSinceAChange_takesACachedReadSentAfterIt_butNotOneSentAtOrBefore() {
+            ResourceId id = clusterId(SUB_A, "c1");
+            fake.put(Harness.cluster(id, null));
+            LiveInventory inventory = h.inventory();
+            Instant readAt = h.clock.instant();
+            found(inventory.cluster(id));
+            h.clock.advance(Duration.ofSeconds(5));
+
+            found(inventory.withFresh(id, readAt.minusMillis(1)).cluster(id));
+            assertEquals(1, fake.armGets().size(), "the cached read was sent after the change");
+
+            found(inventory.withFresh(id, readAt).cluster(id));
+            assertEquals(2, fake.armGets().size(), "a read sent at the very moment of the change may not show it");
+            found(inventory.withFresh(id, readAt.plusSeconds(1)).cluster(id));
+            assertEquals(2, fake.armGets().size(), "the read just made serves a later duplicate");
+        }
+
+        @Test
+        void withFreshSinceAChange_neverTakesAResourceGraphRow_whichLagsArm() {
+            ResourceId id = clusterId(SUB_A, "c1");
+            fake.put(Harness.cluster(id, null));
+            LiveInventory inventory = h.inventory();
+            Instant longAgo = h.clock.instant().minus(Duration.ofHours(1));
+            inventory.clusters();
+
+            found(inventory.withFresh(id, longAgo).cluster(id));
+
+            assertEquals(1, fake.armGets().size());
+        }
+
+        @Test
+        void withFreshRoleAssignmentSinceAChange_takesAListReadAfterIt() {
+            ResourceId vault = vaultId(SUB_A, "kv-prod");
+            ResourceId keyScope = vault.child("keys", "disk");
+            ResourceId assignment = ResourceId.parse(vault
+                    + "/providers/Microsoft.Authorization/roleAssignments/bbbbbbbb-0000-0000-0000-000000000001");
+            LiveInventory inventory = h.inventory();
+            Instant readAt = h.clock.instant();
+            found(inventory.roleAssignmentsAt(keyScope));
+
+            found(inventory.withFresh(assignment, readAt.minusMillis(1)).roleAssignmentsAt(keyScope));
+            assertEquals(1, fake.armGets().size());
+            found(inventory.withFresh(assignment, readAt).roleAssignmentsAt(keyScope));
+            assertEquals(2, fake.armGets().size());
+        }
+
+        @Test
         void withFreshNodePool_rereadsItsCluster() {
             ResourceId id = clusterId(SUB_A, "c1");
             fake.put(Harness.cluster(id, null));
@@ -420,6 +468,19 @@ class LiveInventoryPointReadsTest {
             found(inventory.withFresh(id.child("agentPools", "system")).cluster(id));
 
             assertEquals(2, fake.armGets().size());
+        }
+
+        @Test
+        void withFreshAccessPolicies_rereadsTheirVault() {
+            ResourceId vault = vaultId(SUB_A, "kv-prod");
+            fake.put(Harness.vault(vault, false));
+            LiveInventory inventory = h.inventory();
+            found(inventory.vaultByHost("kv-prod.vault.azure.net"));
+            long reads = fake.armGets().size();
+
+            found(inventory.withFresh(vault.child("accessPolicies", "replace")).vaultByHost("kv-prod.vault.azure.net"));
+
+            assertEquals(reads + 1, fake.armGets().size());
         }
 
         @Test

@@ -21,20 +21,20 @@ import java.util.List;
  * token policy refuses plain http, so the fake must speak TLS), and an SDK Netty client that trusts only it. The
  * production path keeps the SDK's default client and the JDK trust store.
  */
-final class TestTls {
+public final class TestTls {
     private static final char[] PASSWORD = "fake-arm-test".toCharArray();
     private static final String ALIAS = "fake-arm";
     private static TestTls instance;
 
-    final SSLContext serverContext;
-    final HttpClient trustingClient;
+    public final SSLContext serverContext;
+    public final HttpClient trustingClient;
 
     private TestTls(SSLContext serverContext, HttpClient trustingClient) {
         this.serverContext = serverContext;
         this.trustingClient = trustingClient;
     }
 
-    static synchronized TestTls get() {
+    public static synchronized TestTls get() {
         if (instance == null) {
             instance = create();
         }

@@ -1,0 +1,102 @@
+package io.byokwatch.bench;
+
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.port.Outbox;
+import io.byokwatch.port.OutboxMessage;
+import io.byokwatch.port.StoredVerdict;
+import io.byokwatch.port.VerdictStore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/** The verdict store and outbox with one stopwatch around both, to separate state-file I/O from processing. */
+final class TimedState {
+    private final LongAdder nanos = new LongAdder();
+    final VerdictStore store;
+    final Outbox outbox;
+
+    TimedState(VerdictStore store, Outbox outbox) {
+        this.store = new Store(store);
+        this.outbox = new Box(outbox);
+    }
+
+    long nanos() {
+        return nanos.sum();
+    }
+
+    private <T> T timed(Supplier<T> call) {
+        long start = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            nanos.add(System.nanoTime() - start);
+        }
+    }
+
+    private final class Store implements VerdictStore {
+        private final VerdictStore inner;
+
+        Store(VerdictStore inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Optional<StoredVerdict> get(ResourceId clusterId) {
+            return timed(() -> inner.get(clusterId));
+        }
+
+        @Override
+        public boolean put(StoredVerdict v) {
+            return timed(() -> inner.put(v));
+        }
+
+        @Override
+        public boolean delete(ResourceId clusterId, String version) {
+            return timed(() -> inner.delete(clusterId, version));
+        }
+
+        @Override
+        public List<StoredVerdict> all() {
+            return timed(inner::all);
+        }
+    }
+
+    private final class Box implements Outbox {
+        private final Outbox inner;
+
+        Box(Outbox inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void enqueue(OutboxMessage m) {
+            timed(() -> {
+                inner.enqueue(m);
+                return null;
+            });
+        }
+
+        @Override
+        public List<Lease> lease(int max, Duration visibility) {
+            return inner.lease(max, visibility);
+        }
+
+        @Override
+        public void ack(Lease lease) {
+            inner.ack(lease);
+        }
+
+        @Override
+        public void release(Lease lease, Duration delay) {
+            inner.release(lease, delay);
+        }
+
+        @Override
+        public long size() {
+            return inner.size();
+        }
+    }
+}
