@@ -126,9 +126,11 @@ public final class DriftDetector {
             return Optional.empty();
         }
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            Optional<StoredVerdict> prev = store.get(clusterId);
-            prev.ifPresent(this::flushPending);
             Optional<StoredVerdict> stored = store.get(clusterId);
+            if (stored.isPresent() && pending(stored.get())) {
+                flushPending(stored.get());
+                stored = store.get(clusterId);
+            }
             Attempt result = current instanceof Lookup.Found<ManagedCluster> found
                     ? attemptEvaluation(inv, found.value(), stored.orElse(null), trigger)
                     : attemptDeletion(clusterId, stored.orElse(null), trigger);
@@ -201,10 +203,11 @@ public final class DriftDetector {
     }
 
     /** Re-sends an alert a crashed writer stored as pending but may not have handed to the outbox. */
+    private static boolean pending(StoredVerdict v) {
+        return v.lastAlertKind() != null && v.lastAlertAt() == null;
+    }
+
     private void flushPending(StoredVerdict v) {
-        if (v.lastAlertKind() == null || v.lastAlertAt() != null) {
-            return;
-        }
         String body = codec.pendingAlert(v.detailJson());
         if (body != null) {
             outbox.enqueue(OutboxMessage.of(codec.alertId(body), v.clusterId().key(), clock.instant(), body));
