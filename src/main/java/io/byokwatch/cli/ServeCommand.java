@@ -96,6 +96,8 @@ final class ServeCommand {
 
     /** Starts the endpoint; port 0 picks a free one (tests). */
     HttpServer start(Runtime runtime, String bind, int port, String key) {
+        // Event Grid waits for each answer; Nagle's algorithm would hold small responses back by tens of milliseconds.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(bind, port), 64);
