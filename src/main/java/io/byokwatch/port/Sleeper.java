@@ -8,9 +8,14 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface Sleeper {
+    /**
+     * Thread.sleep, rounded up to whole milliseconds: it may round a fraction down, and a pace kept 0.4 ms short
+     * lets one send too many into a second.
+     */
     Sleeper REAL = d -> {
         if (!d.isNegative() && !d.isZero()) {
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+            long millis = d.toMillis() + (d.toNanosPart() % 1_000_000 == 0 ? 0 : 1);
+            Thread.sleep(millis);
         }
     };
 

@@ -16,6 +16,11 @@ import java.time.Instant;
  * handling covers what they add up to.
  */
 final class TokenBucket {
+    /**
+     * Sleeps end late by a varying fraction of a millisecond, so slots exactly one interval apart can start a little
+     * closer than that, and one send too many lands in some second. Two milliseconds per slot absorb that.
+     */
+    static final Duration GUARD = Duration.ofMillis(2);
     private final Duration interval;
     private final Duration burstTolerance;
     private final Clock clock;
@@ -26,7 +31,7 @@ final class TokenBucket {
         if (perSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("a pace needs a positive rate and a burst of at least 1");
         }
-        this.interval = Duration.ofNanos((long) (1_000_000_000L / perSecond));
+        this.interval = Duration.ofNanos((long) Math.ceil(1_000_000_000L / perSecond)).plus(GUARD);
         this.burstTolerance = interval.multipliedBy(burst - 1L);
         this.clock = clock;
         this.sleeper = sleeper;
