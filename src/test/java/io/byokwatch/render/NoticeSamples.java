@@ -39,7 +39,7 @@ public final class NoticeSamples {
     public static final ResourceId LEGACY = ResourceId.parse("/subscriptions/" + PAY
             + "/resourceGroups/rg-legacy/providers/Microsoft.ContainerService/managedClusters/aks-legacy-app");
     public static final Actor MARIA = new Actor("maria.lopez@contoso.example", "Maria Lopez", null, "0c1d2e3f-aaaa-4bbb-8ccc-1234567890ab");
-    public static final Tags CHECKOUT = new Tags(Map.of("owner-team", "checkout", "data-classification", "confidential"));
+    public static final Tags CHECKOUT = tags("owner-team", "checkout", "data-classification", "confidential");
 
     private static Inventory inventory;
     private static Policy policy;
@@ -87,7 +87,7 @@ public final class NoticeSamples {
         return new Alert("c0ffee0000000000000000000000beef", Alert.Kind.RESOLVED, CLAIMS, "aks-claims",
                 "a3d9e5f2-8c1b-4f6a-b2e7-9d4c3a1f5e02", ClusterStatus.COMPLIANT, ClusterStatus.NONCOMPLIANT, List.of(),
                 keys(findings(CLAIMS)), t, NOW, NOW.minus(Duration.ofMinutes(192)), NOW.toEpochMilli(),
-                new Tags(Map.of("owner-team", "claims", "data-classification", "phi")));
+                tags("owner-team", "claims", "data-classification", "phi"));
     }
 
     public static Alert deleted() {
@@ -96,7 +96,7 @@ public final class NoticeSamples {
                 new Alert.Trigger("e1e2e3e4-0000-4000-8000-000000000001", "Microsoft.Resources.ResourceDeleteSuccess",
                         "Microsoft.ContainerService/managedClusters/delete", LEGACY, NOW.minusSeconds(12), MARIA,
                         "the cluster itself changed"), NOW, NOW.minus(Duration.ofDays(9)), NOW.toEpochMilli(),
-                new Tags(Map.of("owner-team", "legacy")));
+                tags("owner-team", "legacy"));
     }
 
     /** aks-claims, critical: its fix grants a role whose name has spaces in quotes. */
@@ -104,7 +104,7 @@ public final class NoticeSamples {
         return new Alert("0a0b0c0d0e0f00112233445566778899", Alert.Kind.OPENED, CLAIMS, "aks-claims",
                 "a3d9e5f2-8c1b-4f6a-b2e7-9d4c3a1f5e02", ClusterStatus.NONCOMPLIANT, ClusterStatus.COMPLIANT, findings(CLAIMS),
                 List.of(), Alert.Trigger.sweep("byokwatch.Reconcile", NOW), NOW, NOW, NOW.toEpochMilli(),
-                new Tags(Map.of("owner-team", "claims")));
+                tags("owner-team", "claims"));
     }
 
     public static Notice flapping() {
@@ -137,6 +137,15 @@ public final class NoticeSamples {
                 new Reminder.OpenCluster(LEGACY, "aks-legacy-app", PAY, NOW.minus(Duration.ofDays(9)).minus(Duration.ofHours(3)), findings(LEGACY)),
                 new Reminder.OpenCluster(CLAIMS, "aks-claims", "a3d9e5f2-8c1b-4f6a-b2e7-9d4c3a1f5e02", NOW.minus(Duration.ofDays(2)), findings(CLAIMS)),
                 new Reminder.OpenCluster(HOTFIX, "aks-checkout-hotfix", PAY, NOW.minus(Duration.ofHours(5)), findings(HOTFIX))));
+    }
+
+    /** Tags in the order given, so golden files do not depend on hash order. */
+    public static Tags tags(String... nameValue) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            m.put(nameValue[i], nameValue[i + 1]);
+        }
+        return new Tags(m);
     }
 
     private static List<String> keys(List<Finding> findings) {
