@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>An alert older than the newest one decided for the cluster is <b>stale</b> (Storage Queues do not keep order):
- *   people are not shown news older than what they have.</li>
+ *   people are not shown news older than what they have. The newest one delivered again is a repeat, and skipped too.</li>
  *   <li>With holding on (serve, Azure), a <b>resolution</b> that comes within the window of the cluster opening is held
  *   back for one window. If the cluster re-opens meanwhile, the re-opening is told as one <b>flapping</b> notice and the
  *   held resolution is folded into it; if not, the resolution is told when it comes due, saying it was held. A
@@ -43,7 +43,7 @@ public final class FlapPolicy {
 
     /** The first decision about an alert. */
     public Decision decide(ClusterNotices n, Alert a) {
-        if (a.sequence() <= n.lastSequence()) {
+        if (a.sequence() < n.lastSequence() || (a.sequence() == n.lastSequence() && a.alertId().equals(n.lastAlertId()))) {
             return new Decision(Presentation.STALE, null, List.of(), n);
         }
         Instant at = a.detectedAt();
@@ -83,8 +83,8 @@ public final class FlapPolicy {
      */
     public Decision release(ClusterNotices n, Alert a) {
         if (a.alertId().equals(n.heldAlertId())) {
-            ClusterNotices next = new ClusterNotices(n.clusterKey(), n.lastSequence(), n.recent(), null, n.lastFlappingAt(),
-                    n.version());
+            ClusterNotices next = new ClusterNotices(n.clusterKey(), n.lastSequence(), n.lastAlertId(), n.recent(), null,
+                    n.lastFlappingAt(), n.version());
             return new Decision(Presentation.RELEASED, null, List.of(), next);
         }
         return new Decision(Presentation.ABSORBED, null, List.of(), n);
@@ -118,6 +118,6 @@ public final class FlapPolicy {
 
     private static ClusterNotices next(ClusterNotices n, Alert a, List<Notice.Transition> recent, String held,
                                        Instant lastFlapping) {
-        return new ClusterNotices(n.clusterKey(), a.sequence(), recent, held, lastFlapping, n.version());
+        return new ClusterNotices(n.clusterKey(), a.sequence(), a.alertId(), recent, held, lastFlapping, n.version());
     }
 }

@@ -2,6 +2,7 @@ package io.byokwatch.cli;
 
 import io.byokwatch.app.OutboxDrainer;
 import io.byokwatch.app.Reminders;
+import io.byokwatch.notify.Secrets;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -23,6 +24,7 @@ final class DeliveryLoop implements AutoCloseable {
     private final Reminders reminders;
     private final Clock clock;
     private final PrintStream err;
+    private final Secrets secrets;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -30,11 +32,12 @@ final class DeliveryLoop implements AutoCloseable {
     private volatile boolean running = true;
     private LocalDate remindedOn;
 
-    DeliveryLoop(OutboxDrainer drainer, Reminders reminders, Clock clock, PrintStream err) {
+    DeliveryLoop(OutboxDrainer drainer, Reminders reminders, Clock clock, PrintStream err, Secrets secrets) {
         this.drainer = drainer;
         this.reminders = reminders;
         this.clock = clock;
         this.err = err;
+        this.secrets = secrets;
         this.thread = new Thread(this::loop, "byokwatch-delivery");
         thread.setDaemon(true);
     }
@@ -73,7 +76,7 @@ final class DeliveryLoop implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // a failure of our own (state folder unreadable): say so and keep serving; the outbox keeps the alerts
-                err.println("delivery failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                err.println("delivery failed: " + secrets.mask(e.getClass().getSimpleName() + ": " + e.getMessage()));
                 sleepQuietly();
             }
         }

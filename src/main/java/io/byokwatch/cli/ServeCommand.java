@@ -111,7 +111,7 @@ final class ServeCommand {
     /** Starts the endpoint and its delivery; port 0 picks a free one (tests). */
     Serving start(Runtime runtime, Notifications notifications, String bind, int port, String key) {
         DeliveryLoop delivery = new DeliveryLoop(notifications.drainer(err::println), notifications.reminders(),
-                Clock.systemUTC(), err).start();
+                Clock.systemUTC(), err, notifications.secrets()).start();
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(bind, port), 64);

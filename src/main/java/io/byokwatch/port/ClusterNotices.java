@@ -11,23 +11,25 @@ import java.util.Objects;
  *
  * @param clusterKey     {@link io.byokwatch.domain.ResourceId#key()} of the cluster
  * @param lastSequence   the newest alert sequence decided for the cluster; an older alert is stale
+ * @param lastAlertId    the alert that sequence belongs to: the same alert again is a repeat, while another alert with
+ *                       an equal sequence (a replay with a pinned clock) is news
  * @param recent         transitions inside the flap window, oldest first
  * @param heldAlertId    a resolution held back to see whether the cluster re-opens, or null
  * @param lastFlappingAt when a flapping notice was last shown, or null
  * @param version        the store's concurrency token; null before the first write
  */
-public record ClusterNotices(String clusterKey, long lastSequence, List<Notice.Transition> recent, String heldAlertId,
-                             Instant lastFlappingAt, String version) {
+public record ClusterNotices(String clusterKey, long lastSequence, String lastAlertId, List<Notice.Transition> recent,
+                             String heldAlertId, Instant lastFlappingAt, String version) {
     public ClusterNotices {
         Objects.requireNonNull(clusterKey, "clusterKey");
         recent = List.copyOf(recent);
     }
 
     public static ClusterNotices none(String clusterKey) {
-        return new ClusterNotices(clusterKey, Long.MIN_VALUE, List.of(), null, null, null);
+        return new ClusterNotices(clusterKey, Long.MIN_VALUE, null, List.of(), null, null, null);
     }
 
     public ClusterNotices withVersion(String v) {
-        return new ClusterNotices(clusterKey, lastSequence, recent, heldAlertId, lastFlappingAt, v);
+        return new ClusterNotices(clusterKey, lastSequence, lastAlertId, recent, heldAlertId, lastFlappingAt, v);
     }
 }

@@ -99,6 +99,17 @@ class FlapPolicyTest {
     }
 
     @Test
+    void theSameAlertAgain_isARepeat_butAnotherAlertWithAnEqualSequence_isNews() {
+        Alert opened = alert(Alert.Kind.OPENED, T0);
+        Alert changedSameInstant = new Alert("changed-pinned", Alert.Kind.CHANGED, opened.clusterId(), opened.clusterName(),
+                opened.subscriptionId(), opened.status(), opened.status(), opened.findings(), List.of(), opened.trigger(), T0, T0,
+                opened.sequence(), opened.clusterTags());
+        assertEquals(List.of(Presentation.AS_IS, Presentation.STALE, Presentation.AS_IS),
+                run(new FlapPolicy(HOUR, true), opened, opened, changedSameInstant),
+                "replays with a pinned --now give every alert the same sequence; they are still told");
+    }
+
+    @Test
     void aZeroWindow_turnsFlapDetectionOff() {
         assertEquals(List.of(Presentation.AS_IS, Presentation.AS_IS, Presentation.AS_IS),
                 run(new FlapPolicy(Duration.ZERO, true), alert(Alert.Kind.OPENED, T0), alert(Alert.Kind.RESOLVED, T0.plusSeconds(1)),

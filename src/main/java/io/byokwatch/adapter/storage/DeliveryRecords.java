@@ -76,6 +76,7 @@ final class DeliveryRecords {
         o.addProperty("version", version);
         o.addProperty("clusterKey", n.clusterKey());
         o.addProperty("lastSequence", n.lastSequence());
+        o.addProperty("lastAlertId", n.lastAlertId());
         o.add("recent", transitions(n.recent()));
         o.addProperty("heldAlertId", n.heldAlertId());
         o.addProperty("lastFlappingAt", n.lastFlappingAt() == null ? null : n.lastFlappingAt().toString());
@@ -87,7 +88,7 @@ final class DeliveryRecords {
         try {
             JsonObject o = schema(text);
             return new ClusterNotices(o.get("clusterKey").getAsString(), o.get("lastSequence").getAsLong(),
-                    transitions(o.get("recent")), optional(o.get("heldAlertId")), instant(o.get("lastFlappingAt")),
+                    optional(o.get("lastAlertId")), transitions(o.get("recent")), optional(o.get("heldAlertId")), instant(o.get("lastFlappingAt")),
                     version != null ? version : o.get("version").getAsString());
         } catch (BadRecordException e) {
             throw e;

@@ -54,15 +54,16 @@ abstract class DeliveryLogContract {
 
     @Test
     void notices_areWrittenWithCompareAndSet_soOnlyOneOfTwoWritersWins() {
-        ClusterNotices first = new ClusterNotices(CLUSTER, 10, List.of(new Notice.Transition(Alert.Kind.OPENED, AT)), null, null, null);
+        ClusterNotices first = new ClusterNotices(CLUSTER, 10, "alert-1", List.of(new Notice.Transition(Alert.Kind.OPENED, AT)), null, null, null);
         assertTrue(log.saveNotices(first));
         assertFalse(log.saveNotices(first), "a second create loses");
         ClusterNotices stored = log.notices(CLUSTER).orElseThrow();
         assertEquals(10, stored.lastSequence());
+        assertEquals("alert-1", stored.lastAlertId());
         assertEquals(first.recent(), stored.recent());
 
-        ClusterNotices a = new ClusterNotices(CLUSTER, 11, stored.recent(), "alert-2", null, stored.version());
-        ClusterNotices b = new ClusterNotices(CLUSTER, 12, stored.recent(), null, AT, stored.version());
+        ClusterNotices a = new ClusterNotices(CLUSTER, 11, "alert-2", stored.recent(), "alert-2", null, stored.version());
+        ClusterNotices b = new ClusterNotices(CLUSTER, 12, "alert-3", stored.recent(), null, AT, stored.version());
         assertTrue(log.saveNotices(a));
         assertFalse(log.saveNotices(b), "b read the same version as a, and a wrote first");
         ClusterNotices now = log.notices(CLUSTER).orElseThrow();
