@@ -96,10 +96,6 @@ public final class Notifications {
         return new ChannelNotifiers(byChannel);
     }
 
-    public NotifyConfig config() {
-        return config;
-    }
-
     /** Masks every configured URL and secret; use it on anything bound for a log. */
     public Secrets secrets() {
         return secrets;
