@@ -68,7 +68,7 @@ public final class HttpNotifier implements Notifier {
                 throw new IllegalArgumentException("channel " + c.name() + " is a " + c.type().label() + " channel, not HTTP");
             }
             Objects.requireNonNull(e.url(), "url of channel " + c.name());
-            TokenBucket pace = new TokenBucket(c.perSecond(), 1, clock, sleeper);
+            TokenBucket pace = new TokenBucket(c.perSecond(), clock, sleeper);
             WebhookSigner signer = c.type() == ChannelType.WEBHOOK ? new WebhookSigner(e.signingSecret()) : null;
             targets.put(c.name(), new Target(c, e, pace, signer));
         });

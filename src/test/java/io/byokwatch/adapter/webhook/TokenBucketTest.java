@@ -16,7 +16,7 @@ class TokenBucketTest {
 
     @Test
     void fourPerSecond_spacesSendsAQuarterSecondApart() throws InterruptedException {
-        TokenBucket teams = new TokenBucket(4, 1, clock, new FakeSleeper(clock));
+        TokenBucket teams = new TokenBucket(4, clock, new FakeSleeper(clock));
         List<Instant> at = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             teams.acquire();
@@ -30,7 +30,7 @@ class TokenBucketTest {
 
     @Test
     void anIdleChannel_sendsAtOnce_andIdleTimeIsNotSavedUpBeyondTheBurst() throws InterruptedException {
-        TokenBucket slack = new TokenBucket(1, 1, clock, new FakeSleeper(clock));
+        TokenBucket slack = new TokenBucket(1, clock, new FakeSleeper(clock));
         assertEquals(Duration.ZERO, slack.acquire());
         clock.advance(Duration.ofMinutes(10));
         assertEquals(Duration.ZERO, slack.acquire());
@@ -38,12 +38,23 @@ class TokenBucketTest {
     }
 
     @Test
-    void aBurst_letsThatManyGoAtOnce() throws InterruptedException {
-        TokenBucket b = new TokenBucket(2, 3, clock, new FakeSleeper(clock));
-        assertEquals(Duration.ZERO, b.acquire());
-        assertEquals(Duration.ZERO, b.acquire());
-        assertEquals(Duration.ZERO, b.acquire());
-        assertEquals(Duration.ofMillis(500).plus(TokenBucket.GUARD), b.acquire());
-        assertThrows(IllegalArgumentException.class, () -> new TokenBucket(0, 1, clock, d -> { }));
+    void aThreadThatWakesLate_pushesTheNextSendBack_ratherThanLettingItGoEarly() throws InterruptedException {
+        int[] sleeps = {0};
+        // the first wait ends 300 ms late, the next on time
+        FakeSleeper oversleeping = new FakeSleeper(clock).onEachSleep(() -> {
+            if (sleeps[0]++ == 0) {
+                clock.advance(Duration.ofMillis(300));
+            }
+        });
+        TokenBucket slack = new TokenBucket(1, clock, oversleeping);
+        slack.acquire();
+        Instant first = clock.instant();
+        slack.acquire();
+        Instant second = clock.instant();
+        slack.acquire();
+        assertEquals(Duration.ofMillis(1002), Duration.between(second, clock.instant()),
+                "spaced from the late start of the second send, not from when it was due");
+        assertEquals(Duration.ofMillis(1302), Duration.between(first, second));
+        assertThrows(IllegalArgumentException.class, () -> new TokenBucket(0, clock, d -> { }));
     }
 }
