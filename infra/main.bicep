@@ -51,6 +51,12 @@ param channelSettings object = {}
 @allowed(['None', 'Audit', 'Deny'])
 param cmkPolicyEffect string = 'None'
 
+@description('Notification routing config: inline JSON or a file path on the app (see examples/notify.json). Channel URLs and secrets are referenced by setting name and supplied through channelSettings.')
+param notifyConfig string = ''
+
+@description('NCRONTAB schedule of the daily reminder of what is still open.')
+param reminderSchedule string = '0 0 8 * * *'
+
 @description('Policy file (JSON) path on the app, e.g. /home/site/wwwroot/policy.json; empty uses the built-in default policy.')
 param policyFile string = ''
 
@@ -85,6 +91,8 @@ module app 'modules/app.bicep' = {
     reconcileSchedule: reconcileSchedule
     channelSettings: channelSettings
     policyFile: policyFile
+    notifyConfig: notifyConfig
+    reminderSchedule: reminderSchedule
   }
 }
 

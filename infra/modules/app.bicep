@@ -8,8 +8,11 @@ param workspaceId string
 param reconcileSchedule string
 param channelSettings object
 param policyFile string
+param notifyConfig string
+param reminderSchedule string
 
 var verdictTable = 'byokwatchverdicts'
+var deliveryTable = 'byokwatchdelivery'
 var outboxQueue = 'byokwatch-outbox'
 var deliveryDeadLetterQueue = 'byokwatch-deadletter'
 var eventDeadLetterContainer = 'eventgrid-deadletter'
@@ -78,6 +81,12 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
 resource verdicts 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tables
   name: verdictTable
+}
+
+// Per-channel delivery progress and flap state, so a retry never re-sends to a channel that already has the alert.
+resource deliveries 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tables
+  name: deliveryTable
 }
 
 // The Functions host keeps leases and the deployment package in blobs; byokwatch reads no other blob.
@@ -167,6 +176,10 @@ var baseSettings = {
   BYOKWATCH_OUTBOX_QUEUE: outboxQueue
   BYOKWATCH_RECONCILE_SCHEDULE: reconcileSchedule
   BYOKWATCH_POLICY_FILE: policyFile
+  BYOKWATCH_DELIVERY_TABLE: deliveryTable
+  BYOKWATCH_DEADLETTER_QUEUE: deliveryDeadLetterQueue
+  BYOKWATCH_NOTIFY_CONFIG: notifyConfig
+  BYOKWATCH_REMINDER_SCHEDULE: reminderSchedule
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'
 }

@@ -2,6 +2,10 @@ package io.byokwatch.app;
 
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.Tags;
+
+import java.util.List;
 
 /**
  * How alerts and verdicts become text for the outbox and the verdict store; implemented by the JSON renderer so that
@@ -12,8 +16,24 @@ public interface AlertCodec {
     /** The alert in the public alert JSON contract. */
     String encode(Alert alert);
 
-    /** The verdict as stored, optionally carrying an alert that was decided but not yet handed to the outbox. */
-    String verdictDetail(ClusterVerdict verdict, String pendingAlertBody);
+    /**
+     * The verdict as stored, with the cluster's tags (a deleted cluster's alert is routed by its last known tags), and
+     * optionally an alert that was decided but not yet handed to the outbox.
+     */
+    String verdictDetail(ClusterVerdict verdict, Tags clusterTags, String pendingAlertBody);
+
+    /** The cluster tags kept in a stored detail; none for details written before tags were kept. */
+    Tags storedTags(String verdictDetail);
+
+    /** The counted findings of the verdict in a stored detail; none for a deleted cluster. */
+    List<Finding> storedFindings(String verdictDetail);
+
+    /**
+     * Reads an alert back from the alert JSON contract, as the notifier receives it from the outbox.
+     *
+     * @throws IllegalArgumentException when the text is not an alert of this contract, saying what is wrong
+     */
+    Alert decode(String alertBody);
 
     /** The pending alert body inside a stored detail, or null. */
     String pendingAlert(String verdictDetail);

@@ -6,6 +6,7 @@ import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Tags;
 import io.byokwatch.impact.Impact;
 import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
@@ -158,7 +159,7 @@ public final class DriftDetector {
         Instant since = unchanged ? prev.since() : now;
         if (kind.isEmpty()) {
             StoredVerdict next = new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                    keys, codec.verdictDetail(verdict, null), since, now, prev == null ? null : prev.lastAlertAt(),
+                    keys, codec.verdictDetail(verdict, cluster.tags(), null), since, now, prev == null ? null : prev.lastAlertAt(),
                     prev == null ? null : prev.lastAlertKind(), prev == null ? null : prev.version());
             return new Attempt(store.put(next), Optional.empty());
         }
@@ -166,9 +167,9 @@ public final class DriftDetector {
                 ? now : prev != null ? prev.since() : now;
         Alert alert = new Alert(alertId(cluster.id(), prev, kind.get(), keys), kind.get(), cluster.id(), cluster.name(),
                 cluster.subscriptionId(), verdict.status(), prev == null ? null : status(prev.status()), verdict.findings(),
-                resolved(prev, keys), trigger, now, openSince, now.toEpochMilli());
+                resolved(prev, keys), trigger, now, openSince, now.toEpochMilli(), cluster.tags());
         return send(alert, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(), keys,
-                codec.verdictDetail(verdict, codec.encode(alert)), since, now, null, kind.get().label(),
+                codec.verdictDetail(verdict, cluster.tags(), codec.encode(alert)), since, now, null, kind.get().label(),
                 prev == null ? null : prev.version()));
     }
 
@@ -180,11 +181,12 @@ public final class DriftDetector {
             return new Attempt(store.delete(clusterId, prev.version()), Optional.empty());
         }
         Instant now = clock.instant();
+        Tags tags = codec.storedTags(prev.detailJson());
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
-                trigger, now, prev.since(), now.toEpochMilli());
+                trigger, now, prev.since(), now.toEpochMilli(), tags);
         if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), "deleted", List.of(),
-                codec.verdictDetail(null, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
+                codec.verdictDetail(null, tags, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
             return new Attempt(false, Optional.empty());
         }
         outbox.enqueue(OutboxMessage.of(alert.alertId(), clusterId.key(), now, codec.encode(alert)));

@@ -19,7 +19,7 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
                        List<String> subscriptions, String managementGroup, Path policyFile, String stateMode,
                        Path stateDir, String storageConnection, String storageAccount, String verdictTable,
                        String outboxQueue, Duration cacheTtl, int readBudgetPerMinute, String tableServiceUri,
-                       String queueServiceUri) {
+                       String queueServiceUri, String notifyConfig, String deliveryTable, String deadLetterQueue) {
 
     public static final String INVENTORY = "BYOKWATCH_INVENTORY";
     public static final String INVENTORY_PATH = "BYOKWATCH_INVENTORY_PATH";
@@ -41,6 +41,12 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
     public static final String READ_BUDGET = "BYOKWATCH_READ_BUDGET_PER_MINUTE";
     /** Read by the Functions host from the timer annotation, not by this class; listed so the templates set it. */
     public static final String RECONCILE_SCHEDULE = "BYOKWATCH_RECONCILE_SCHEDULE";
+    /** The notify config: a file path, or the JSON itself (handy as an app setting). */
+    public static final String NOTIFY_CONFIG = "BYOKWATCH_NOTIFY_CONFIG";
+    public static final String DELIVERY_TABLE = "BYOKWATCH_DELIVERY_TABLE";
+    public static final String DEADLETTER_QUEUE = "BYOKWATCH_DEADLETTER_QUEUE";
+    /** Read by the Functions host for the DailyReminder timer (NCRONTAB); hourly is fine, the config picks the hour. */
+    public static final String REMINDER_SCHEDULE = "BYOKWATCH_REMINDER_SCHEDULE";
 
     public static final List<String> CLOUDS = List.of("AzureCloud", "AzureUSGovernment", "AzureChinaCloud");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
@@ -109,6 +115,16 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
         if (!QUEUE.matcher(queue).matches()) {
             problems.add(OUTBOX_QUEUE + "='" + queue + "' is not a queue name (3-63 lower-case letters, digits, single hyphens); e.g. byokwatch-outbox");
         }
+        String deliveryTable = value(env, DELIVERY_TABLE, "byokwatchdelivery");
+        if (!TABLE.matcher(deliveryTable).matches()) {
+            problems.add(DELIVERY_TABLE + "='" + deliveryTable + "' is not a table name (3-63 letters and digits, starting with a letter); e.g. byokwatchdelivery");
+        }
+        String deadLetters = value(env, DEADLETTER_QUEUE, "byokwatch-deadletter");
+        if (!QUEUE.matcher(deadLetters).matches()) {
+            problems.add(DEADLETTER_QUEUE + "='" + deadLetters + "' is not a queue name (3-63 lower-case letters, digits, single hyphens); e.g. byokwatch-deadletter");
+        } else if (deadLetters.equals(queue)) {
+            problems.add(DEADLETTER_QUEUE + " and " + OUTBOX_QUEUE + " are both '" + queue + "'; dead letters need a queue of their own, e.g. byokwatch-deadletter");
+        }
         int ttl = integer(env, CACHE_TTL_SECONDS, 30, 0, 3600, problems);
         int budget = integer(env, READ_BUDGET, 1200, 10, 1_000_000, problems);
         if (!problems.isEmpty()) {
@@ -118,7 +134,8 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
         String queueUri = value(env, QUEUE_SERVICE_URI, account == null ? null : "https://" + account + ".queue.core.windows.net");
         return new Settings(mode, inventoryPath, canonicalCloud(cloud), arm, List.copyOf(subscriptions), mg,
                 policy == null ? null : Path.of(policy), state, stateDir, connection, account, table, queue,
-                Duration.ofSeconds(ttl), budget, tableUri, queueUri);
+                Duration.ofSeconds(ttl), budget, tableUri, queueUri, value(env, NOTIFY_CONFIG, null), deliveryTable,
+                deadLetters);
     }
 
     /** True when a resource lies in the configured scope; everything is in scope for file inventories. */

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code byokwatch} command: dispatches to one command and turns user mistakes into exit code 2, never a trace. */
 public final class Main {
@@ -18,16 +19,21 @@ public final class Main {
                                            [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
               blast-radius  what depends on a key, vault or disk encryption set
                             byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
-              replay        feed recorded Event Grid events through the event path; alerts as JSON lines
+              replay        feed recorded Event Grid events through the event path and deliver the alerts
                             byokwatch replay --inventory PATH --events FILE... [--state DIR] [--policy FILE]
-                                             [--notify stdout] [--now ISO-8601]
+                                             [--notify stdout|json] [--notify-config FILE] [--now ISO-8601]
               serve         the event path as an HTTP endpoint speaking the Event Grid webhook protocol
                             byokwatch serve (--inventory PATH | --live) [--port 7071] [--state DIR] [--key SECRET]
-                                            [--policy FILE] [--bind 127.0.0.1]
+                                            [--policy FILE] [--bind 127.0.0.1] [--notify stdout|json]
+                                            [--notify-config FILE]
+                            --notify stdout prints alerts readably (the default), json as alert JSON lines;
+                            --notify-config delivers to Slack, Teams and signed webhooks, whose URLs and
+                            secrets come from the environment variables the config names
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or unreadable input.
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (replay: an alert could not be
+            delivered), 2 usage or unreadable input.
             """;
 
     private Main() {
@@ -41,6 +47,11 @@ public final class Main {
 
     /** Runs one command; returns the exit code. Kept separate from {@link #main} so tests call it in-process. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        return run(argv, out, err, System.getenv());
+    }
+
+    /** @param env where a notify config's settings (webhook URLs, signing secrets) are looked up by name */
+    public static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
         if (argv.length == 0 || List.of("help", "--help", "-h").contains(argv[0])) {
             out.print(USAGE);
             return argv.length == 0 ? 2 : 0;
@@ -51,8 +62,8 @@ public final class Main {
                 case "scan" -> new ScanCommand(out, err).run(rest);
                 case "rules" -> new RulesCommand(out).run(rest);
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
-                case "replay" -> new ReplayCommand(out, err).run(rest);
-                case "serve" -> new ServeCommand(out, err).run(rest);
+                case "replay" -> new ReplayCommand(out, err, env).run(rest);
+                case "serve" -> new ServeCommand(out, err, env).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

@@ -2,10 +2,11 @@ package io.byokwatch.cli;
 
 import io.byokwatch.adapter.eventgrid.EventFormatException;
 import io.byokwatch.app.DriftDetector;
+import io.byokwatch.app.OutboxDrainer;
 import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
-import io.byokwatch.port.Outbox;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,29 +24,32 @@ import java.util.Set;
 /**
  * {@code byokwatch replay}: feeds recorded Event Grid deliveries through the same path the Functions use. With a
  * persistent {@code --state DIR}, successive runs over a changed inventory raise opened/changed/resolved alerts just
- * as in Azure. Alerts are drained from the outbox and printed as JSON lines.
+ * as in Azure. Alerts are then delivered from the outbox by the same delivery the Functions use: to the terminal,
+ * readable ({@code --notify stdout}, the default) or as JSON lines ({@code --notify json}), and/or to the channels of a
+ * notify config. A one-shot run cannot wait a flap window, so it never holds resolutions back.
  */
 final class ReplayCommand {
+    /** How long a replay waits out retry delays before leaving what is left in the outbox for the next run. */
+    static final Duration DRAIN_BUDGET = Duration.ofMinutes(2);
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> processEnv;
 
-    ReplayCommand(PrintStream out, PrintStream err) {
+    ReplayCommand(PrintStream out, PrintStream err, Map<String, String> processEnv) {
         this.out = out;
         this.err = err;
+        this.processEnv = processEnv;
     }
 
     int run(List<String> argv) {
-        Args args = new Args("replay", argv, Set.of("inventory", "state", "policy", "now"), Set.of("events", "notify"), Set.of());
+        Args args = new Args("replay", argv, Set.of("inventory", "state", "policy", "now", "notify-config"),
+                Set.of("events", "notify"), Set.of());
         String inventory = args.required("inventory", "examples/estate");
         List<String> events = args.all("events");
         if (events.isEmpty()) {
             throw new UsageException("'replay' needs --events FILE..., e.g. --events examples/events/cluster-without-byok.json");
         }
-        for (String n : args.all("notify")) {
-            if (!n.equals("stdout")) {
-                throw new UsageException("--notify " + n + ": replay prints alerts to stdout; webhook channels are configured for delivery, not here");
-            }
-        }
+        Notifications.Parts parts = NotifyOptions.parts(args, processEnv, out, false);
         if (!Files.exists(Path.of(inventory))) {
             throw new InputException("inventory path " + inventory + " does not exist; point --inventory at a JSON file or a folder of them");
         }
@@ -95,24 +99,27 @@ final class ReplayCommand {
                 failures++;
             }
         }
-        int alerts = drain(runtime.outbox());
-        err.println("replayed " + events.size() + " file(s): " + routed + " event(s) routed, " + ignored + " ignored, "
-                + outOfScope + " out of scope, " + alerts + " alert(s)");
-        return failures > 0 ? 2 : 0;
-    }
-
-    /** Prints and acknowledges every alert waiting in the outbox, oldest first. */
-    private int drain(Outbox outbox) {
-        int n = 0;
-        for (List<Outbox.Lease> batch = outbox.lease(100, Duration.ofMinutes(1)); !batch.isEmpty(); batch = outbox.lease(100, Duration.ofMinutes(1))) {
-            for (Outbox.Lease lease : batch) {
-                out.println(lease.message().body());
-                outbox.ack(lease);
-                n++;
-            }
+        Notifications notifications = runtime.notifications(parts);
+        OutboxDrainer.Report delivered;
+        try {
+            delivered = notifications.drainer(err::println).drainUntilSettled(DRAIN_BUDGET);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("byokwatch: interrupted while delivering; undelivered alerts stay in " + state.resolve("outbox"));
+            return 1;
         }
         out.flush();
-        return n;
+        long waiting = runtime.outbox().size();
+        err.println("replayed " + events.size() + " file(s): " + routed + " event(s) routed, " + ignored + " ignored, "
+                + outOfScope + " out of scope, " + delivered.finished() + " alert(s) delivered"
+                + (delivered.deadLettered() > 0 ? ", " + delivered.deadLettered() + " channel deliveries dead-lettered (see "
+                + state.resolve("deadletter") + ")" : "")
+                + (waiting > 0 ? ", " + waiting + " alert(s) still waiting in " + state.resolve("outbox")
+                + " (delivered by the next run with this --state)" : ""));
+        if (failures > 0) {
+            return 2;
+        }
+        return delivered.deadLettered() > 0 || waiting > 0 ? 1 : 0;
     }
 
     private static String read(String file) {

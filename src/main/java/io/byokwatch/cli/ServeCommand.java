@@ -7,9 +7,9 @@ import io.byokwatch.adapter.eventgrid.EventFormatException;
 import io.byokwatch.adapter.eventgrid.ValidationHandshake;
 import io.byokwatch.bootstrap.ComplianceApi;
 import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
-import io.byokwatch.port.Outbox;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +32,35 @@ import java.util.concurrent.Executors;
 /**
  * {@code byokwatch serve}: the event path as a plain HTTP service (a container, a VM), speaking the Event Grid webhook
  * protocol: the subscription validation handshake, the CloudEvents OPTIONS handshake, batches of either schema.
- * Alerts are drained from the outbox and printed as JSON lines.
+ * Alerts are delivered from the outbox in the background by the delivery the Functions use (see {@link DeliveryLoop}):
+ * to the terminal by default, or to the channels of {@code --notify-config}.
  */
 final class ServeCommand {
     static final int MAX_BODY = 1024 * 1024;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> processEnv;
 
-    ServeCommand(PrintStream out, PrintStream err) {
+    ServeCommand(PrintStream out, PrintStream err, Map<String, String> processEnv) {
         this.out = out;
         this.err = err;
+        this.processEnv = processEnv;
+    }
+
+    /** A running endpoint and its delivery; closing stops both. */
+    record Serving(HttpServer server, DeliveryLoop delivery) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.stop(0);
+            delivery.close();
+        }
     }
 
     int run(List<String> argv) {
-        Args args = new Args("serve", argv, Set.of("inventory", "port", "state", "key", "policy", "bind"), Set.of(), Set.of("live"));
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Args args = new Args("serve", argv, Set.of("inventory", "port", "state", "key", "policy", "bind", "notify-config"),
+                Set.of("notify"), Set.of("live"));
+        Notifications.Parts parts = NotifyOptions.parts(args, processEnv, out, true);
+        Map<String, String> env = new HashMap<>(processEnv);
         if (args.has("live") == args.has("inventory")) {
             throw new UsageException("serve needs exactly one of --inventory PATH or --live");
         }
@@ -78,12 +91,13 @@ final class ServeCommand {
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());
         }
-        HttpServer server = start(runtime, args.get("bind", "127.0.0.1"), port, key);
-        err.println("byokwatch serving on http://" + args.get("bind", "127.0.0.1") + ":" + server.getAddress().getPort()
-                + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : ""));
+        Serving serving = start(runtime, runtime.notifications(parts), args.get("bind", "127.0.0.1"), port, key);
+        err.println("byokwatch serving on http://" + args.get("bind", "127.0.0.1") + ":" + serving.server().getAddress().getPort()
+                + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
+                + "; delivering to " + String.join(", ", parts.config().channels().keySet()));
         CountDownLatch stop = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(1);
+            serving.close();
             stop.countDown();
         }));
         try {
@@ -94,8 +108,10 @@ final class ServeCommand {
         return 0;
     }
 
-    /** Starts the endpoint; port 0 picks a free one (tests). */
-    HttpServer start(Runtime runtime, String bind, int port, String key) {
+    /** Starts the endpoint and its delivery; port 0 picks a free one (tests). */
+    Serving start(Runtime runtime, Notifications notifications, String bind, int port, String key) {
+        DeliveryLoop delivery = new DeliveryLoop(notifications.drainer(err::println), notifications.reminders(),
+                Clock.systemUTC(), err, notifications.secrets()).start();
         // Event Grid waits for each answer; Nagle's algorithm would hold small responses back by tens of milliseconds.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server;
@@ -106,10 +122,10 @@ final class ServeCommand {
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\"}"));
-        server.createContext("/api/events", ex -> guarded(ex, key, () -> events(ex, runtime)));
-        server.createContext("/api/compliance", ex -> guarded(ex, key, () -> compliance(ex, runtime)));
+        server.createContext("/api/events", ex -> guarded(ex, key, () -> events(ex, runtime, delivery)));
+        server.createContext("/api/compliance", ex -> guarded(ex, key, () -> compliance(ex, runtime, delivery)));
         server.start();
-        return server;
+        return new Serving(server, delivery);
     }
 
     private interface Handler {
@@ -140,7 +156,7 @@ final class ServeCommand {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void events(HttpExchange ex, Runtime runtime) throws IOException {
+    private void events(HttpExchange ex, Runtime runtime, DeliveryLoop delivery) throws IOException {
         String method = ex.getRequestMethod();
         if (method.equals("OPTIONS")) {
             String origin = ex.getRequestHeaders().getFirst("WebHook-Request-Origin");
@@ -178,7 +194,7 @@ final class ServeCommand {
             respond(ex, 200, ValidationHandshake.eventGridResponseBody(result.validationCode()));
             return;
         }
-        drain(runtime.outbox());
+        delivery.wake();
         result.rejected().forEach(r -> err.println("rejected event: " + r));
         if (result.failed()) {
             result.failures().forEach(f -> err.println("failed: " + f));
@@ -192,7 +208,7 @@ final class ServeCommand {
         respond(ex, 200, o.toString());
     }
 
-    private void compliance(HttpExchange ex, Runtime runtime) throws IOException {
+    private void compliance(HttpExchange ex, Runtime runtime, DeliveryLoop delivery) throws IOException {
         ComplianceApi api = new ComplianceApi(runtime);
         ComplianceApi.Response r;
         if (ex.getRequestMethod().equals("POST")) {
@@ -205,21 +221,11 @@ final class ServeCommand {
                 // the API answers 400 with the expected shape
             }
             r = api.reevaluate(clusterId);
-            drain(runtime.outbox());
+            delivery.wake();
         } else {
             r = api.get(query(ex).get("clusterId"));
         }
         respond(ex, r.status(), r.body());
-    }
-
-    private synchronized void drain(Outbox outbox) {
-        for (List<Outbox.Lease> batch = outbox.lease(100, Duration.ofMinutes(1)); !batch.isEmpty(); batch = outbox.lease(100, Duration.ofMinutes(1))) {
-            for (Outbox.Lease lease : batch) {
-                out.println(lease.message().body());
-                outbox.ack(lease);
-            }
-        }
-        out.flush();
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

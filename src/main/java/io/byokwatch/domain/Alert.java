@@ -7,16 +7,30 @@ import java.util.List;
  * A change in a cluster's verdict worth telling people about. {@code alertId} is the idempotency key: the same
  * transition decided twice (two instances, a retry after a crash) yields the same id, so receivers can drop repeats.
  * {@code sequence} is the detection time in epoch milliseconds: it grows per cluster, so receivers can order alerts
- * that a queue delivered out of order and drop one older than what they already showed.
+ * that a queue delivered out of order and drop one older than what they already showed. {@code clusterTags} are the
+ * cluster's tags when the alert was decided (the last known ones for a deleted cluster), so that notifications can be
+ * routed to the team that owns the cluster.
  */
 public record Alert(String alertId, Kind kind, ResourceId clusterId, String clusterName, String subscriptionId,
                     ClusterStatus status, ClusterStatus previousStatus, List<Finding> findings,
                     List<String> resolvedFindingKeys, Trigger trigger, Instant detectedAt, Instant openSince,
-                    long sequence) {
+                    long sequence, Tags clusterTags) {
 
     public Alert {
         findings = List.copyOf(findings);
         resolvedFindingKeys = List.copyOf(resolvedFindingKeys);
+        clusterTags = clusterTags == null ? Tags.NONE : clusterTags;
+    }
+
+    /** The most severe finding's severity, or null when the alert carries none (resolved, deleted). */
+    public Severity maxSeverity() {
+        Severity max = null;
+        for (Finding f : findings) {
+            if (max == null || f.severity().atLeast(max)) {
+                max = f.severity();
+            }
+        }
+        return max;
     }
 
     /** What changed: became noncompliant or gained findings; lost some findings; fully fixed; cluster gone. */

@@ -33,6 +33,17 @@ public interface Outbox {
     void enqueue(OutboxMessage m);
 
     /**
+     * Stores the message durably, hidden from {@link #lease} for {@code delay}: how a consumer that cannot release (a
+     * queue-triggered function, whose lease the host holds) retries later, and how a notice is held back for a while.
+     * In the file outbox a hidden message holds back its partition like a released one, so callers that must not block
+     * a cluster's later alerts give it a partition of its own.
+     *
+     * @throws IllegalArgumentException as {@link #enqueue(OutboxMessage)}, or when the delay is negative or beyond what
+     *                                  the implementation can hide a message for (the Azure queue: 7 days)
+     */
+    void enqueue(OutboxMessage m, Duration delay);
+
+    /**
      * Leases up to {@code max} visible messages for {@code visibility}; they stay hidden from other consumers until
      * acked, released, or the lease expires. May return fewer than {@code max} (the Azure queue hands out at most 32 per
      * call) or none.

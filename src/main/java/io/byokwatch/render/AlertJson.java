@@ -11,12 +11,17 @@ import io.byokwatch.app.AlertCodec;
 import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.Tags;
+
+import java.util.List;
 
 /**
  * The generic alert JSON contract (schemaVersion 1) and the stored verdict detail. Alert fields:
- * {@code schemaVersion, alertId, kind, cluster{id,name,subscriptionId,status}, previousStatus, findings[],
+ * {@code schemaVersion, alertId, kind, cluster{id,name,subscriptionId,status,tags{}}, previousStatus, findings[],
  * resolvedFindings[], trigger{eventId,eventType,operationName,resourceId,eventTime,actor{upn,name,appId,objectId},route},
- * detectedAt, openSince, sequence}. Absent values are JSON null so consumers see every field.
+ * detectedAt, openSince, sequence}. Absent values are JSON null so consumers see every field; {@code cluster.tags} was
+ * added within version 1 (an empty object when the cluster has none), as fields only ever are.
  */
 public final class AlertJson implements AlertCodec {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
@@ -32,6 +37,7 @@ public final class AlertJson implements AlertCodec {
         cluster.addProperty("name", a.clusterName());
         cluster.addProperty("subscriptionId", a.subscriptionId());
         cluster.addProperty("status", a.status() == null ? "deleted" : a.status().label());
+        cluster.add("tags", tags(a.clusterTags()));
         o.add("cluster", cluster);
         o.addProperty("previousStatus", a.previousStatus() == null ? null : a.previousStatus().label());
         JsonArray findings = new JsonArray();
@@ -65,10 +71,17 @@ public final class AlertJson implements AlertCodec {
         return o;
     }
 
+    private static JsonObject tags(Tags tags) {
+        JsonObject o = new JsonObject();
+        tags.values().forEach(o::addProperty);
+        return o;
+    }
+
     @Override
-    public String verdictDetail(ClusterVerdict verdict, String pendingAlertBody) {
+    public String verdictDetail(ClusterVerdict verdict, Tags clusterTags, String pendingAlertBody) {
         JsonObject o = new JsonObject();
         o.add("verdict", verdict == null ? JsonNull.INSTANCE : JsonReportRenderer.cluster(verdict));
+        o.add("clusterTags", tags(clusterTags == null ? Tags.NONE : clusterTags));
         if (pendingAlertBody != null) {
             o.add("pendingAlert", JsonParser.parseString(pendingAlertBody));
         }
@@ -91,6 +104,26 @@ public final class AlertJson implements AlertCodec {
     @Override
     public String alertId(String alertBody) {
         return parse(alertBody).get("alertId").getAsString();
+    }
+
+    @Override
+    public Tags storedTags(String verdictDetail) {
+        JsonElement t = parse(verdictDetail).get("clusterTags");
+        return t == null || !t.isJsonObject() ? Tags.NONE : AlertReader.tags(t.getAsJsonObject());
+    }
+
+    @Override
+    public List<Finding> storedFindings(String verdictDetail) {
+        JsonElement v = storedVerdict(verdictDetail);
+        if (v == null || !v.isJsonObject() || !v.getAsJsonObject().has("findings")) {
+            return List.of();
+        }
+        return AlertReader.findings(v.getAsJsonObject().getAsJsonArray("findings"));
+    }
+
+    @Override
+    public Alert decode(String alertBody) {
+        return AlertReader.read(alertBody);
     }
 
     /** The verdict part of a stored detail, for the compliance endpoint; null for a deleted cluster. */

@@ -8,14 +8,14 @@ import java.util.Properties;
  * The running byokwatch version, read from the pom.properties Maven packs into every jar (shaded and function app
  * alike), so that the version lives in the pom only. Classes run from a build directory have no such file.
  */
-final class ToolVersion {
+public final class ToolVersion {
     static final String UNPACKAGED = "0.0.0-dev";
     private static final String POM_PROPERTIES = "/META-INF/maven/io.byokwatch/byokwatch/pom.properties";
 
     private ToolVersion() {
     }
 
-    static String current() {
+    public static String current() {
         try (InputStream in = ToolVersion.class.getResourceAsStream(POM_PROPERTIES)) {
             if (in == null) {
                 return UNPACKAGED;

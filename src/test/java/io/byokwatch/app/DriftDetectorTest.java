@@ -156,6 +156,7 @@ class DriftDetectorTest {
         Policy policy = Policy.DEFAULT;
         Outbox failing = new Outbox() {
             public void enqueue(io.byokwatch.port.OutboxMessage m) { throw new IllegalStateException("queue unavailable"); }
+            public void enqueue(io.byokwatch.port.OutboxMessage m, Duration delay) { enqueue(m); }
             public List<Lease> lease(int max, Duration visibility) { return List.of(); }
             public void ack(Lease lease) { }
             public void release(Lease lease, Duration delay) { }

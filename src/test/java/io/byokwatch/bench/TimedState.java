@@ -80,6 +80,14 @@ final class TimedState {
         }
 
         @Override
+        public void enqueue(OutboxMessage m, Duration delay) {
+            timed(() -> {
+                inner.enqueue(m, delay);
+                return null;
+            });
+        }
+
+        @Override
         public List<Lease> lease(int max, Duration visibility) {
             return inner.lease(max, visibility);
         }

@@ -53,4 +53,18 @@ class SettingsTest {
                 "AzureWebJobsStorage", connection, "BYOKWATCH_CLOUD", "nowhere")));
         assertFalse(e.getMessage().contains("c2VjcmV0"), e.getMessage());
     }
+
+    @Test
+    void deliverySettings_haveDefaults_andTheDeadLetterQueueMustBeItsOwn() {
+        Settings s = Settings.from(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", "examples/estate"));
+        assertEquals("byokwatchdelivery", s.deliveryTable());
+        assertEquals("byokwatch-deadletter", s.deadLetterQueue());
+        assertNull(s.notifyConfig());
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of("BYOKWATCH_INVENTORY", "files",
+                "BYOKWATCH_INVENTORY_PATH", "examples/estate", "BYOKWATCH_DEADLETTER_QUEUE", "byokwatch-outbox",
+                "BYOKWATCH_DELIVERY_TABLE", "delivery-table")));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("dead letters need a queue of their own"), e.getMessage());
+        assertTrue(e.getMessage().contains("BYOKWATCH_DELIVERY_TABLE='delivery-table' is not a table name"), e.getMessage());
+    }
 }

@@ -41,7 +41,7 @@ class ReplayCommandTest {
         Path estate = copyEstate(tmp);
         String state = tmp.resolve("state").toString();
         ScanCommandTest.Result first = ScanCommandTest.run("replay", "--inventory", estate.toString(), "--events", EVENT, "--state", state,
-                "--policy", "examples/policy.json", "--now", "2026-12-01T00:00:00Z");
+                "--policy", "examples/policy.json", "--now", "2026-12-01T00:00:00Z", "--notify", "json");
         assertEquals(0, first.code(), first.err());
         List<JsonObject> opened = alerts(first);
         assertEquals(1, opened.size());
@@ -49,14 +49,14 @@ class ReplayCommandTest {
         assertEquals(1, opened.get(0).get("schemaVersion").getAsInt());
 
         ScanCommandTest.Result again = ScanCommandTest.run("replay", "--inventory", estate.toString(), "--events", EVENT, EVENT, "--state", state,
-                "--policy", "examples/policy.json");
+                "--policy", "examples/policy.json", "--notify", "json");
         assertEquals(0, alerts(again).size(), again.err());
 
         Path file = estate.resolve("payments/aks-shipped-nobyok.az.json");
         Files.writeString(file, Files.readString(file).replace("\"diskEncryptionSetId\": null",
                 "\"diskEncryptionSetId\": \"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\""));
         ScanCommandTest.Result changed = ScanCommandTest.run("replay", "--inventory", estate.toString(), "--events", EVENT, "--state", state,
-                "--policy", "examples/policy.json");
+                "--policy", "examples/policy.json", "--notify", "json");
         List<JsonObject> c = alerts(changed);
         assertEquals(1, c.size(), changed.out());
         assertEquals("changed", c.get(0).get("kind").getAsString(), "still failing kms and host encryption, but no longer aks-no-byok");

@@ -1,8 +1,15 @@
 package io.byokwatch.cli;
 
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
+import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
+import io.byokwatch.notify.Channel;
+import io.byokwatch.notify.ChannelType;
+import io.byokwatch.notify.NotifyConfig;
+import io.byokwatch.notify.NotifyConfigLoader;
+import io.byokwatch.testsupport.Receiver;
+import io.byokwatch.notify.Secrets;
+import io.byokwatch.port.Sleeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,7 +37,7 @@ class ServeCommandTest {
     private static final String KEY = "k3y-for-this-test-only";
     @TempDir
     Path state;
-    private HttpServer server;
+    private ServeCommand.Serving serving;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
@@ -37,14 +47,27 @@ class ServeCommandTest {
         Runtime runtime = Runtime.build(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", "examples/estate",
                 "BYOKWATCH_STATE", "files", "BYOKWATCH_STATE_DIR", state.toString(), "BYOKWATCH_POLICY_FILE", "examples/policy.json"),
                 Clock.systemUTC());
-        server = new ServeCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
-                .start(runtime, "127.0.0.1", 0, KEY);
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Notifications notifications = runtime.notifications(new Notifications.Parts(
+                NotifyConfig.terminalOnly(new Channel("stdout", ChannelType.STDOUT, false, 0)), Map.of(), Secrets.NONE,
+                printed, true, Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(7)));
+        serving = new ServeCommand(printed, new PrintStream(new ByteArrayOutputStream()), Map.of())
+                .start(runtime, notifications, "127.0.0.1", 0, KEY);
+        base = "http://127.0.0.1:" + serving.server().getAddress().getPort();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        serving.close();
+    }
+
+    /** Delivery runs in the background: wait (briefly, polling) for it to print. */
+    private String printedWithin(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (out.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return out.toString(StandardCharsets.UTF_8).trim();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
@@ -73,15 +96,41 @@ class ServeCommandTest {
     }
 
     @Test
-    void events_areProcessed_andAlertsPrintedAsJsonLines() throws Exception {
+    void events_areProcessed_andAlertsDeliveredInTheBackground() throws Exception {
         String body = Files.readString(Path.of("examples/events/01-cluster-shipped-without-byok.json"));
         HttpResponse<String> r = send(post("/api/events", body));
         assertEquals(200, r.statusCode(), r.body());
-        String printed = out.toString(StandardCharsets.UTF_8).trim();
+        String printed = printedWithin(Duration.ofSeconds(10));
         assertEquals("opened", JsonParser.parseString(printed).getAsJsonObject().get("kind").getAsString());
         HttpResponse<String> compliance = send(HttpRequest.newBuilder(URI.create(base + "/api/compliance")).header("x-byokwatch-key", KEY));
         assertEquals(200, compliance.statusCode());
         assertEquals(1, JsonParser.parseString(compliance.body()).getAsJsonObject().getAsJsonArray("clusters").size());
+    }
+
+    @Test
+    void withANotifyConfig_alertsGoToItsChannels_inTheBackground() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            Map<String, String> env = Map.of("SIEM_URL", receiver.url("/hooks/serve-test-0123456789"),
+                    "SIEM_SECRET", "0123456789abcdef0123456789abcdef0123");
+            NotifyConfigLoader.Loaded loaded = new NotifyConfigLoader(env).parse(
+                    "{\"channels\": {\"siem\": {\"type\": \"webhook\", \"urlSetting\": \"SIEM_URL\", \"secretSetting\": \"SIEM_SECRET\"}},"
+                            + " \"default\": [\"siem\"], \"delivery\": {\"allowLoopbackHttp\": true}}", "notify.json", state);
+            Runtime runtime = Runtime.build(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", "examples/estate",
+                    "BYOKWATCH_STATE", "files", "BYOKWATCH_STATE_DIR", state.resolve("other").toString()), Clock.systemUTC());
+            Notifications n = runtime.notifications(new Notifications.Parts(loaded.config(), loaded.endpoints(), loaded.secrets(),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), true, Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(7)));
+            try (ServeCommand.Serving other = new ServeCommand(new PrintStream(out), new PrintStream(new ByteArrayOutputStream()), env)
+                    .start(runtime, n, "127.0.0.1", 0, null)) {
+                String body = Files.readString(Path.of("examples/events/01-cluster-shipped-without-byok.json"));
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + other.server().getAddress().getPort() + "/api/events")).POST(HttpRequest.BodyPublishers.ofString(body)));
+                assertEquals(200, r.statusCode(), r.body());
+                List<Receiver.Request> got = receiver.await(1, Duration.ofSeconds(10));
+                assertEquals(1, got.size());
+                assertEquals("opened", JsonParser.parseString(got.get(0).body()).getAsJsonObject().get("kind").getAsString());
+                assertNotNull(got.get(0).header("X-Byokwatch-Signature"));
+            }
+        }
     }
 
     @Test

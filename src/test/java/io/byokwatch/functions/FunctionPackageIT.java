@@ -43,7 +43,8 @@ class FunctionPackageIT {
         try (Stream<Path> dirs = Files.list(APP)) {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
-            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance"), functions);
+            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder"),
+                    functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
@@ -55,7 +56,8 @@ class FunctionPackageIT {
     @Test
     void eachFunction_hasTheRightTriggerAndEntryPoint() throws IOException {
         Map<String, String> expected = new HashMap<>(Map.of("ResourceChanged", "eventGridTrigger", "KeyVaultChanged", "eventGridTrigger",
-                "Reconcile", "timerTrigger", "Compliance", "httpTrigger"));
+                "Reconcile", "timerTrigger", "Compliance", "httpTrigger", "DeliverAlert", "queueTrigger",
+                "DailyReminder", "timerTrigger"));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             JsonObject fn = functionJson(e.getKey());
             assertEquals("io.byokwatch.functions." + e.getKey() + ".run", fn.get("entryPoint").getAsString());
@@ -68,6 +70,26 @@ class FunctionPackageIT {
         assertEquals("%BYOKWATCH_RECONCILE_SCHEDULE%", trigger(functionJson("Reconcile")).get("schedule").getAsString());
         JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
         assertTrue(example.getAsJsonObject("Values").has("BYOKWATCH_RECONCILE_SCHEDULE"));
+    }
+
+    @Test
+    void deliverAlert_readsTheOutboxQueueNamedBySetting_throughTheHostsStorageConnection() throws IOException {
+        JsonObject fn = functionJson("DeliverAlert");
+        JsonObject t = trigger(fn);
+        assertEquals("message", t.get("name").getAsString());
+        assertEquals("%BYOKWATCH_OUTBOX_QUEUE%", t.get("queueName").getAsString());
+        assertEquals("AzureWebJobsStorage", t.get("connection").getAsString());
+        assertEquals(1, fn.getAsJsonArray("bindings").size(), "no output binding: retries go back through the outbox port");
+    }
+
+    @Test
+    void dailyReminder_scheduleComesFromAnAppSetting() throws IOException {
+        assertEquals("%BYOKWATCH_REMINDER_SCHEDULE%", trigger(functionJson("DailyReminder")).get("schedule").getAsString());
+        JsonObject values = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject()
+                .getAsJsonObject("Values");
+        for (String setting : List.of("BYOKWATCH_REMINDER_SCHEDULE", "BYOKWATCH_NOTIFY_CONFIG", "BYOKWATCH_OUTBOX_QUEUE")) {
+            assertTrue(values.has(setting), setting);
+        }
     }
 
     @Test

@@ -10,21 +10,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Golden files under {@code src/test/resources/render/}. Compares by default; run with
- * {@code -Dbyokwatch.updateGoldens=true} to rewrite them after an intended change, then review the diff.
+ * Golden files under {@code src/test/resources/render/} (and {@code notify/} for notifications). Compares by default;
+ * run with {@code -Dbyokwatch.updateGoldens=true} to rewrite them after an intended change, then review the diff.
  */
 final class Goldens {
     static final String UPDATE_PROPERTY = "byokwatch.updateGoldens";
-    private static final Path DIR = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "render");
+    private static final Path RESOURCES = Path.of(System.getProperty("basedir", "."), "src", "test", "resources");
+    private static final Path DIR = RESOURCES.resolve("render");
 
     private Goldens() {
     }
 
     static void assertMatches(String name, String actual) {
-        Path file = DIR.resolve(name);
+        assertMatches(DIR, name, actual);
+    }
+
+    /** A golden in {@code src/test/resources/<folder>/}. */
+    static void assertMatchesIn(String folder, String name, String actual) {
+        assertMatches(RESOURCES.resolve(folder), name, actual);
+    }
+
+    private static void assertMatches(Path dir, String name, String actual) {
+        Path file = dir.resolve(name);
         try {
             if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-                Files.createDirectories(DIR);
+                Files.createDirectories(dir);
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }

@@ -63,11 +63,18 @@ public final class FileOutbox implements Outbox {
 
     @Override
     public void enqueue(OutboxMessage m) {
+        enqueue(m, Duration.ZERO);
+    }
+
+    @Override
+    public void enqueue(OutboxMessage m, Duration delay) {
+        requireNotNegative(delay, "delay");
         OutboxMessage fresh = new OutboxMessage(m.id(), m.partitionKey(), m.enqueuedAt(), m.body(), 0);
         mutex.withLock(() -> {
             long seq = nextSequence();
             String name = String.format("%019d-%s.json", seq, Hashes.sha256Hex(m.id()).substring(0, 12));
-            AtomicFiles.write(dir.resolve(name), OutboxFileFormat.write(new OutboxFileFormat.Entry(fresh, null, null)));
+            Instant visibleAt = delay.isZero() ? null : clock.instant().plus(delay);
+            AtomicFiles.write(dir.resolve(name), OutboxFileFormat.write(new OutboxFileFormat.Entry(fresh, visibleAt, null)));
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package io.byokwatch.adapter.storage;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.util.Context;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueClientBuilder;
 import com.azure.storage.queue.QueueMessageEncoding;
@@ -89,6 +90,12 @@ public final class QueueOutbox implements Outbox {
 
     @Override
     public void enqueue(OutboxMessage m) {
+        enqueue(m, Duration.ZERO);
+    }
+
+    @Override
+    public void enqueue(OutboxMessage m, Duration delay) {
+        requireWithinService(delay, "delay");
         String text = QueueEnvelope.write(m);
         long encoded = base64Length(text.getBytes(StandardCharsets.UTF_8).length);
         if (encoded > MAX_ENCODED_CHARS) {
@@ -98,9 +105,32 @@ public final class QueueOutbox implements Outbox {
                     + " storing large bodies by reference is not supported.");
         }
         try {
-            queue.sendMessage(text);
+            if (delay.isZero()) {
+                queue.sendMessage(text);
+            } else {
+                // the service counts visibility in whole seconds; round up so the message is never early
+                Duration seconds = Duration.ofSeconds(delay.getSeconds() + (delay.getNano() > 0 ? 1 : 0));
+                queue.sendMessageWithResponse(text, seconds, null, null, Context.NONE);
+            }
         } catch (QueueStorageException e) {
             throw failure("enqueue message " + m.id(), e);
+        }
+    }
+
+    /**
+     * The outbox message inside the text a Functions queue trigger hands over (the host has already decoded the
+     * Base64). Text someone else put on the queue comes back as a message with an empty partition and the text as its
+     * body, as {@link #lease} does, so the consumer's dead-lettering sees it.
+     *
+     * @param queueMessageId the host's message id, used as the id when the text is not ours
+     */
+    public static OutboxMessage fromTrigger(String text, String queueMessageId, java.time.Instant insertedAt) {
+        try {
+            return QueueEnvelope.read(text, 0);
+        } catch (BadRecordException e) {
+            LOG.log(Level.WARNING, "Queue message {0} is {1}; passing its text on unchanged.", queueMessageId, e.getMessage());
+            return new OutboxMessage(queueMessageId == null || queueMessageId.isBlank() ? "unknown" : queueMessageId, "",
+                    insertedAt == null ? java.time.Instant.EPOCH : insertedAt, text, 0);
         }
     }
 

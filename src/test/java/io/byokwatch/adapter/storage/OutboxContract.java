@@ -84,6 +84,25 @@ abstract class OutboxContract {
     }
 
     @Test
+    void enqueue_withADelay_hidesTheNewMessageForTheDelay_thenItComesBackAsEnqueued() {
+        OutboxMessage m = message("alert-1", "cluster-a#held");
+        outbox.enqueue(m, VISIBILITY);
+
+        assertEquals(1, outbox.size());
+        assertEquals(List.of(), outbox.lease(10, VISIBILITY));
+        passTime(VISIBILITY);
+        List<Lease> back = outbox.lease(10, VISIBILITY);
+        assertEquals(List.of(new OutboxMessage("alert-1", "cluster-a#held", MADE_AT, m.body(), 1)),
+                back.stream().map(Lease::message).toList());
+    }
+
+    @Test
+    void enqueue_withANegativeDelay_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(message("alert-1", "a"), Duration.ofSeconds(-1)));
+        assertEquals(0, outbox.size());
+    }
+
+    @Test
     void release_withoutDelay_makesTheMessageAvailableAtOnce() {
         outbox.enqueue(message("alert-1", "cluster-a"));
         Lease lease = outbox.lease(10, Duration.ofSeconds(30)).get(0);

@@ -1,0 +1,157 @@
+package io.byokwatch.app;
+
+import io.byokwatch.notify.Secrets;
+import io.byokwatch.port.DeadLetters;
+import io.byokwatch.port.LeaseLostException;
+import io.byokwatch.port.Outbox;
+import io.byokwatch.port.OutboxMessage;
+import io.byokwatch.port.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Delivers what waits in a leasing outbox (the file outbox of {@code replay} and {@code serve}): lease, deliver, then
+ * ack, release with the retry delay, or swap for a held copy. Releasing keeps the file outbox's order per cluster, so
+ * a cluster's later alerts wait behind one that is being retried and people see them in order.
+ */
+public final class OutboxDrainer {
+    private static final int BATCH = 32;
+
+    private final Outbox outbox;
+    private final AlertDelivery delivery;
+    private final DeadLetters deadLetters;
+    private final RetryPolicy retry;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration lease;
+    private final Consumer<String> log;
+
+    /**
+     * @param lease how long one message may take to deliver before another consumer may take it over: every channel's
+     *              timeout and pacing wait together
+     * @param log   where each line about what happened goes (already free of secrets)
+     */
+    public OutboxDrainer(Outbox outbox, AlertDelivery delivery, DeadLetters deadLetters, RetryPolicy retry, Secrets secrets,
+                         Clock clock, Sleeper sleeper, Duration lease, Consumer<String> log) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.delivery = Objects.requireNonNull(delivery, "delivery");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * What a drain did. {@code nextRetryAt} is when the earliest message put back for a retry comes due (null if none);
+     * held resolutions are not counted there, they wait a whole flap window.
+     */
+    public record Report(int finished, int deadLettered, int retried, int held, Instant nextRetryAt) {
+        static final Report NONE = new Report(0, 0, 0, 0, null);
+
+        Report plus(Report o) {
+            Instant next = nextRetryAt == null ? o.nextRetryAt : o.nextRetryAt == null ? nextRetryAt
+                    : nextRetryAt.isBefore(o.nextRetryAt) ? nextRetryAt : o.nextRetryAt;
+            return new Report(finished + o.finished, deadLettered + o.deadLettered, retried + o.retried, held + o.held, next);
+        }
+    }
+
+    /** One pass: every message visible now, until none is. */
+    public Report drainVisible() {
+        return drainVisible(due -> { });
+    }
+
+    private Report drainVisible(Consumer<Instant> retries) {
+        Report total = Report.NONE;
+        for (List<Outbox.Lease> batch = outbox.lease(BATCH, lease); !batch.isEmpty(); batch = outbox.lease(BATCH, lease)) {
+            for (Outbox.Lease l : batch) {
+                Report r = handle(l);
+                if (r.nextRetryAt() != null) {
+                    retries.accept(r.nextRetryAt());
+                }
+                total = total.plus(r);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Drains, waiting out retry delays, until nothing is left to retry or {@code budget} is spent: for one-shot runs.
+     * What is still waiting afterwards stays in the outbox for the next run.
+     */
+    public Report drainUntilSettled(Duration budget) throws InterruptedException {
+        Instant deadline = clock.instant().plus(budget);
+        TreeSet<Instant> due = new TreeSet<>();
+        Report total = Report.NONE;
+        while (true) {
+            total = total.plus(drainVisible(due::add));
+            due.headSet(clock.instant(), true).clear();
+            if (due.isEmpty() || due.first().isAfter(deadline)) {
+                return new Report(total.finished(), total.deadLettered(), total.retried(), total.held(),
+                        due.isEmpty() ? null : due.first());
+            }
+            Duration wait = Duration.between(clock.instant(), due.first());
+            sleeper.sleep(wait.isNegative() ? Duration.ZERO : wait);
+        }
+    }
+
+    private Report handle(Outbox.Lease l) {
+        OutboxMessage m = l.message();
+        AlertDelivery.Outcome outcome;
+        try {
+            outcome = delivery.deliver(m);
+        } catch (RuntimeException e) {
+            return failed(l, e);
+        }
+        outcome.lines().forEach(log);
+        try {
+            if (outcome instanceof AlertDelivery.RetryLater r) {
+                outbox.release(l, r.delay());
+                return new Report(0, 0, 1, 0, clock.instant().plus(r.delay()));
+            }
+            if (outcome instanceof AlertDelivery.Held h) {
+                Duration wait = Duration.between(clock.instant(), h.until());
+                // the copy goes in before the original goes out: a crash in between delivers twice, never not at all
+                outbox.enqueue(new OutboxMessage(m.id(), AlertDelivery.heldPartition(m.partitionKey()), m.enqueuedAt(),
+                        m.body(), 0), wait.isNegative() ? Duration.ZERO : wait);
+                outbox.ack(l);
+                return new Report(0, 0, 0, 1, null);
+            }
+            outbox.ack(l);
+            return new Report(1, ((AlertDelivery.Done) outcome).deadLettered(), 0, 0, null);
+        } catch (LeaseLostException e) {
+            log.accept("outbox message " + m.id() + ": " + secrets.mask(e.getMessage()));
+            return Report.NONE;
+        }
+    }
+
+    /** A failure of our own (state unreadable, a bug): retried with backoff, dead-lettered when it keeps failing. */
+    private Report failed(Outbox.Lease l, RuntimeException e) {
+        OutboxMessage m = l.message();
+        String reason = secrets.mask(e.getClass().getSimpleName() + ": " + e.getMessage());
+        try {
+            if (retry.exhausted(m.dequeueCount())) {
+                deadLetters.add(new DeadLetters.DeadLetter(m.id(), "-", "delivery kept failing: " + reason,
+                        m.dequeueCount(), clock.instant(), m.body()));
+                outbox.ack(l);
+                log.accept("outbox message " + m.id() + " dead-lettered after " + m.dequeueCount() + " attempts: " + reason);
+                return new Report(1, 1, 0, 0, null);
+            }
+            Duration wait = retry.delay(m.dequeueCount(), null);
+            outbox.release(l, wait);
+            log.accept("outbox message " + m.id() + " failed (" + reason + "); retrying in " + wait.toSeconds() + " s");
+            return new Report(0, 0, 1, 0, clock.instant().plus(wait));
+        } catch (LeaseLostException lost) {
+            return Report.NONE;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.byokwatch.bootstrap;
+
+import io.byokwatch.adapter.console.FileLinesNotifier;
+import io.byokwatch.adapter.console.PrintNotifier;
+import io.byokwatch.adapter.webhook.HttpNotifier;
+import io.byokwatch.app.AlertCodec;
+import io.byokwatch.app.AlertDelivery;
+import io.byokwatch.app.NoticeRenderer;
+import io.byokwatch.app.OutboxDrainer;
+import io.byokwatch.app.QueueTriggeredDelivery;
+import io.byokwatch.app.Reminders;
+import io.byokwatch.app.RetryPolicy;
+import io.byokwatch.notify.Channel;
+import io.byokwatch.notify.ChannelType;
+import io.byokwatch.notify.Endpoint;
+import io.byokwatch.notify.NotifyConfig;
+import io.byokwatch.notify.Secrets;
+import io.byokwatch.port.DeadLetters;
+import io.byokwatch.port.DeliveryLog;
+import io.byokwatch.port.Notifier;
+import io.byokwatch.port.Outbox;
+import io.byokwatch.port.Sleeper;
+import io.byokwatch.port.VerdictStore;
+import io.byokwatch.render.PortalLinks;
+import io.byokwatch.render.SlackMessage;
+import io.byokwatch.render.TeamsCard;
+import io.byokwatch.render.TerminalNotice;
+import io.byokwatch.render.ToolVersion;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Alert delivery wired from a notify config: the channel notifiers (HTTP, terminal, file), the renderers, and the
+ * services that use them. Built once per process, like the {@link Runtime} that holds it.
+ */
+public final class Notifications {
+    /** How long one message may take to deliver before another consumer may take it over. */
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final NotifyConfig config;
+    private final Secrets secrets;
+    private final Notifier notifier;
+    private final AlertDelivery delivery;
+    private final Reminders reminders;
+    private final DeadLetters deadLetters;
+    private final RetryPolicy retry;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** Everything a delivery setup is made of; the CLI and the Functions differ only in these. */
+    public record Parts(NotifyConfig config, Map<String, Endpoint> endpoints, Secrets secrets, PrintStream stdout,
+                        boolean holdResolutions, Clock clock, Sleeper sleeper, RandomGenerator random) {
+    }
+
+    Notifications(Parts p, String cloud, Outbox outbox, VerdictStore store, DeliveryLog log, DeadLetters deadLetters,
+                  AlertCodec codec) {
+        this.config = p.config();
+        this.secrets = p.secrets();
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = p.clock();
+        this.sleeper = p.sleeper();
+        this.retry = RetryPolicy.standard(config.maxAttempts(), p.random());
+        PortalLinks portal = PortalLinks.forCloud(cloud);
+        Map<ChannelType, NoticeRenderer> renderers = Map.of(ChannelType.SLACK, new SlackMessage(portal),
+                ChannelType.TEAMS, new TeamsCard(portal), ChannelType.STDOUT, new TerminalNotice(portal));
+        this.notifier = notifiers(p);
+        this.delivery = new AlertDelivery(config, notifier, log, deadLetters, codec, renderers, retry, p.holdResolutions(),
+                secrets, clock);
+        this.reminders = new Reminders(config, store, codec, notifier, renderers, deadLetters, retry, secrets, clock, sleeper);
+    }
+
+    private Notifier notifiers(Parts p) {
+        Map<Channel, Endpoint> http = new LinkedHashMap<>();
+        Map<String, Notifier> byChannel = new LinkedHashMap<>();
+        for (Channel c : config.channels().values()) {
+            Endpoint e = p.endpoints().get(c.name());
+            switch (c.type()) {
+                case SLACK, TEAMS, WEBHOOK -> http.put(c, Objects.requireNonNull(e, "endpoint of channel " + c.name()));
+                case STDOUT -> byChannel.put(c.name(), new PrintNotifier(p.stdout(), c.forPeople()));
+                case FILE -> byChannel.put(c.name(), new FileLinesNotifier(Objects.requireNonNull(e, "file of channel " + c.name()).file()));
+            }
+        }
+        if (!http.isEmpty()) {
+            HttpNotifier sender = new HttpNotifier(http, config.timeout(), secrets, clock, sleeper, ToolVersion.current());
+            http.keySet().forEach(c -> byChannel.put(c.name(), sender));
+        }
+        return new ChannelNotifiers(byChannel);
+    }
+
+    /** Masks every configured URL and secret; use it on anything bound for a log. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    public AlertDelivery delivery() {
+        return delivery;
+    }
+
+    public Reminders reminders() {
+        return reminders;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** Drains a leasing outbox (the file outbox of replay and serve); each line goes to {@code log}. */
+    public OutboxDrainer drainer(Consumer<String> log) {
+        return new OutboxDrainer(outbox, delivery, deadLetters, retry, secrets, clock, sleeper, LEASE, log);
+    }
+
+    /** Delivery for the queue-triggered function. */
+    public QueueTriggeredDelivery triggered() {
+        return new QueueTriggeredDelivery(delivery, outbox, clock);
+    }
+}

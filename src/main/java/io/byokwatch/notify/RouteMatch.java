@@ -1,0 +1,62 @@
+package io.byokwatch.notify;
+
+import io.byokwatch.domain.Severity;
+import io.byokwatch.domain.Tags;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which alerts a route takes. Every condition given must hold; within one condition any listed value will do; an
+ * absent condition holds for everything. Names and values compare case-insensitively, as Azure compares them.
+ *
+ * <p>{@code minSeverity} looks at the most severe finding an alert carries. Resolved and deleted alerts carry none, and
+ * pass it: whoever was told a cluster opened must also be told it closed.
+ *
+ * @param kinds alert kinds ({@code opened, changed, resolved, deleted}) plus {@code reminder} for the daily reminder
+ */
+public record RouteMatch(Set<String> subscriptions, Set<String> resourceGroups, Map<String, Set<String>> tags,
+                         Set<String> kinds, Severity minSeverity) {
+    public static final Set<String> KINDS = Set.of("opened", "changed", "resolved", "deleted", "reminder");
+    public static final RouteMatch EVERYTHING = new RouteMatch(Set.of(), Set.of(), Map.of(), Set.of(), null);
+
+    public RouteMatch {
+        subscriptions = lower(subscriptions);
+        resourceGroups = lower(resourceGroups);
+        tags = tags.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                e -> e.getKey().toLowerCase(Locale.ROOT), e -> lower(e.getValue()), (a, b) -> a));
+        kinds = lower(kinds);
+    }
+
+    /** The facts about one alert (or one open cluster, for reminders) that routes look at. */
+    public record Facts(String subscriptionId, String resourceGroup, Tags tags, String kind, Severity maxSeverity) {
+    }
+
+    public boolean matches(Facts f) {
+        return within(subscriptions, f.subscriptionId())
+                && within(resourceGroups, f.resourceGroup())
+                && within(kinds, f.kind())
+                && tagsMatch(f.tags())
+                && (minSeverity == null || f.maxSeverity() == null || f.maxSeverity().atLeast(minSeverity));
+    }
+
+    private boolean tagsMatch(Tags clusterTags) {
+        for (Map.Entry<String, Set<String>> wanted : tags.entrySet()) {
+            String value = clusterTags == null ? null : clusterTags.get(wanted.getKey());
+            if (value == null || !wanted.getValue().contains(value.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean within(Set<String> allowed, String value) {
+        return allowed.isEmpty() || (value != null && allowed.contains(value.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Set<String> lower(Set<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}
