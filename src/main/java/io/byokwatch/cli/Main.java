@@ -24,6 +24,10 @@ public final class Main {
               serve         the event path as an HTTP endpoint speaking the Event Grid webhook protocol
                             byokwatch serve (--inventory PATH | --live) [--port 7071] [--state DIR] [--key SECRET]
                                             [--policy FILE] [--bind 127.0.0.1]
+              access-report who used the disk keys in the window, and was it normal (Key Vault audit logs)
+                            byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH] [--now ISO-8601]
+                                                    [--window 24h] [--baseline 14d] [--format markdown|json|html]
+                                                    [--output FILE] [--allowlist FILE]
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
@@ -53,6 +57,7 @@ public final class Main {
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
                 case "replay" -> new ReplayCommand(out, err).run(rest);
                 case "serve" -> new ServeCommand(out, err).run(rest);
+                case "access-report" -> new AccessReportCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

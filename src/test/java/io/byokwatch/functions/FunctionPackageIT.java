@@ -43,7 +43,7 @@ class FunctionPackageIT {
         try (Stream<Path> dirs = Files.list(APP)) {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
-            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance"), functions);
+            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "AccessReport"), functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
@@ -55,7 +55,7 @@ class FunctionPackageIT {
     @Test
     void eachFunction_hasTheRightTriggerAndEntryPoint() throws IOException {
         Map<String, String> expected = new HashMap<>(Map.of("ResourceChanged", "eventGridTrigger", "KeyVaultChanged", "eventGridTrigger",
-                "Reconcile", "timerTrigger", "Compliance", "httpTrigger"));
+                "Reconcile", "timerTrigger", "Compliance", "httpTrigger", "AccessReport", "timerTrigger"));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             JsonObject fn = functionJson(e.getKey());
             assertEquals("io.byokwatch.functions." + e.getKey() + ".run", fn.get("entryPoint").getAsString());
@@ -68,6 +68,13 @@ class FunctionPackageIT {
         assertEquals("%BYOKWATCH_RECONCILE_SCHEDULE%", trigger(functionJson("Reconcile")).get("schedule").getAsString());
         JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
         assertTrue(example.getAsJsonObject("Values").has("BYOKWATCH_RECONCILE_SCHEDULE"));
+    }
+
+    @Test
+    void accessReportSchedule_comesFromAnAppSetting_nightlyByDefault() throws IOException {
+        assertEquals("%BYOKWATCH_ACCESS_REPORT_SCHEDULE%", trigger(functionJson("AccessReport")).get("schedule").getAsString());
+        JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
+        assertEquals("0 0 2 * * *", example.getAsJsonObject("Values").get("BYOKWATCH_ACCESS_REPORT_SCHEDULE").getAsString());
     }
 
     @Test
