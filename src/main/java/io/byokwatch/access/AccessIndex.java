@@ -5,9 +5,9 @@ import io.byokwatch.domain.AccessRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +22,13 @@ public final class AccessIndex {
     private final int hours;
     private final List<AccessRecord> records;
     private final int[] firstOfHour;
-    /** Map keys: records hash their (canonical, hash-cached) strings instead of building a joined string per bin. */
-    private record KeyName(String vault, String key) {
-    }
-
-    private record SeriesName(String vault, String key, String caller) {
-    }
-
-    private final Map<SeriesName, CallerSeries> series = new LinkedHashMap<>();
-    private final Map<KeyName, KeyActivity> keys = new LinkedHashMap<>();
-    private final Set<String> vaults = new HashSet<>();
+    /**
+     * Vault to key to activity, and each key's caller series inside its activity: look-ups by names the bins already share,
+     * so indexing a million bins allocates nothing per bin.
+     */
+    private final Map<String, Map<String, KeyActivity>> vaults = new LinkedHashMap<>();
+    private final List<CallerSeries> series = new ArrayList<>();
+    private final List<KeyActivity> keys = new ArrayList<>();
     private final long events;
 
     private AccessIndex(Instant start, int hours, List<AccessRecord> sorted) {
@@ -48,14 +45,29 @@ public final class AccessIndex {
                 firstOfHour[next++] = i;
             }
             total += r.count();
-            vaults.add(r.vault());
+            Map<String, KeyActivity> vaultKeys = vaults.get(r.vault());
+            if (vaultKeys == null) {
+                vaultKeys = new LinkedHashMap<>();
+                vaults.put(r.vault(), vaultKeys);
+            }
             if (r.key() == null) {
                 continue;
             }
-            keys.computeIfAbsent(new KeyName(r.vault(), r.key()), k -> new KeyActivity(r.vault(), r.key(), hours)).add(h, r);
+            KeyActivity activity = vaultKeys.get(r.key());
+            if (activity == null) {
+                activity = new KeyActivity(r.vault(), r.key(), hours);
+                vaultKeys.put(r.key(), activity);
+                keys.add(activity);
+            }
+            activity.add(h, r);
             if (!r.caller().anonymous()) {
-                series.computeIfAbsent(new SeriesName(r.vault(), r.key(), r.caller().id()),
-                        k -> new CallerSeries(r.vault(), r.key(), r.caller(), hours)).add(h, r);
+                CallerSeries s = activity.series(r.caller().id());
+                if (s == null) {
+                    s = new CallerSeries(r.vault(), r.key(), r.caller(), hours);
+                    activity.addSeries(r.caller().id(), s);
+                    series.add(s);
+                }
+                s.add(h, r);
             }
         }
         while (next <= hours) {
@@ -122,26 +134,28 @@ public final class AccessIndex {
     }
 
     public Collection<CallerSeries> series() {
-        return Collections.unmodifiableCollection(series.values());
+        return Collections.unmodifiableList(series);
     }
 
     /** The caller's series on the key, or null when it never used it. */
     public CallerSeries series(String vault, String key, String callerId) {
-        return series.get(new SeriesName(vault, key, callerId));
+        KeyActivity k = key(vault, key);
+        return k == null ? null : k.series(callerId);
     }
 
     public Collection<KeyActivity> keys() {
-        return Collections.unmodifiableCollection(keys.values());
+        return Collections.unmodifiableList(keys);
     }
 
     /** The key's activity, or null when nothing touched it. */
     public KeyActivity key(String vault, String key) {
-        return keys.get(new KeyName(vault, key));
+        Map<String, KeyActivity> vaultKeys = vaults.get(vault);
+        return vaultKeys == null ? null : vaultKeys.get(key);
     }
 
     /** Vault names with any event in range. */
     public Set<String> vaults() {
-        return Collections.unmodifiableSet(vaults);
+        return Collections.unmodifiableSet(vaults.keySet());
     }
 
     public long events() {

@@ -14,7 +14,7 @@ public final class CallerSeries {
     private Caller caller;
     private final int[] counts;
     private final int[] succeeded;
-    private final List<AccessRecord> records = new ArrayList<>();
+    private final List<AccessRecord> records;
 
     CallerSeries(String vault, String key, Caller caller, int hours) {
         this.vault = vault;
@@ -22,6 +22,8 @@ public final class CallerSeries {
         this.caller = caller;
         this.counts = new int[hours];
         this.succeeded = new int[hours];
+        // About one bin per active hour; sized up front, since growing ten thousand lists costs more than the slack.
+        this.records = new ArrayList<>(Math.min(hours, 1024));
     }
 
     void add(int hour, AccessRecord r) {

@@ -4,7 +4,9 @@ import io.byokwatch.domain.AccessRecord;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything done to one key, per hour: all events, successful unwraps (what a disk encryption set does when a disk
@@ -19,7 +21,8 @@ public final class KeyActivity {
     private final int[] all;
     private final int[] unwraps;
     private final int[][] failures = new int[FAILURE_STATUSES.length][];
-    private final List<AccessRecord> records = new ArrayList<>();
+    private final List<AccessRecord> records;
+    private final Map<String, CallerSeries> series = new HashMap<>();
 
     KeyActivity(String vault, String key, int hours) {
         this.vault = vault;
@@ -29,6 +32,7 @@ public final class KeyActivity {
         for (int i = 0; i < FAILURE_STATUSES.length; i++) {
             failures[i] = new int[hours];
         }
+        this.records = new ArrayList<>(Math.min(4 * hours, 4096));
     }
 
     void add(int hour, AccessRecord r) {
@@ -69,6 +73,15 @@ public final class KeyActivity {
             }
         }
         throw new IllegalArgumentException("status " + status + " is not watched");
+    }
+
+    /** The caller's series on this key, by {@link io.byokwatch.domain.Caller#id()}; null when it never used it. */
+    CallerSeries series(String callerId) {
+        return series.get(callerId);
+    }
+
+    void addSeries(String callerId, CallerSeries s) {
+        series.put(callerId, s);
     }
 
     public List<AccessRecord> records() {

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Fires when a caller uses a key from a network (an IPv4 /24 or IPv6 /64 by default) it never used for that key in the
@@ -29,40 +28,61 @@ final class NewSourceDetector implements Detector {
     public List<Anomaly> detect(DetectionContext c) {
         Thresholds t = c.thresholds();
         List<Anomaly> out = new ArrayList<>();
-        // A few thousand addresses recur across a million bins; parse each once.
+        // A few thousand addresses recur across millions of bins; parse each once.
         Map<String, String> networks = new HashMap<>();
-        Function<String, String> network = ip -> networks.computeIfAbsent(ip,
-                x -> IpNetwork.of(x, t.ipv4Prefix(), t.ipv6Prefix()));
         for (CallerSeries s : c.index().series()) {
             if (c.windowSum(s.counts()) == 0 || c.activeBaselineDays(s.counts()) < t.minBaselineDays()) {
                 continue;
             }
-            Set<String> known = new LinkedHashSet<>();
-            Map<String, Tally> fresh = new LinkedHashMap<>();
-            for (AccessRecord r : s.records()) {
-                if (r.sourceIp() != null && c.inBaseline(r)) {
-                    known.add(network.apply(r.sourceIp()));
+            // A series' bins are in hour order: the window's are at the end, the latest baseline just before them.
+            List<AccessRecord> records = s.records();
+            int i = records.size() - 1;
+            Map<String, Tally> candidates = new LinkedHashMap<>();
+            for (; i >= 0 && c.index().hourOf(records.get(i).hour()) >= c.windowFrom(); i--) {
+                AccessRecord r = records.get(i);
+                if (r.sourceIp() != null && c.inWindow(r)) {
+                    candidates.computeIfAbsent(network(networks, r.sourceIp(), t), n -> new Tally()).add(r);
                 }
             }
-            if (known.isEmpty()) {
+            if (candidates.isEmpty()) {
                 continue;
             }
-            for (AccessRecord r : s.records()) {
-                if (r.sourceIp() == null || !c.inWindow(r)) {
-                    continue;
-                }
-                String net = network.apply(r.sourceIp());
-                if (!known.contains(net)) {
-                    fresh.computeIfAbsent(net, n -> new Tally()).add(r);
+            // Most days every window network was also used yesterday: stop reading back as soon as all are accounted for.
+            Set<String> unexplained = new LinkedHashSet<>(candidates.keySet());
+            boolean anyAddress = false;
+            for (; i >= 0 && !unexplained.isEmpty() && c.index().hourOf(records.get(i).hour()) >= c.baselineFrom(); i--) {
+                String ip = records.get(i).sourceIp();
+                if (ip != null) {
+                    anyAddress = true;
+                    unexplained.remove(network(networks, ip, t));
                 }
             }
-            fresh.forEach((net, tally) -> {
+            if (!anyAddress || unexplained.isEmpty()) {
+                continue;
+            }
+            Set<String> known = new LinkedHashSet<>();
+            for (AccessRecord r : records) {
+                if (r.sourceIp() != null && c.inBaseline(r)) {
+                    known.add(network(networks, r.sourceIp(), t));
+                }
+            }
+            for (String net : unexplained) {
+                Tally tally = candidates.get(net);
                 if (tally.total >= t.newSourceMinCount()) {
                     out.add(anomaly(c, s, net, tally, known));
                 }
-            });
+            }
         }
         return out;
+    }
+
+    private static String network(Map<String, String> cache, String ip, Thresholds t) {
+        String n = cache.get(ip);
+        if (n == null) {
+            n = IpNetwork.of(ip, t.ipv4Prefix(), t.ipv6Prefix());
+            cache.put(ip, n);
+        }
+        return n;
     }
 
     private static Anomaly anomaly(DetectionContext c, CallerSeries s, String network, Tally t, Set<String> known) {

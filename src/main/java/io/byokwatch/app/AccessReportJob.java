@@ -50,7 +50,7 @@ public final class AccessReportJob {
         Instant from = windowStart.minus(Duration.ofDays(baselineDays));
         HourlyBins bins = new HourlyBins();
         AccessLogRead read = logs.read(from, windowEnd, bins);
-        AccessIndex index = AccessIndex.of(bins.records(), from, windowEnd);
+        AccessIndex index = AccessIndex.of(bins.drain(), from, windowEnd);
         ByokEstate estate = inventory == null ? ByokEstate.NONE : DiskKeyEstate.from(inventory);
         return new AccessAnalyzer(estate, thresholds, allowlist, logs::rawRowsQuery)
                 .analyze(index, windowStart, windowEnd, baselineDays, read.source(), read.problems());

@@ -53,7 +53,7 @@ final class AccessFixtures {
     AccessIndex index() {
         HourlyBins bins = new HourlyBins();
         records.forEach(bins);
-        return AccessIndex.of(bins.records(), START, END);
+        return AccessIndex.of(bins.drain(), START, END);
     }
 
     static ByokEstate estate() {

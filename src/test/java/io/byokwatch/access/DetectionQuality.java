@@ -53,7 +53,7 @@ public final class DetectionQuality {
     public static Figures measure(SyntheticAuditLogs world, boolean withInventory) {
         HourlyBins bins = new HourlyBins();
         world.bins(bins);
-        AccessIndex index = AccessIndex.of(bins.records(), world.start(), world.end());
+        AccessIndex index = AccessIndex.of(bins.drain(), world.start(), world.end());
         ByokEstate estate = withInventory ? world.estate() : ByokEstate.NONE;
         AccessAnalyzer analyzer = new AccessAnalyzer(estate, Thresholds.DEFAULTS, world.allowlist(), s -> "kql");
         int planted = 0;

@@ -19,7 +19,7 @@ class HourlyBinsTest {
         bins.accept(AccessRecord.event(Instant.parse("2026-11-17T10:01:00Z"), "kv", "disk", "keyunwrap", C, "1.2.3.4", 200));
         bins.accept(AccessRecord.event(Instant.parse("2026-11-17T10:30:00Z"), "kv", "disk", "KeyUnwrap", C, "1.2.3.4", 403));
         bins.accept(AccessRecord.event(Instant.parse("2026-11-17T11:00:00Z"), "kv", "disk", "KeyUnwrap", C, "1.2.3.4", 200));
-        List<AccessRecord> merged = bins.records();
+        List<AccessRecord> merged = bins.drain();
         assertEquals(3, merged.size());
         assertEquals(4, bins.events());
         AccessRecord ok = merged.stream().filter(r -> r.status() == 200 && r.hour().equals(Instant.parse("2026-11-17T10:00:00Z")))
@@ -38,8 +38,9 @@ class HourlyBinsTest {
         bins.accept(bin);
         bins.accept(bin);
         assertEquals(1, bins.size());
-        assertEquals(80, bins.records().get(0).count());
+        assertEquals(80, bins.drain().get(0).count());
         assertEquals(80, bins.events());
+        assertEquals(0, bins.size(), "draining hands the bins over");
     }
 
     @Test
