@@ -28,10 +28,10 @@ final class FailureBurstDetector implements Detector {
         for (KeyActivity k : c.index().keys()) {
             for (int status : KeyActivity.FAILURE_STATUSES) {
                 int[] counts = k.failures(status);
-                if (!VolumeSpikeDetector.reachesMinimum(counts, c.windowFrom(), c.windowTo(), t.failureMinCount())) {
+                if (!HourlyBurst.reachesMinimum(counts, c.windowFrom(), c.windowTo(), t.failureMinCount())) {
                     continue;
                 }
-                VolumeSpikeDetector.Burst b = VolumeSpikeDetector.Burst.find(c, counts, c.baselineFrom(),
+                HourlyBurst b = HourlyBurst.find(c, counts, c.baselineFrom(),
                         t.failureMinCount(), t.failureRatio(), t.failureZ());
                 if (b != null) {
                     out.add(anomaly(c, k, status, counts, b));
@@ -41,7 +41,7 @@ final class FailureBurstDetector implements Detector {
         return out;
     }
 
-    private static Anomaly anomaly(DetectionContext c, KeyActivity k, int status, int[] counts, VolumeSpikeDetector.Burst b) {
+    private static Anomaly anomaly(DetectionContext c, KeyActivity k, int status, int[] counts, HourlyBurst b) {
         Tally t = new Tally();
         for (AccessRecord r : k.records()) {
             if (r.status() == status && b.covers(c.index().hourOf(r.hour()))) {

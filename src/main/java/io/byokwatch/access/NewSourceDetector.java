@@ -89,7 +89,7 @@ final class NewSourceDetector implements Detector {
         Severity severity = t.keyUseSucceeded > 0 ? Severity.HIGH : t.succeeded > 0 ? Severity.MEDIUM : Severity.LOW;
         String set = c.estate().setOf(s.caller().objectId());
         StringBuilder why = new StringBuilder();
-        why.append(UnexpectedCallerDetector.capitalised(s.caller().label())).append(" used ").append(s.vault()).append('/')
+        why.append(Text.capitalised(s.caller().label())).append(" used ").append(s.vault()).append('/')
                 .append(s.key()).append(" from ").append(t.addresses(3)).append(" in ").append(network)
                 .append(", a network it never used for this key in the ").append(c.baselineDaysCovered())
                 .append("-day baseline, where its calls came from ").append(Text.list(known, 3)).append("; ")

@@ -79,7 +79,7 @@ final class SensitiveOperationDetector implements Detector {
             severity = Severity.LOW;
         }
         StringBuilder why = new StringBuilder();
-        why.append(UnexpectedCallerDetector.capitalised(any.caller().label())).append(" ran ").append(op).append(' ')
+        why.append(Text.capitalised(any.caller().label())).append(" ran ").append(op).append(' ')
                 .append(t.total == 1 ? "once" : t.total + " times").append(" on ");
         if (disk != null) {
             why.append("disk key ").append(any.vault()).append('/').append(any.key()).append(" (used by ")

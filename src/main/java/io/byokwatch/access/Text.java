@@ -38,6 +38,11 @@ final class Text {
         return items.size() > max ? String.join(", ", names) + " and " + (items.size() - max) + " more" : head;
     }
 
+    /** The text with its first letter upper-cased, to open a sentence with a caller's label. */
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** vault/key, or the vault alone for vault operations. */
     static String target(String vault, String key) {
         return key == null ? "vault " + vault : vault + "/" + key;

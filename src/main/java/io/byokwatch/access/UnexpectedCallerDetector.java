@@ -76,7 +76,7 @@ final class UnexpectedCallerDetector implements Detector {
         Caller caller = series == null ? any.caller() : series.caller();
         Severity severity = t.unwrapSucceeded > 0 ? Severity.CRITICAL : t.keyUseSucceeded > 0 ? Severity.HIGH : Severity.MEDIUM;
         StringBuilder why = new StringBuilder();
-        why.append(capitalised(caller.label())).append(" called ").append(t.operations()).append(" on ");
+        why.append(Text.capitalised(caller.label())).append(" called ").append(t.operations()).append(" on ");
         if (disk != null) {
             why.append("disk key ").append(any.vault()).append('/').append(any.key()).append(" (")
                     .append(Text.plural(t.succeeded, "call")).append(" succeeded), which only the identity of ")
@@ -109,9 +109,5 @@ final class UnexpectedCallerDetector implements Detector {
         return new Anomaly(ID, severity, score, any.vault(), any.key(), t.mainOperation(), caller, t.topAddress(), t.total,
                 c.perWindow(callerBaseline), t.first, t.last, why.toString(),
                 c.kql(any.vault(), any.key(), null, caller, null, 0), c.chart(counts, c.baselineFrom()));
-    }
-
-    static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

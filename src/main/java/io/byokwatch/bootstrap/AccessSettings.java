@@ -57,20 +57,8 @@ public record AccessSettings(String workspaceId, List<Path> logFiles, String end
         }
         List<Path> logFiles = files == null ? List.of()
                 : Arrays.stream(files.split("[,;]")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        String endpoint = value(env, ENDPOINT);
-        if (endpoint == null) {
-            endpoint = LogAnalyticsClients.ENDPOINTS.getOrDefault(cloud, LogAnalyticsClients.ENDPOINTS.get("AzureCloud"));
-        } else if (!endpoint.matches("https://[^\\s/]+(:\\d+)?(/v1)?/?")) {
-            problems.add(ENDPOINT + "='" + endpoint + "' is not a Log Analytics endpoint; e.g. https://api.loganalytics.us");
-        }
-        AccessTable table = null;
-        String t = value(env, TABLE);
-        if (t != null && !t.equalsIgnoreCase("auto")) {
-            table = AccessTable.named(t);
-            if (table == null) {
-                problems.add(TABLE + "='" + t + "' is not a table; use auto, " + AccessTable.names());
-            }
-        }
+        String endpoint = endpoint(env, cloud, problems);
+        AccessTable table = table(env, problems);
         int window = integer(env, WINDOW_HOURS, 24, 1, 168, problems);
         int baseline = integer(env, BASELINE_DAYS, 14, 1, 90, problems);
         Thresholds thresholds = thresholds(env, problems);
@@ -83,14 +71,47 @@ public record AccessSettings(String workspaceId, List<Path> logFiles, String end
                 table, window, baseline, thresholds, allow == null ? null : Path.of(allow), dir == null ? null : Path.of(dir));
     }
 
-    /** The detector thresholds from BYOKWATCH_ACCESS_* settings, defaults where unset; throws listing each problem. */
-    public static Thresholds thresholds(Map<String, String> env) {
+    /**
+     * What a command-line run reads from the same settings: thresholds, table and endpoint (the log source itself comes
+     * from flags). Throws {@link SettingsException} listing each problem.
+     */
+    public record ForCommandLine(Thresholds thresholds, AccessTable table, String endpoint) {
+    }
+
+    public static ForCommandLine forCommandLine(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
         Thresholds t = thresholds(env, problems);
+        AccessTable table = table(env, problems);
+        String endpoint = endpoint(env, value(env, Settings.CLOUD) == null ? "AzureCloud" : value(env, Settings.CLOUD), problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
-        return t;
+        return new ForCommandLine(t, table, endpoint);
+    }
+
+    private static String endpoint(Map<String, String> env, String cloud, List<String> problems) {
+        String endpoint = value(env, ENDPOINT);
+        if (endpoint == null) {
+            return LogAnalyticsClients.ENDPOINTS.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(cloud))
+                    .map(Map.Entry::getValue).findFirst().orElse(LogAnalyticsClients.ENDPOINTS.get("AzureCloud"));
+        }
+        if (!endpoint.matches("https://[^\\s/]+(:\\d+)?(/v1)?/?")) {
+            problems.add(ENDPOINT + "='" + endpoint + "' is not a Log Analytics endpoint; e.g. https://api.loganalytics.us");
+        }
+        return endpoint;
+    }
+
+    /** The table setting; null for auto (or unset): found with the probe query. */
+    private static AccessTable table(Map<String, String> env, List<String> problems) {
+        String t = value(env, TABLE);
+        if (t == null || t.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        AccessTable table = AccessTable.named(t);
+        if (table == null) {
+            problems.add(TABLE + "='" + t + "' is not a table; use auto, " + AccessTable.names());
+        }
+        return table;
     }
 
     private static Thresholds thresholds(Map<String, String> env, List<String> problems) {

@@ -2,9 +2,6 @@ package io.byokwatch.cli;
 
 import io.byokwatch.access.AccessReport;
 import io.byokwatch.access.Allowlist;
-import io.byokwatch.access.Thresholds;
-import io.byokwatch.adapter.loganalytics.AccessTable;
-import io.byokwatch.adapter.loganalytics.LogAnalyticsClients;
 import io.byokwatch.app.AccessReportJob;
 import io.byokwatch.bootstrap.AccessSettings;
 import io.byokwatch.bootstrap.AccessSources;
@@ -65,11 +62,9 @@ final class AccessReportCommand {
             throw new UsageException("--baseline must be whole days, e.g. 14d, not '" + args.get("baseline") + "'");
         }
         Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
-        Thresholds thresholds;
-        AccessTable table;
+        AccessSettings.ForCommandLine settings;
         try {
-            thresholds = AccessSettings.thresholds(env);
-            table = table();
+            settings = AccessSettings.forCommandLine(env);
         } catch (SettingsException e) {
             throw new InputException(e.getMessage());
         }
@@ -83,11 +78,11 @@ final class AccessReportCommand {
         }
         Inventory inventory = args.has("inventory") ? inventory(Path.of(args.get("inventory"))) : null;
         AccessLogSource logs = args.has("logs")
-                ? AccessSources.files(args.all("logs").stream().map(Path::of).toList(), table)
-                : AccessSources.workspace(workspace(args.get("workspace")), endpoint(), table);
+                ? AccessSources.files(args.all("logs").stream().map(Path::of).toList(), settings.table())
+                : AccessSources.workspace(workspace(args.get("workspace")), settings.endpoint(), settings.table());
         AccessReport report;
         try {
-            report = new AccessReportJob(logs, inventory, thresholds, allowlist).run(now, window, (int) (baselineHours / 24));
+            report = new AccessReportJob(logs, inventory, settings.thresholds(), allowlist).run(now, window, (int) (baselineHours / 24));
         } catch (AccessLogException e) {
             throw new InputException(e.getMessage());
         }
@@ -122,27 +117,6 @@ final class AccessReportCommand {
                     + " (az monitor log-analytics workspace show --query customerId)");
         }
         return id;
-    }
-
-    private String endpoint() {
-        String explicit = env.get(AccessSettings.ENDPOINT);
-        if (explicit != null && !explicit.isBlank()) {
-            return explicit.trim();
-        }
-        String cloud = env.getOrDefault("BYOKWATCH_CLOUD", "AzureCloud");
-        return LogAnalyticsClients.ENDPOINTS.getOrDefault(cloud, LogAnalyticsClients.ENDPOINTS.get("AzureCloud"));
-    }
-
-    private AccessTable table() {
-        String t = env.get(AccessSettings.TABLE);
-        if (t == null || t.isBlank() || t.trim().equalsIgnoreCase("auto")) {
-            return null;
-        }
-        AccessTable table = AccessTable.named(t);
-        if (table == null) {
-            throw new SettingsException(List.of(AccessSettings.TABLE + "='" + t + "' is not a table; use auto, " + AccessTable.names()));
-        }
-        return table;
     }
 
     private Inventory inventory(Path path) {
