@@ -9,14 +9,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Counts of a group of bins: by operation, address, status and caller, and when the first and last event happened. */
+/** Counts of a group of bins: by operation, address and caller, and when the first and last event happened. */
 final class Tally {
     final List<AccessRecord> records = new ArrayList<>();
     final Map<String, Long> byOperation = new LinkedHashMap<>();
     final Map<String, Long> byAddress = new LinkedHashMap<>();
-    final Map<Integer, Long> byStatus = new TreeMap<>();
     final Map<String, Long> byCaller = new LinkedHashMap<>();
     final Map<String, Caller> callers = new LinkedHashMap<>();
     long total;
@@ -36,7 +34,6 @@ final class Tally {
         if (r.sourceIp() != null) {
             byAddress.merge(r.sourceIp(), n, Long::sum);
         }
-        byStatus.merge(r.status(), n, Long::sum);
         byCaller.merge(r.caller().id(), n, Long::sum);
         callers.putIfAbsent(r.caller().id(), r.caller());
         if (r.succeeded()) {

@@ -42,9 +42,4 @@ final class Text {
     static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
-
-    /** vault/key, or the vault alone for vault operations. */
-    static String target(String vault, String key) {
-        return key == null ? "vault " + vault : vault + "/" + key;
-    }
 }
