@@ -57,6 +57,9 @@ param notifyConfig string = ''
 @description('NCRONTAB schedule of the daily reminder of what is still open.')
 param reminderSchedule string = '0 0 8 * * *'
 
+@description('NCRONTAB schedule of the nightly Key Vault access report.')
+param accessReportSchedule string = '0 0 2 * * *'
+
 @description('Policy file (JSON) path on the app, e.g. /home/site/wwwroot/policy.json; empty uses the built-in default policy.')
 param policyFile string = ''
 
@@ -78,6 +81,14 @@ module workspace 'modules/workspace.bicep' = if (empty(logAnalyticsWorkspaceId))
 
 var workspaceId = empty(logAnalyticsWorkspaceId) ? workspace!.outputs.id : logAnalyticsWorkspaceId
 
+module workspaceInfo 'modules/workspace-info.bicep' = {
+  name: '${name}-workspace-info'
+  scope: resourceGroup(split(workspaceId, '/')[2], split(workspaceId, '/')[4])
+  params: {
+    workspaceName: last(split(workspaceId, '/'))
+  }
+}
+
 module app 'modules/app.bicep' = {
   name: '${name}-app'
   scope: rg
@@ -93,6 +104,9 @@ module app 'modules/app.bicep' = {
     policyFile: policyFile
     notifyConfig: notifyConfig
     reminderSchedule: reminderSchedule
+    workspaceCustomerId: workspaceInfo.outputs.customerId
+    auditTable: auditLogDestinationType == 'Dedicated' ? 'AZKVAuditLogs' : 'AzureDiagnostics'
+    accessReportSchedule: accessReportSchedule
   }
 }
 

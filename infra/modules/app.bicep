@@ -10,6 +10,9 @@ param channelSettings object
 param policyFile string
 param notifyConfig string
 param reminderSchedule string
+param workspaceCustomerId string
+param auditTable string
+param accessReportSchedule string
 
 var verdictTable = 'byokwatchverdicts'
 var deliveryTable = 'byokwatchdelivery'
@@ -180,6 +183,14 @@ var baseSettings = {
   BYOKWATCH_DEADLETTER_QUEUE: deliveryDeadLetterQueue
   BYOKWATCH_NOTIFY_CONFIG: notifyConfig
   BYOKWATCH_REMINDER_SCHEDULE: reminderSchedule
+  BYOKWATCH_LOG_ANALYTICS_WORKSPACE_ID: workspaceCustomerId
+  BYOKWATCH_LOG_ANALYTICS_ENDPOINT: ''
+  BYOKWATCH_ACCESS_TABLE: auditTable
+  BYOKWATCH_ACCESS_WINDOW_HOURS: '24'
+  BYOKWATCH_ACCESS_BASELINE_DAYS: '14'
+  BYOKWATCH_ACCESS_ALLOWLIST_FILE: ''
+  BYOKWATCH_ACCESS_REPORT_DIR: '/tmp/byokwatch-reports'
+  BYOKWATCH_ACCESS_REPORT_SCHEDULE: accessReportSchedule
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'
 }

@@ -14,9 +14,14 @@ final class Credentials {
     private Credentials() {
     }
 
-    static synchronized TokenCredential managed(Settings s) {
+    static TokenCredential managed(Settings s) {
+        return managed(s.cloud());
+    }
+
+    /** The process keeps one identity, so the first cloud asked for decides the authority host. */
+    static synchronized TokenCredential managed(String cloud) {
         if (credential == null) {
-            credential = ArmCredentials.defaultFor(ArmCloud.parse(s.cloud()), System.getenv("AZURE_CLIENT_ID"));
+            credential = ArmCredentials.defaultFor(ArmCloud.parse(cloud == null ? "AzureCloud" : cloud), System.getenv("AZURE_CLIENT_ID"));
         }
         return credential;
     }

@@ -29,6 +29,10 @@ public final class Main {
                             --notify stdout prints alerts readably (the default), json as alert JSON lines;
                             --notify-config delivers to Slack, Teams and signed webhooks, whose URLs and
                             secrets come from the environment variables the config names
+              access-report who used the disk keys in the window, and was it normal (Key Vault audit logs)
+                            byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH] [--now ISO-8601]
+                                                    [--window 24h] [--baseline 14d] [--format markdown|json|html]
+                                                    [--output FILE] [--allowlist FILE]
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
@@ -64,6 +68,7 @@ public final class Main {
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
                 case "replay" -> new ReplayCommand(out, err, env).run(rest);
                 case "serve" -> new ServeCommand(out, err, env).run(rest);
+                case "access-report" -> new AccessReportCommand(out, err).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

@@ -43,8 +43,8 @@ class FunctionPackageIT {
         try (Stream<Path> dirs = Files.list(APP)) {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
-            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder"),
-                    functions);
+            assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder",
+                    "AccessReport"), functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
@@ -57,7 +57,7 @@ class FunctionPackageIT {
     void eachFunction_hasTheRightTriggerAndEntryPoint() throws IOException {
         Map<String, String> expected = new HashMap<>(Map.of("ResourceChanged", "eventGridTrigger", "KeyVaultChanged", "eventGridTrigger",
                 "Reconcile", "timerTrigger", "Compliance", "httpTrigger", "DeliverAlert", "queueTrigger",
-                "DailyReminder", "timerTrigger"));
+                "DailyReminder", "timerTrigger", "AccessReport", "timerTrigger"));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             JsonObject fn = functionJson(e.getKey());
             assertEquals("io.byokwatch.functions." + e.getKey() + ".run", fn.get("entryPoint").getAsString());
@@ -90,6 +90,13 @@ class FunctionPackageIT {
         for (String setting : List.of("BYOKWATCH_REMINDER_SCHEDULE", "BYOKWATCH_NOTIFY_CONFIG", "BYOKWATCH_OUTBOX_QUEUE")) {
             assertTrue(values.has(setting), setting);
         }
+    }
+
+    @Test
+    void accessReportSchedule_comesFromAnAppSetting_nightlyByDefault() throws IOException {
+        assertEquals("%BYOKWATCH_ACCESS_REPORT_SCHEDULE%", trigger(functionJson("AccessReport")).get("schedule").getAsString());
+        JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
+        assertEquals("0 0 2 * * *", example.getAsJsonObject("Values").get("BYOKWATCH_ACCESS_REPORT_SCHEDULE").getAsString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.byokwatch.infra;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.annotation.FunctionName;
+import io.byokwatch.bootstrap.AccessSettings;
 import io.byokwatch.bootstrap.Settings;
 import io.byokwatch.impact.EventTypes;
 import io.byokwatch.impact.RoutedOperations;
@@ -97,6 +98,7 @@ class InfraTemplatesTest {
         read.remove(Settings.ARM_ENDPOINT);
         read.remove(Settings.STATE_DIR);
         read.remove(Settings.INVENTORY_PATH);
+        read.remove(AccessSettings.LOG_FILES);
         Set<String> missing = new TreeSet<>(read);
         missing.removeAll(set);
         assertTrue(missing.isEmpty(), "settings the code reads but infra/modules/app.bicep does not set: " + missing);
@@ -186,11 +188,14 @@ class InfraTemplatesTest {
         assertTrue(seen >= 6);
     }
 
+    /** Every setting name the runtime and the access report read, from their public constants. */
     static Set<String> settingNames() throws IllegalAccessException {
         Set<String> names = new LinkedHashSet<>();
-        for (Field f : Settings.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-                names.add((String) f.get(null));
+        for (Class<?> c : List.of(Settings.class, AccessSettings.class)) {
+            for (Field f : c.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && ((String) f.get(null)).matches("[A-Za-z_]+")) {
+                    names.add((String) f.get(null));
+                }
             }
         }
         return names;

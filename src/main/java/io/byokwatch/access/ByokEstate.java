@@ -1,0 +1,165 @@
+package io.byokwatch.access;
+
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.ManagedCluster;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which keys wrap disk keys, which disk encryption set identities may use them and which clusters depend on them: what
+ * lets a report say "this principal is not the disk encryption set". Keys are named as audit logs name them, vault name
+ * (the host's first label) and key name, lower case. {@link #NONE} stands for "no inventory given": every detector then
+ * judges callers by their own history only.
+ */
+public final class ByokEstate {
+    public static final ByokEstate NONE = new ByokEstate(false);
+
+    /** One disk key: the sets using it, their principals, the clusters behind them. */
+    public static final class DiskKey {
+        private final String vault;
+        private final String key;
+        private final Map<String, String> setByPrincipal = new LinkedHashMap<>();
+        private final Set<String> sets = new TreeSet<>();
+        private final Set<String> clusters = new TreeSet<>();
+        private final List<String> unknownPrincipals = new ArrayList<>();
+        private boolean kms;
+
+        private DiskKey(String vault, String key) {
+            this.vault = vault;
+            this.key = key;
+        }
+
+        public String vault() {
+            return vault;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** Principal (object) ids of the sets' identities, lower case, each with its set's name. */
+        public Map<String, String> setByPrincipal() {
+            return Collections.unmodifiableMap(setByPrincipal);
+        }
+
+        public Set<String> sets() {
+            return Collections.unmodifiableSet(sets);
+        }
+
+        public Set<String> clusters() {
+            return Collections.unmodifiableSet(clusters);
+        }
+
+        /**
+         * False when the inventory cannot name every legitimate caller: an identity whose principal id the export left
+         * out, or a key that also encrypts a cluster's etcd through KMS (the cluster identity is not in the inventory).
+         */
+        public boolean callersKnown() {
+            return unknownPrincipals.isEmpty() && !kms;
+        }
+
+        /** Why {@link #callersKnown()} is false, for explanations. */
+        public String whyCallersUnknown() {
+            List<String> why = new ArrayList<>(unknownPrincipals);
+            if (kms) {
+                why.add("the key also serves KMS etcd encryption, whose cluster identity the inventory does not name");
+            }
+            return String.join("; ", why);
+        }
+    }
+
+    private final boolean known;
+    private record KeyName(String vault, String key) {
+    }
+
+    private final Map<KeyName, DiskKey> keys = new LinkedHashMap<>();
+    private final Map<String, String> setByPrincipal = new LinkedHashMap<>();
+    private final Set<String> vaults = new TreeSet<>();
+
+    private ByokEstate(boolean known) {
+        this.known = known;
+    }
+
+    /**
+     * @param sets        disk encryption sets, each with the clusters whose disks it encrypts (may be empty)
+     * @param kmsKeys     keys clusters use for KMS etcd encryption
+     */
+    public static ByokEstate of(Map<DiskEncryptionSet, ? extends Collection<ManagedCluster>> sets, Collection<KeyRef> kmsKeys) {
+        ByokEstate estate = new ByokEstate(true);
+        sets.forEach((set, clusters) -> {
+            if (set.activeKey() == null) {
+                return;
+            }
+            DiskKey k = estate.keys.computeIfAbsent(id(set.activeKey()), x -> new DiskKey(set.activeKey().vaultName()
+                    .toLowerCase(Locale.ROOT), set.activeKey().name().toLowerCase(Locale.ROOT)));
+            estate.vaults.add(k.vault);
+            k.sets.add(set.name());
+            clusters.forEach(c -> k.clusters.add(c.name()));
+            for (String principal : set.identity().knownPrincipalIds()) {
+                String p = principal.toLowerCase(Locale.ROOT);
+                k.setByPrincipal.put(p, set.name());
+                estate.setByPrincipal.put(p, set.name());
+            }
+            if (!set.identity().present()) {
+                return; // a set without identity cannot call the vault at all, so it adds no caller to expect
+            }
+            set.identity().unknownPrincipals().forEach(u -> k.unknownPrincipals.add("the principal id of " + set.name()
+                    + "'s " + u + " is not in the inventory"));
+        });
+        for (KeyRef ref : kmsKeys) {
+            DiskKey k = estate.keys.get(id(ref));
+            if (k != null) {
+                k.kms = true;
+            }
+        }
+        return estate;
+    }
+
+    /** False for {@link #NONE}. */
+    public boolean known() {
+        return known;
+    }
+
+    /** The disk key, or null when the key wraps no disk encryption set's keys (or there is no inventory). */
+    public DiskKey diskKey(String vault, String key) {
+        return key == null ? null : keys.get(new KeyName(vault, key));
+    }
+
+    public Collection<DiskKey> diskKeys() {
+        return Collections.unmodifiableCollection(keys.values());
+    }
+
+    /** True when the vault holds a disk key. */
+    public boolean holdsDiskKey(String vault) {
+        return vaults.contains(vault);
+    }
+
+    /** The disk encryption set this principal is the identity of, or null. */
+    public String setOf(String principalId) {
+        return principalId == null ? null : setByPrincipal.get(principalId.toLowerCase(Locale.ROOT));
+    }
+
+    private static KeyName id(KeyRef ref) {
+        return new KeyName(ref.vaultName().toLowerCase(Locale.ROOT), ref.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** For explanations: the sets using a key, or a phrase for none. */
+    static String setsPhrase(DiskKey k) {
+        return k.sets().isEmpty() ? "no disk encryption set" : Text.list(k.sets(), 6);
+    }
+
+    /** For explanations: the sets whose identities may call the key (a set without identity cannot). */
+    static String callingSetsPhrase(DiskKey k) {
+        Set<String> calling = new TreeSet<>(k.setByPrincipal().values());
+        return calling.isEmpty() ? "no disk encryption set with an identity" : Text.list(calling, 6);
+    }
+}

@@ -1,0 +1,52 @@
+package io.byokwatch.app;
+
+import io.byokwatch.access.ByokEstate;
+import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.port.Inventory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads from the inventory what the access detectors need: every disk encryption set behind a cluster, every other set
+ * on the same vaults (standalone VMs use sets too, and their identities are legitimate callers), the clusters each
+ * serves, and the keys clusters use for KMS.
+ */
+final class DiskKeyEstate {
+    private DiskKeyEstate() {
+    }
+
+    static ByokEstate from(Inventory inventory) {
+        Map<ResourceId, DiskEncryptionSet> sets = new LinkedHashMap<>();
+        Map<ResourceId, List<ManagedCluster>> clustersBySet = new LinkedHashMap<>();
+        List<KeyRef> kmsKeys = new ArrayList<>();
+        for (ManagedCluster c : inventory.clusters()) {
+            if (c.kms().enabled() && c.kms().key() != null) {
+                kmsKeys.add(c.kms().key());
+            }
+            if (c.diskEncryptionSetId() == null) {
+                continue;
+            }
+            DiskEncryptionSet set = inventory.diskEncryptionSet(c.diskEncryptionSetId()).orNull();
+            if (set != null) {
+                sets.putIfAbsent(set.id(), set);
+                clustersBySet.computeIfAbsent(set.id(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        sets.values().stream().filter(s -> s.activeKey() != null).forEach(s -> hosts.add(s.activeKey().vaultHost()));
+        for (String host : hosts) {
+            inventory.diskEncryptionSetsUsingVault(host).forEach(s -> sets.putIfAbsent(s.id(), s));
+        }
+        Map<DiskEncryptionSet, List<ManagedCluster>> withClusters = new LinkedHashMap<>();
+        sets.forEach((id, s) -> withClusters.put(s, clustersBySet.getOrDefault(id, List.of())));
+        return ByokEstate.of(withClusters, kmsKeys);
+    }
+}

@@ -1,0 +1,37 @@
+package io.byokwatch.render;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The formats of {@code byokwatch access-report --format}, each with its renderer. */
+public enum AccessFormat {
+    MARKDOWN, JSON, HTML;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public AccessReportRenderer renderer() {
+        return switch (this) {
+            case MARKDOWN -> new AccessMarkdownRenderer();
+            case JSON -> new AccessJsonRenderer();
+            case HTML -> new AccessHtmlRenderer();
+        };
+    }
+
+    /** The file name extension reports of this format are saved with. */
+    public String extension() {
+        return this == MARKDOWN ? "md" : label();
+    }
+
+    public static AccessFormat parse(String text) {
+        for (AccessFormat f : values()) {
+            if (f.label().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not an access report format; use one of "
+                + Arrays.stream(values()).map(AccessFormat::label).collect(Collectors.joining(", ")));
+    }
+}
