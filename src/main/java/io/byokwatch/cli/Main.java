@@ -33,6 +33,8 @@ public final class Main {
                             byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH] [--now ISO-8601]
                                                     [--window 24h] [--baseline 14d] [--format markdown|json|html]
                                                     [--output FILE] [--allowlist FILE]
+              demo          the whole story on the bundled examples in under a minute, no Azure account needed
+                            byokwatch demo [--dir DIR]
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
@@ -68,7 +70,8 @@ public final class Main {
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
                 case "replay" -> new ReplayCommand(out, err, env).run(rest);
                 case "serve" -> new ServeCommand(out, err, env).run(rest);
-                case "access-report" -> new AccessReportCommand(out, err).run(rest);
+                case "access-report" -> new AccessReportCommand(out, err, env).run(rest);
+                case "demo" -> new DemoCommand(out, err, env).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

@@ -91,7 +91,10 @@ public final class AuditLogFiles implements AccessLogSource {
                 out.add(p);
             } else if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
+                    // A folder holds exports next to notes and READMEs; only log formats are read from it.
                     walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                                    .matches(".*\\.(json|jsonl|ndjson|csv)"))
                             .sorted().forEach(out::add);
                 } catch (IOException e) {
                     throw new AccessLogException("cannot list " + p + ": " + e.getMessage(), e);

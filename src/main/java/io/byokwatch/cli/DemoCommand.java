@@ -1,0 +1,186 @@
+package io.byokwatch.cli;
+
+import io.byokwatch.bootstrap.Runtime;
+import io.byokwatch.port.Outbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code byokwatch demo}: the whole mission in under a minute on the bundled examples, with no Azure account. Every step
+ * runs a real command ({@code scan}, {@code replay}, {@code access-report}) over a private copy of the example estate,
+ * which the story edits between steps the way the estate would change in Azure.
+ */
+final class DemoCommand {
+    private static final String NOW = "2026-12-01T00:00:00Z";
+    private static final Path EXAMPLES = Path.of("examples");
+    private static final String HOTFIX = "payments/aks-shipped-nobyok.az.json";
+    private static final String LEGACY_VAULT = "payments/vaults/kv-shared-legacy.json";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    DemoCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int run(List<String> argv) {
+        Args args = new Args("demo", argv, Set.of("dir"), Set.of(), Set.of());
+        if (!Files.isDirectory(EXAMPLES.resolve("estate"))) {
+            throw new InputException("the demo runs from the byokwatch folder (it reads examples/); cd there first");
+        }
+        Path work = args.has("dir") ? Path.of(args.get("dir")) : temporary();
+        Path estate = work.resolve("estate");
+        Path state = work.resolve("state");
+        copy(EXAMPLES.resolve("estate"), estate);
+        String hotfixShipped = read(estate.resolve(HOTFIX));
+        String legacyVault = read(estate.resolve(LEGACY_VAULT));
+        delete(estate.resolve(HOTFIX));
+        write(estate.resolve(LEGACY_VAULT), legacyVault.replace("\"enablePurgeProtection\": null", "\"enablePurgeProtection\": true"));
+        String policy = EXAMPLES.resolve("policy.json").toString();
+
+        step(1, "Scan the example estate: 20 AKS clusters in three subscriptions, every link of every chain checked");
+        int scan = Main.run(new String[]{"scan", "--inventory", estate.toString(), "--policy", policy, "--now", NOW, "--fail-on", "none"},
+                out, quiet(), env);
+        int known = baseline(estate, state, policy);
+        out.println();
+        out.println("byokwatch now watches this estate; the " + known + " clusters already failing were alerted on once and"
+                + " stay quiet until something changes.");
+
+        step(2, "09:14 - a cluster is shipped without BYOK; Event Grid delivers the write event");
+        write(estate.resolve(HOTFIX), hotfixShipped);
+        int shipped = replay(estate, state, policy, "01-cluster-shipped-without-byok.json");
+
+        step(3, "11:47 - a pipeline re-creates shared vault kv-shared-legacy without purge protection: one event,"
+                + " three clusters behind it re-evaluated");
+        write(estate.resolve(LEGACY_VAULT), legacyVault);
+        int vault = replay(estate, state, policy, "04-shared-vault-recreated.json");
+
+        step(4, "14:05 - the team rebuilds the cluster on a customer-managed key; the alert resolves");
+        write(estate.resolve(HOTFIX), rebuilt(hotfixShipped));
+        int fixed = replay(estate, state, policy, "05-cluster-rebuilt-with-byok.json");
+
+        step(5, "02:00 - the nightly Key Vault access report over last night's audit logs");
+        Path html = work.resolve("access-report.html");
+        String[] report = {"access-report", "--logs", EXAMPLES.resolve("logs").toString(), "--inventory", estate.toString(),
+                "--now", "2026-12-01T02:00:00Z"};
+        int access = Main.run(concat(report, "--format", "markdown"), out, err, env);
+        Main.run(concat(report, "--format", "html", "--output", html.toString()), quiet(), quiet(), env);
+        out.println();
+        out.println("HTML report (self-contained, for an email): " + html.toAbsolutePath());
+        out.println("Demo state and estate copy: " + work.toAbsolutePath());
+        return scan == 0 && shipped <= 1 && vault <= 1 && fixed <= 1 && access == 0 ? 0 : 1;
+    }
+
+    /** Records today's verdicts without telling anyone, as a deployment's first sweep would have done long ago. */
+    private int baseline(Path estate, Path state, String policy) {
+        Runtime runtime = Runtime.build(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", estate.toString(),
+                "BYOKWATCH_STATE", "files", "BYOKWATCH_STATE_DIR", state.toString(), "BYOKWATCH_POLICY_FILE", policy),
+                Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC));
+        int alerts = runtime.detector().reconcile("byokwatch.Reconcile").alerts().size();
+        Outbox outbox = runtime.outbox();
+        for (List<Outbox.Lease> batch = outbox.lease(100, Duration.ofMinutes(1)); !batch.isEmpty();
+             batch = outbox.lease(100, Duration.ofMinutes(1))) {
+            batch.forEach(outbox::ack);
+        }
+        return alerts;
+    }
+
+    private int replay(Path estate, Path state, String policy, String event) {
+        return Main.run(new String[]{"replay", "--inventory", estate.toString(), "--events",
+                EXAMPLES.resolve("events").resolve(event).toString(), "--state", state.toString(), "--policy", policy,
+                "--notify", "stdout", "--now", NOW}, out, quiet(), env);
+    }
+
+    /** The same cluster rebuilt with a disk encryption set, KMS and encryption at host. */
+    private static String rebuilt(String shipped) {
+        return shipped
+                .replace("\"diskEncryptionSetId\": null", "\"diskEncryptionSetId\": \"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01"
+                        + "/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\"")
+                .replace("\"enableEncryptionAtHost\": null", "\"enableEncryptionAtHost\": true")
+                .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\":"
+                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk\", \"keyVaultNetworkAccess\": \"Public\"}");
+    }
+
+    private void step(int n, String title) {
+        out.println();
+        out.println("=".repeat(100));
+        out.println("[" + n + "/5] " + title);
+        out.println("=".repeat(100));
+        out.flush();
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = new String[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    private static Path temporary() {
+        try {
+            return Files.createTempDirectory("byokwatch-demo");
+        } catch (IOException e) {
+            throw new InputException("cannot create a folder for the demo: " + e.getMessage() + "; pass --dir DIR");
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path p, String text) {
+        try {
+            Files.writeString(p, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.byokwatch.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The README's main command tells the whole story, step by step, with the alerts and the report it promises. */
+class DemoCommandTest {
+
+    @Test
+    void demo_showsScanAlertsFanOutResolutionAndAccessReport(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"demo", "--dir", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        for (int step = 1; step <= 5; step++) {
+            assertTrue(text.contains("[" + step + "/5]"), "step " + step);
+        }
+        String shipped = between(text, "[2/5]", "[3/5]");
+        assertEquals(1, count(shipped, "== OPENED"), shipped);
+        assertTrue(shipped.contains("aks-checkout-hotfix") && shipped.contains("maria.lopez@contoso.example"), shipped);
+        String vault = between(text, "[3/5]", "[4/5]");
+        assertEquals(3, count(vault, "== OPENED"), "one vault event, three clusters");
+        assertTrue(vault.contains("vault-no-purge-protection"));
+        String fixed = between(text, "[4/5]", "[5/5]");
+        assertEquals(1, count(fixed, "== RESOLVED"), fixed);
+        String report = text.substring(text.indexOf("[5/5]"));
+        assertTrue(report.contains("unexpected-caller") && report.contains("alex.ruiz@contoso.example"), report);
+        assertTrue(Files.size(dir.resolve("access-report.html")) > 1000);
+        assertFalse(text.contains("\tat "), "no stack traces");
+    }
+
+    private static String between(String text, String from, String to) {
+        return text.substring(text.indexOf(from), text.indexOf(to));
+    }
+
+    private static int count(String text, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
