@@ -133,25 +133,11 @@ public record AccessSettings(String workspaceId, List<Path> logFiles, String end
     }
 
     private static String value(Map<String, String> env, String key) {
-        String v = env.get(key);
-        return v == null || v.isBlank() ? null : v.trim();
+        return EnvValues.value(env, key, null);
     }
 
     private static int integer(Map<String, String> env, String key, int dflt, int min, int max, List<String> problems) {
-        String v = value(env, key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
-        }
-        problems.add(key + "='" + v + "' must be a whole number from " + min + " to " + max + "; e.g. " + dflt);
-        return dflt;
+        return EnvValues.integer(env, key, dflt, min, max, problems);
     }
 
     private static double decimal(Map<String, String> env, String key, double dflt, double min, double max, List<String> problems) {

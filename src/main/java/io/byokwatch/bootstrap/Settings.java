@@ -152,24 +152,10 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
     }
 
     private static String value(Map<String, String> env, String key, String dflt) {
-        String v = env.get(key);
-        return v == null || v.isBlank() ? dflt : v.trim();
+        return EnvValues.value(env, key, dflt);
     }
 
     private static int integer(Map<String, String> env, String key, int dflt, int min, int max, List<String> problems) {
-        String v = value(env, key, null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
-        }
-        problems.add(key + "='" + v + "' must be a whole number from " + min + " to " + max + "; e.g. " + dflt);
-        return dflt;
+        return EnvValues.integer(env, key, dflt, min, max, problems);
     }
 }

@@ -13,10 +13,7 @@ import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.render.AccessFormat;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +87,7 @@ final class AccessReportCommand {
             // The JSON contract has no place for them, and a partial answer must not pass for a whole one.
             report.notes().forEach(n -> err.println("note: " + n));
         }
-        write(args.get("output"), format.renderer().render(report));
+        OutputFile.write(args.get("output"), format.renderer().render(report), out, err);
         return 0;
     }
 
@@ -134,21 +131,4 @@ final class AccessReportCommand {
         return loaded.inventory();
     }
 
-    private void write(String output, String text) {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        try {
-            Path p = Path.of(output);
-            if (p.getParent() != null) {
-                Files.createDirectories(p.getParent());
-            }
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-            err.println("wrote " + p);
-        } catch (IOException e) {
-            throw new InputException("cannot write --output " + output + ": " + e.getMessage());
-        }
-    }
 }

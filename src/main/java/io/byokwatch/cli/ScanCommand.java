@@ -10,10 +10,7 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.render.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +40,7 @@ final class ScanCommand {
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
                 .run(loaded.inventory(), policy, loaded.notes());
-        write(args.get("output"), ReportFormat.parse(format).renderer(catalog).render(report));
+        OutputFile.write(args.get("output"), ReportFormat.parse(format).renderer(catalog).render(report), out, err);
         Severity worst = report.worst();
         return !failOn.equals("none") && worst != null && worst.atLeast(Severity.parse(failOn)) ? 1 : 0;
     }
@@ -67,21 +64,4 @@ final class ScanCommand {
         return loaded;
     }
 
-    private void write(String output, String text) {
-        if (output == null) {
-            out.print(text);
-            out.flush();
-            return;
-        }
-        try {
-            Path p = Path.of(output);
-            if (p.getParent() != null) {
-                Files.createDirectories(p.getParent());
-            }
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-            err.println("wrote " + p);
-        } catch (IOException e) {
-            throw new InputException("cannot write --output " + output + ": " + e.getMessage());
-        }
-    }
 }
