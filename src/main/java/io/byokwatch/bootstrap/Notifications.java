@@ -3,6 +3,7 @@ package io.byokwatch.bootstrap;
 import io.byokwatch.adapter.console.FileLinesNotifier;
 import io.byokwatch.adapter.console.PrintNotifier;
 import io.byokwatch.adapter.webhook.HttpNotifier;
+import io.byokwatch.app.AccessReportDelivery;
 import io.byokwatch.app.AlertCodec;
 import io.byokwatch.app.AlertDelivery;
 import io.byokwatch.app.NoticeRenderer;
@@ -21,9 +22,13 @@ import io.byokwatch.port.Notifier;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.Sleeper;
 import io.byokwatch.port.VerdictStore;
+import io.byokwatch.render.JsonAccessDigest;
 import io.byokwatch.render.PortalLinks;
+import io.byokwatch.render.SlackAccessDigest;
 import io.byokwatch.render.SlackMessage;
+import io.byokwatch.render.TeamsAccessDigest;
 import io.byokwatch.render.TeamsCard;
+import io.byokwatch.render.TerminalAccessDigest;
 import io.byokwatch.render.TerminalNotice;
 import io.byokwatch.render.ToolVersion;
 
@@ -49,6 +54,7 @@ public final class Notifications {
     private final Notifier notifier;
     private final AlertDelivery delivery;
     private final Reminders reminders;
+    private final AccessReportDelivery accessReports;
     private final DeadLetters deadLetters;
     private final RetryPolicy retry;
     private final Outbox outbox;
@@ -76,9 +82,11 @@ public final class Notifications {
         this.delivery = new AlertDelivery(config, notifier, log, deadLetters, codec, renderers, retry, p.holdResolutions(),
                 secrets, clock);
         this.reminders = new Reminders(config, store, codec, notifier, renderers, deadLetters, retry, secrets, clock, sleeper);
+        this.accessReports = accessReports(p, notifier, deadLetters, retry);
     }
 
-    private Notifier notifiers(Parts p) {
+    static Notifier notifiers(Parts p) {
+        NotifyConfig config = p.config();
         Map<Channel, Endpoint> http = new LinkedHashMap<>();
         Map<String, Notifier> byChannel = new LinkedHashMap<>();
         for (Channel c : config.channels().values()) {
@@ -90,7 +98,8 @@ public final class Notifications {
             }
         }
         if (!http.isEmpty()) {
-            HttpNotifier sender = new HttpNotifier(http, config.timeout(), secrets, clock, sleeper, ToolVersion.current());
+            HttpNotifier sender = new HttpNotifier(http, config.timeout(), p.secrets(), p.clock(), p.sleeper(),
+                    ToolVersion.current());
             http.keySet().forEach(c -> byChannel.put(c.name(), sender));
         }
         return new ChannelNotifiers(byChannel);
@@ -107,6 +116,26 @@ public final class Notifications {
 
     public Reminders reminders() {
         return reminders;
+    }
+
+    /** The nightly access report's delivery, through the same channels and dead letters as alerts. */
+    public AccessReportDelivery accessReports() {
+        return accessReports;
+    }
+
+    /**
+     * The access report's delivery alone, for {@code byokwatch access-report}, which has no outbox nor verdicts.
+     *
+     * @param deadLetters where reports no channel took are kept
+     */
+    public static AccessReportDelivery accessReportsOnly(Parts p, DeadLetters deadLetters) {
+        return accessReports(p, notifiers(p), deadLetters, RetryPolicy.standard(p.config().maxAttempts(), p.random()));
+    }
+
+    private static AccessReportDelivery accessReports(Parts p, Notifier notifier, DeadLetters deadLetters, RetryPolicy retry) {
+        return new AccessReportDelivery(p.config(), notifier, Map.of(ChannelType.SLACK, new SlackAccessDigest(),
+                ChannelType.TEAMS, new TeamsAccessDigest(), ChannelType.STDOUT, new TerminalAccessDigest()),
+                new JsonAccessDigest(), deadLetters, retry, p.secrets(), p.clock(), p.sleeper());
     }
 
     public DeadLetters deadLetters() {

@@ -2,14 +2,17 @@ package io.byokwatch.cli;
 
 import io.byokwatch.access.AccessReport;
 import io.byokwatch.access.Allowlist;
+import io.byokwatch.app.AccessReportDelivery;
 import io.byokwatch.app.AccessReportJob;
 import io.byokwatch.bootstrap.AccessSettings;
 import io.byokwatch.bootstrap.AccessSources;
 import io.byokwatch.bootstrap.AllowlistFile;
 import io.byokwatch.bootstrap.FileInventory;
+import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.SettingsException;
 import io.byokwatch.port.AccessLogException;
 import io.byokwatch.port.AccessLogSource;
+import io.byokwatch.port.DeadLetters;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.render.AccessFormat;
 
@@ -17,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * {@code byokwatch access-report}: who used the disk keys in the window, and was it normal. Reads exported audit logs or
  * a Log Analytics workspace; thresholds and the workspace endpoint come from the same BYOKWATCH_ACCESS_* and
- * BYOKWATCH_LOG_ANALYTICS_* settings as the nightly function.
+ * BYOKWATCH_LOG_ANALYTICS_* settings as the nightly function. With {@code --notify stdout|json} and/or
+ * {@code --notify-config FILE} it is also sent, as the nightly function sends it, to the channels routed kind
+ * {@code access-report}.
  */
 final class AccessReportCommand {
     private static final Pattern SPAN = Pattern.compile("(\\d{1,4})([hd])");
@@ -47,7 +53,7 @@ final class AccessReportCommand {
 
     int run(List<String> argv) {
         Args args = new Args("access-report", argv, Set.of("workspace", "inventory", "now", "window", "baseline", "format",
-                "output", "allowlist"), Set.of("logs"), Set.of());
+                "output", "allowlist", "notify-config"), Set.of("logs", "notify"), Set.of());
         if (args.has("logs") == args.has("workspace")) {
             throw new UsageException("'access-report' needs --logs FILE... (exported AuditEvent logs) or --workspace ID"
                     + " (a Log Analytics workspace), one of them");
@@ -87,8 +93,42 @@ final class AccessReportCommand {
             // The JSON contract has no place for them, and a partial answer must not pass for a whole one.
             report.notes().forEach(n -> err.println("note: " + n));
         }
+        // the options are read before the report is written, so a bad config fails before any output
+        Notifications.Parts notify = args.has("notify") || args.has("notify-config")
+                ? NotifyOptions.parts(args, env, out, false) : null;
         OutputFile.write(args.get("output"), format.renderer().render(report), out, err);
-        return 0;
+        return notify == null ? 0 : deliver(notify, report, args.has("output") ? Path.of(args.get("output")) : null);
+    }
+
+    /**
+     * Sends the report as the nightly function does. There is no state folder here, so what no channel took is
+     * reported on stderr and in the exit code (1) rather than kept; the report itself was just written.
+     */
+    private int deliver(Notifications.Parts parts, AccessReport report, Path output) {
+        List<DeadLetters.DeadLetter> given = new ArrayList<>();
+        DeadLetters kept = new DeadLetters() {
+            @Override
+            public void add(DeadLetter letter) {
+                given.add(letter);
+            }
+
+            @Override
+            public List<DeadLetter> recent(int max) {
+                return List.copyOf(given.subList(Math.max(0, given.size() - max), given.size()));
+            }
+        };
+        List<AccessReportDelivery.Outcome> outcomes;
+        try {
+            outcomes = Notifications.accessReportsOnly(parts, kept).deliver(report,
+                    output == null || output.getFileName() == null ? null : output.getFileName().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("byokwatch: interrupted while delivering the access report");
+            return 1;
+        }
+        out.flush();
+        outcomes.forEach(o -> err.println(o.line()));
+        return outcomes.stream().allMatch(AccessReportDelivery.Outcome::delivered) ? 0 : 1;
     }
 
     /** "24h", "2d": hours within the bounds. */

@@ -33,6 +33,8 @@ public final class Main {
                             byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH] [--now ISO-8601]
                                                     [--window 24h] [--baseline 14d] [--format markdown|json|html]
                                                     [--output FILE] [--allowlist FILE]
+                                                    [--notify stdout|json] [--notify-config FILE]
+                            --notify/--notify-config also send it to the routes of kind access-report
               demo          the whole story on the bundled examples in under a minute, no Azure account needed
                             byokwatch demo [--dir DIR]
               rules         list the rule catalog: byokwatch rules [--format table|json]

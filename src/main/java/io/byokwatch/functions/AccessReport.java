@@ -4,26 +4,42 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import io.byokwatch.access.Anomaly;
+import io.byokwatch.app.AccessReportDelivery;
 import io.byokwatch.bootstrap.AccessRuntime;
+import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.render.AccessSummary;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * The nightly Key Vault access report (app setting BYOKWATCH_ACCESS_REPORT_SCHEDULE, NCRONTAB, 02:00 UTC by default):
- * who used the disk keys in the last day, and whether that was normal. Logs the headline and each anomaly, and writes
- * HTML, JSON and Markdown to BYOKWATCH_ACCESS_REPORT_DIR when set.
+ * who used the disk keys in the last day, and whether that was normal. Logs the headline and each anomaly, writes
+ * HTML, JSON and Markdown to BYOKWATCH_ACCESS_REPORT_DIR when set, and, when a notify config is set, sends it to the
+ * channels routed kind {@code access-report} (a digest for people, the report JSON for webhooks).
  */
 public final class AccessReport {
     private final Supplier<AccessRuntime> runtime;
+    /** Gives null when no notify config is set: the report is then only logged and saved. */
+    private final Supplier<AccessReportDelivery> delivery;
 
     /** The constructor the Functions host uses: the process-wide runtime from app settings. */
     public AccessReport() {
-        this(AccessRuntime::fromEnvironment);
+        this(AccessRuntime::fromEnvironment, AccessReport::configuredDelivery);
     }
 
     AccessReport(Supplier<AccessRuntime> runtime) {
+        this(runtime, () -> null);
+    }
+
+    AccessReport(Supplier<AccessRuntime> runtime, Supplier<AccessReportDelivery> delivery) {
         this.runtime = runtime;
+        this.delivery = delivery;
+    }
+
+    private static AccessReportDelivery configuredDelivery() {
+        Runtime r = Runtime.fromEnvironment();
+        return r.settings().notifyConfig() == null ? null : r.notifications().accessReports();
     }
 
     @FunctionName("AccessReport")
@@ -38,5 +54,27 @@ public final class AccessReport {
         }
         r.notes().forEach(n -> context.getLogger().warning(n));
         o.written().forEach(p -> context.getLogger().info("wrote " + p));
+        AccessReportDelivery d = delivery.get();
+        if (d == null) {
+            return;
+        }
+        try {
+            for (AccessReportDelivery.Outcome out : d.deliver(r, fullReport(o))) {
+                if (out.delivered()) {
+                    context.getLogger().info(out.line());
+                } else {
+                    context.getLogger().warning(out.line());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the access report delivery was interrupted (the host is stopping)");
+        }
+    }
+
+    /** The HTML file, which people open, is what the digest points at. */
+    private static String fullReport(AccessRuntime.Outcome o) {
+        return o.written().stream().map(Path::getFileName).map(Path::toString).filter(n -> n.endsWith(".html"))
+                .findFirst().orElse(null);
     }
 }

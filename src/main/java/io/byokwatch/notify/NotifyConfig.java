@@ -66,6 +66,28 @@ public record NotifyConfig(Map<String, Channel> channels, List<Route> routes, Li
         return out;
     }
 
+    /**
+     * The channels for the nightly access report whose worst anomaly is {@code worst} (null when nothing is unusual):
+     * those of every route naming kind {@value RouteMatch#ACCESS_REPORT} that takes it, or, when no route names that
+     * kind at all, the default channels, as for anything else no route was written for.
+     */
+    public List<String> accessReportChannels(Severity worst) {
+        Set<String> out = new LinkedHashSet<>();
+        boolean named = false;
+        for (Route r : routes) {
+            if (r.match().kinds().contains(RouteMatch.ACCESS_REPORT)) {
+                named = true;
+                if (r.match().takesAccessReport(worst)) {
+                    out.addAll(r.channels());
+                }
+            }
+        }
+        if (!named) {
+            out.addAll(defaultChannels);
+        }
+        return List.copyOf(out);
+    }
+
     private List<String> channelsFor(RouteMatch.Facts facts) {
         Set<String> out = new LinkedHashSet<>();
         for (Route r : routes) {

@@ -34,6 +34,14 @@ import java.util.regex.Pattern;
  *
  * <p>Channel URLs and signing secrets are never in the file: it names the settings (environment variables; Key Vault
  * references in Azure resolve to them) that hold them. Errors name the setting, never its value.
+ *
+ * <p>Route kind {@code access-report} sends the nightly Key Vault access report as a digest (Slack, Teams, the terminal)
+ * or as the access-report JSON (webhooks, files, JSON stdout). The report covers the whole estate, so a route naming
+ * it may not also filter by subscription, resource group or tag: those conditions are refused here rather than
+ * silently ignored. Its {@code minSeverity} is compared with the report's most severe anomaly, and a report with
+ * nothing unusual always passes, so a channel that asked for the report hears "nothing unusual" rather than nothing.
+ * When no route names {@code access-report}, the {@code default} channels get the report; once one does, only the
+ * routes naming it do (routes without {@code kinds} keep getting cluster alerts only).
  */
 public final class NotifyConfigLoader {
     private static final Set<String> TOP = Set.of("channels", "routes", "default", "flapWindowMinutes", "dailyReminder",
@@ -405,6 +413,11 @@ public final class NotifyConfigLoader {
             } else {
                 problem(at + ".kinds", "'" + k + "' is not an alert kind; use " + String.join(", ", new TreeSet<>(RouteMatch.KINDS)));
             }
+        }
+        if (kinds.stream().anyMatch(k -> k.equalsIgnoreCase(RouteMatch.ACCESS_REPORT))
+                && (!subs.isEmpty() || !groups.isEmpty() || !tags.isEmpty())) {
+            problem(at + ".kinds", "the access report covers the whole estate, so subscriptions, resourceGroups and tags"
+                    + " cannot apply to it; give access-report a route of its own without them");
         }
         Severity min = null;
         if (m.has("minSeverity")) {

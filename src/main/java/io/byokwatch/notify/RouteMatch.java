@@ -15,11 +15,19 @@ import java.util.stream.Collectors;
  * <p>{@code minSeverity} looks at the most severe finding an alert carries. Resolved and deleted alerts carry none, and
  * pass it: whoever was told a cluster opened must also be told it closed.
  *
- * @param kinds alert kinds ({@code opened, changed, resolved, deleted}) plus {@code reminder} for the daily reminder
+ * <p>Kind {@value #ACCESS_REPORT} is the nightly Key Vault access report. It is estate-wide, so it is matched by kind
+ * alone: only routes that name it in {@code kinds} take it (a route without {@code kinds} was written for cluster
+ * alerts and does not), and the loader refuses subscription, resource group and tag conditions beside it, which could
+ * not hold for a report about every vault. {@code minSeverity} looks at the report's most severe anomaly; a report with
+ * nothing unusual passes it, so a quiet night is still told and silence never means the job did not run.
+ *
+ * @param kinds alert kinds ({@code opened, changed, resolved, deleted}), {@code reminder} for the daily reminder and
+ *              {@value #ACCESS_REPORT} for the nightly access report
  */
 public record RouteMatch(Set<String> subscriptions, Set<String> resourceGroups, Map<String, Set<String>> tags,
                          Set<String> kinds, Severity minSeverity) {
-    public static final Set<String> KINDS = Set.of("opened", "changed", "resolved", "deleted", "reminder");
+    public static final String ACCESS_REPORT = "access-report";
+    public static final Set<String> KINDS = Set.of("opened", "changed", "resolved", "deleted", "reminder", ACCESS_REPORT);
     public static final RouteMatch EVERYTHING = new RouteMatch(Set.of(), Set.of(), Map.of(), Set.of(), null);
 
     public RouteMatch {
@@ -40,6 +48,11 @@ public record RouteMatch(Set<String> subscriptions, Set<String> resourceGroups, 
                 && within(kinds, f.kind())
                 && tagsMatch(f.tags())
                 && (minSeverity == null || f.maxSeverity() == null || f.maxSeverity().atLeast(minSeverity));
+    }
+
+    /** Whether this route takes the access report whose worst anomaly is {@code worst} (null: nothing unusual). */
+    public boolean takesAccessReport(Severity worst) {
+        return kinds.contains(ACCESS_REPORT) && (minSeverity == null || worst == null || worst.atLeast(minSeverity));
     }
 
     private boolean tagsMatch(Tags clusterTags) {

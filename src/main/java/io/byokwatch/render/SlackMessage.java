@@ -235,7 +235,7 @@ public final class SlackMessage implements NoticeRenderer {
         };
     }
 
-    private static JsonObject header(String text) {
+    static JsonObject header(String text) {
         JsonObject t = new JsonObject();
         t.addProperty("type", "plain_text");
         t.addProperty("text", NoticeText.cut(text, MAX_HEADER));
@@ -246,14 +246,14 @@ public final class SlackMessage implements NoticeRenderer {
         return b;
     }
 
-    private static JsonObject section(String mrkdwn) {
+    static JsonObject section(String mrkdwn) {
         JsonObject b = new JsonObject();
         b.addProperty("type", "section");
         b.add("text", mrkdwn(NoticeText.cut(mrkdwn, MAX_TEXT)));
         return b;
     }
 
-    private static JsonObject context(String mrkdwn) {
+    static JsonObject context(String mrkdwn) {
         JsonObject b = new JsonObject();
         b.addProperty("type", "context");
         JsonArray elements = new JsonArray();
@@ -262,7 +262,7 @@ public final class SlackMessage implements NoticeRenderer {
         return b;
     }
 
-    private static JsonObject divider() {
+    static JsonObject divider() {
         JsonObject b = new JsonObject();
         b.addProperty("type", "divider");
         return b;

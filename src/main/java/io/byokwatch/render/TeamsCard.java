@@ -141,7 +141,7 @@ public final class TeamsCard implements NoticeRenderer {
         return PrettyJson.compact(message);
     }
 
-    private static JsonObject envelope(JsonArray body, JsonObject action) {
+    static JsonObject envelope(JsonArray body, JsonObject action) {
         JsonObject card = new JsonObject();
         card.addProperty("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.addProperty("type", "AdaptiveCard");
@@ -191,7 +191,7 @@ public final class TeamsCard implements NoticeRenderer {
         return container(items);
     }
 
-    private static JsonObject container(JsonArray items) {
+    static JsonObject container(JsonArray items) {
         JsonObject c = new JsonObject();
         c.addProperty("type", "Container");
         c.addProperty("separator", true);
@@ -200,7 +200,7 @@ public final class TeamsCard implements NoticeRenderer {
         return c;
     }
 
-    private static JsonObject fact(String title, String value) {
+    static JsonObject fact(String title, String value) {
         JsonObject f = new JsonObject();
         f.addProperty("title", title);
         f.addProperty("value", value);
@@ -238,7 +238,7 @@ public final class TeamsCard implements NoticeRenderer {
         };
     }
 
-    private static int bytes(JsonObject o) {
+    static int bytes(JsonObject o) {
         return PrettyJson.compact(o).getBytes(StandardCharsets.UTF_8).length;
     }
 
@@ -250,12 +250,12 @@ public final class TeamsCard implements NoticeRenderer {
         return n;
     }
 
-    private static TextBlock text(String s) {
+    static TextBlock text(String s) {
         return new TextBlock(s);
     }
 
     /** A TextBlock under construction; every one wraps, so nothing is cut off at the card's edge. */
-    private static final class TextBlock {
+    static final class TextBlock {
         final JsonObject json = new JsonObject();
 
         TextBlock(String text) {

@@ -1,0 +1,56 @@
+package io.byokwatch.render;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.byokwatch.access.AccessReport;
+import io.byokwatch.access.Anomaly;
+import io.byokwatch.app.AccessDigestRenderer;
+
+/**
+ * The access report digest as a Slack Block Kit message. At most {@value DigestText#TOP} anomalies plus a dozen fixed
+ * blocks, each text cut to Slack's limit, keeps it far inside the {@value SlackMessage#MAX_BLOCKS}-block cap.
+ */
+public final class SlackAccessDigest implements AccessDigestRenderer {
+
+    @Override
+    public String digest(AccessReport r, String fullReport) {
+        JsonArray blocks = new JsonArray();
+        blocks.add(SlackMessage.header(emoji(r) + " " + DigestText.title(r)));
+        blocks.add(SlackMessage.section("*" + SlackMessage.escape(AccessSummary.headline(r)) + "*\n"
+                + SlackMessage.escape(DigestText.window(r))));
+        blocks.add(SlackMessage.context(SlackMessage.escape(DigestText.counts(r))));
+        blocks.add(SlackMessage.divider());
+        for (Anomaly a : DigestText.top(r)) {
+            blocks.add(SlackMessage.section(anomaly(a)));
+        }
+        blocks.add(SlackMessage.context(SlackMessage.escape(DigestText.rest(r, fullReport))));
+        for (String n : DigestText.notes(r)) {
+            blocks.add(SlackMessage.context(":warning: " + SlackMessage.escape(n)));
+        }
+        JsonObject message = new JsonObject();
+        message.addProperty("text", NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),
+                SlackMessage.MAX_FALLBACK));
+        message.add("blocks", blocks);
+        return PrettyJson.compact(message);
+    }
+
+    private static String anomaly(Anomaly a) {
+        return "*" + DigestText.severity(a) + "* `" + a.detector() + "` " + SlackMessage.escape(AccessSummary.target(a))
+                + SlackMessage.escape(DigestText.operation(a))
+                + "\nCaller: " + SlackMessage.escape(AccessSummary.caller(a.caller())) + " \u00b7 "
+                + DigestText.countVsBaseline(a)
+                + "\n" + SlackMessage.escape(DigestText.explanation(a));
+    }
+
+    private static String emoji(AccessReport r) {
+        if (r.worst() == null) {
+            return ":white_check_mark:";
+        }
+        return switch (r.worst()) {
+            case CRITICAL -> ":red_circle:";
+            case HIGH -> ":large_orange_circle:";
+            case MEDIUM -> ":large_yellow_circle:";
+            case LOW -> ":white_circle:";
+        };
+    }
+}
