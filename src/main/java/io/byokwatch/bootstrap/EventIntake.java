@@ -38,7 +38,18 @@ public final class EventIntake {
 
     /** Parses and handles a delivery; malformed bodies raise {@code EventFormatException} with a precise reason. */
     public Result accept(String body, String contentType) {
-        ParsedBatch batch = parser.parse(body, contentType);
+        return handle(parser.parse(body, contentType));
+    }
+
+    /**
+     * For an HTTP body as received: decoded with the Content-Type's charset (UTF-8 when none), so that bytes that are
+     * not text are refused with the offset of the first bad byte instead of turning into U+FFFD inside resource ids.
+     */
+    public Result accept(byte[] body, String contentType) {
+        return handle(parser.parse(body, contentType));
+    }
+
+    private Result handle(ParsedBatch batch) {
         List<String> rejected = batch.rejected().stream().map(ParsedBatch.Rejected::describe).toList();
         if (batch.validationRequest()) {
             return new Result(batch.validationCode(), List.of(), rejected, 0, List.of());

@@ -148,7 +148,8 @@ final class ServeCommand {
             }
             try {
                 ValidationHandshake.cloudEventsOptionsHeaders(origin).forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            } catch (IllegalArgumentException e) {
+            } catch (EventFormatException e) {
+                // an origin that is no host name: refuse it, a 500 would invite retries of a request that cannot improve
                 respond(ex, 400, error(e.getMessage()));
                 return;
             }
@@ -167,7 +168,7 @@ final class ServeCommand {
         }
         EventIntake.Result result;
         try {
-            result = runtime.intake().accept(new String(body, StandardCharsets.UTF_8), ex.getRequestHeaders().getFirst("Content-Type"));
+            result = runtime.intake().accept(body, ex.getRequestHeaders().getFirst("Content-Type"));
         } catch (EventFormatException e) {
             respond(ex, 400, error(e.getMessage()));
             return;

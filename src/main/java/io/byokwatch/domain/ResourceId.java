@@ -8,6 +8,11 @@ import java.util.Objects;
  * display; equality, hashing and prefix checks use a lower-cased, slash-trimmed form.
  */
 public final class ResourceId implements Comparable<ResourceId> {
+    /**
+     * Longer text is no ARM id: names are a few hundred characters at most and ids have a handful of segments. The cap
+     * keeps a hostile event from carrying a megabyte "id" into every log line and route description.
+     */
+    static final int MAX_LENGTH = 4096;
     private final String original;
     private final String key;
     private final String[] segments;
@@ -38,7 +43,8 @@ public final class ResourceId implements Comparable<ResourceId> {
             return null;
         }
         String t = text.trim();
-        if (t.isEmpty() || !t.startsWith("/") || t.length() < 3 || t.contains("//") || t.contains(" ")) {
+        if (t.isEmpty() || !t.startsWith("/") || t.length() < 3 || t.length() > MAX_LENGTH || t.contains("//")
+                || t.contains(" ")) {
             return null;
         }
         return new ResourceId(t);
