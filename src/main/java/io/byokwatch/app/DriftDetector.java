@@ -94,11 +94,20 @@ public final class DriftDetector {
         Set<ResourceId> seen = new HashSet<>();
         for (ManagedCluster c : inventory.clusters()) {
             seen.add(c.id());
-            decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+            try {
+                decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+            } catch (InventoryUnavailableException e) {
+                // one cluster whose chain cannot be read now must not stop the sweep of the others
+                notes.add(e.getMessage() + "; the next sweep tries again");
+            }
         }
         for (StoredVerdict v : store.all()) {
             if (!seen.contains(v.clusterId()) && inventory.inScope(v.clusterId())) {
-                reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
+                try {
+                    reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
+                } catch (InventoryUnavailableException e) {
+                    notes.add(e.getMessage() + "; the next sweep tries again");
+                }
                 seen.add(v.clusterId());
             }
         }
@@ -114,6 +123,10 @@ public final class DriftDetector {
     private Optional<Alert> decide(Inventory inv, ResourceId clusterId, Lookup<ManagedCluster> current, Alert.Trigger trigger,
                                    List<String> notes) {
         if (current instanceof Lookup.Unknown<ManagedCluster> u) {
+            if (u.retryable()) {
+                throw new InventoryUnavailableException("cluster " + clusterId + " not re-evaluated, it could not be"
+                        + " read for now: " + u.reason());
+            }
             notes.add("cluster " + clusterId + " not re-evaluated: " + u.reason());
             return Optional.empty();
         }
@@ -137,7 +150,9 @@ public final class DriftDetector {
 
     private Attempt attemptEvaluation(Inventory inv, ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
         Instant now = clock.instant();
-        ClusterVerdict verdict = evaluator.evaluate(cluster, inv, policy.get(), now);
+        UnavailabilityWatch watch = new UnavailabilityWatch(inv);
+        ClusterVerdict verdict = evaluator.evaluate(cluster, watch, policy.get(), now);
+        watch.requireComplete(cluster.id());
         List<String> keys = new ArrayList<>(Transitions.keys(verdict));
         Optional<Alert.Kind> kind = Transitions.decide(prev == null ? null : prev.status(), prev == null ? null : prev.findingKeys(), verdict);
         boolean unchanged = prev != null && prev.status().equals(verdict.status().label())
