@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  * local {@code serve} endpoint and {@code replay}, so all three behave alike.
  */
 public final class EventIntake {
+    private static final String VALIDATION = "Microsoft.EventGrid.SubscriptionValidationEvent";
     private final EventEnvelopeParser parser = new EventEnvelopeParser();
     private final DriftDetector detector;
     private final Predicate<ResourceId> inScope;
@@ -52,7 +53,14 @@ public final class EventIntake {
     private Result handle(ParsedBatch batch) {
         List<String> rejected = batch.rejected().stream().map(ParsedBatch.Rejected::describe).toList();
         if (batch.validationRequest()) {
-            return new Result(batch.validationCode(), List.of(), rejected, 0, List.of());
+            // a handshake delivery is answered, never processed: anything riding along is counted, not acted on
+            List<String> withHandshake = new ArrayList<>(rejected);
+            long others = batch.events().stream().filter(e -> !e.eventType().equalsIgnoreCase(VALIDATION)).count();
+            if (others > 0) {
+                withHandshake.add(others + " event(s) arrived in a subscription validation delivery and were not"
+                        + " processed; Event Grid never mixes them, so resend them in a delivery of their own");
+            }
+            return new Result(batch.validationCode(), List.of(), withHandshake, 0, List.of());
         }
         List<DriftDetector.EventOutcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();

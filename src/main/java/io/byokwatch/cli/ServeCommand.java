@@ -72,6 +72,15 @@ final class ServeCommand {
             throw new UsageException("--port must be a number, e.g. 7071");
         }
         String key = args.has("key") ? args.get("key") : System.getenv("BYOKWATCH_SERVE_KEY");
+        // an empty key would let "?key=" through: it is no key, and is treated as none
+        key = key == null || key.isEmpty() ? null : key;
+        String bind = args.get("bind", "127.0.0.1");
+        if (key == null && !loopback(bind)) {
+            // Without a key nothing tells Event Grid's deliveries (or its validation handshake) from anyone else's,
+            // and /api/compliance lists every cluster's weaknesses: such an endpoint may only be reachable locally.
+            throw new UsageException("serve listens on " + bind + " only with a key: set BYOKWATCH_SERVE_KEY (or --key) and put"
+                    + " it in the Event Grid subscription's endpoint URL as ?key=...; without one, bind to 127.0.0.1");
+        }
         Runtime runtime;
         try {
             runtime = Runtime.build(env, Clock.systemUTC());
@@ -92,6 +101,12 @@ final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Literal loopback addresses and localhost: decided without a DNS lookup. */
+    static boolean loopback(String bind) {
+        String b = bind.trim().toLowerCase(java.util.Locale.ROOT);
+        return b.equals("localhost") || b.startsWith("127.") || b.equals("::1") || b.equals("[::1]");
     }
 
     /** Starts the endpoint; port 0 picks a free one (tests). */
