@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class DriftDetector {
     private static final int MAX_CAS_ATTEMPTS = 8;
+    /** The status of a tombstone: the cluster is gone, its verdict row stays so that ids of later transitions are new. */
+    public static final String DELETED = "deleted";
     private final Inventory inventory;
     private final ImpactRouter router;
     private final ClusterEvaluator evaluator;
@@ -102,7 +104,7 @@ public final class DriftDetector {
             }
         }
         for (StoredVerdict v : store.all()) {
-            if (!seen.contains(v.clusterId()) && inventory.inScope(v.clusterId())) {
+            if (!seen.contains(v.clusterId()) && !DELETED.equals(v.status()) && inventory.inScope(v.clusterId())) {
                 try {
                     reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
                 } catch (InventoryUnavailableException e) {
@@ -178,22 +180,26 @@ public final class DriftDetector {
     }
 
     private Attempt attemptDeletion(ResourceId clusterId, StoredVerdict prev, Alert.Trigger trigger) {
-        if (prev == null) {
+        if (prev == null || DELETED.equals(prev.status())) {
             return new Attempt(true, Optional.empty());
         }
-        if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
-            return new Attempt(store.delete(clusterId, prev.version()), Optional.empty());
-        }
         Instant now = clock.instant();
+        if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
+            // a tombstone rather than nothing: its version is what gives a cluster created again under the same id a
+            // new alertId for its first transition (see alertId)
+            return new Attempt(store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED,
+                    List.of(), codec.verdictDetail(null, null), now, now, prev.lastAlertAt(), prev.lastAlertKind(),
+                    prev.version())), Optional.empty());
+        }
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
                 trigger, now, prev.since(), now.toEpochMilli());
-        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), "deleted", List.of(),
+        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
                 codec.verdictDetail(null, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
             return new Attempt(false, Optional.empty());
         }
         outbox.enqueue(OutboxMessage.of(alert.alertId(), clusterId.key(), now, codec.encode(alert)));
-        store.get(clusterId).ifPresent(v -> store.delete(clusterId, v.version()));
+        store.get(clusterId).ifPresent(this::clearPending);
         return new Attempt(true, Optional.of(alert));
     }
 
@@ -216,11 +222,7 @@ public final class DriftDetector {
         if (body != null) {
             outbox.enqueue(OutboxMessage.of(codec.alertId(body), v.clusterId().key(), clock.instant(), body));
         }
-        if ("deleted".equals(v.status())) {
-            store.delete(v.clusterId(), v.version());
-        } else {
-            clearPending(v);
-        }
+        clearPending(v);
     }
 
     private void clearPending(StoredVerdict v) {
@@ -256,7 +258,11 @@ public final class DriftDetector {
         return null;
     }
 
-    /** Same cluster, same prior version, same transition: same id, whichever instance decides it. */
+    /**
+     * Same cluster, same prior version, same transition: same id, whichever instance decides it. A new cluster has no
+     * prior version, so a deleted one keeps a tombstone verdict: otherwise a cluster created again under the same id
+     * would repeat its first incident's id, and receivers, which drop repeats, would drop the new incident.
+     */
     static String alertId(ResourceId cluster, StoredVerdict prev, Alert.Kind kind, List<String> keys) {
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(null);

@@ -19,12 +19,15 @@ import io.byokwatch.domain.ResourceId;
 import io.byokwatch.policy.PolicyException;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.testsupport.Reliability;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,6 +52,29 @@ class ParsersFuzzTest {
             TEMP.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What plain builds replay: the seeds and every past finding, per target. */
+    @AfterAll
+    static void record() throws IOException {
+        Path inputs = Path.of("src/test/resources/io/byokwatch/fuzz/ParsersFuzzTestInputs");
+        if (System.getenv("JAZZER_FUZZ") != null || !Files.isDirectory(inputs)) {
+            return;
+        }
+        try (var dirs = Files.list(inputs)) {
+            for (Path dir : dirs.sorted().toList()) {
+                long seeds;
+                long findings;
+                try (var files = Files.list(dir)) {
+                    List<String> names = files.map(f -> f.getFileName().toString()).toList();
+                    findings = names.stream().filter(n -> n.startsWith("finding-") || n.startsWith("crash-")).count();
+                    seeds = names.size() - findings;
+                }
+                Reliability.record("Fuzzing: Jazzer regression in every build", "ParsersFuzzTest#" + dir.getFileName(),
+                        (int) (seeds + findings), seeds + " seeds and " + findings + " past findings replayed; all a result or the"
+                                + " documented exception", "n/a");
+            }
         }
     }
 
