@@ -197,8 +197,11 @@ class ServeSecurityTest {
     void keylessServe_refusesToListenBeyondLoopback() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         for (String bind : List.of("0.0.0.0", "::", "203.0.113.7")) {
-            int exit = Main.run(new String[] {"serve", "--inventory", "examples/estate", "--state", state.toString(), "--bind", bind,
-                    "--port", "0"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            // a serve that starts never returns: the timeout is the failure
+            int exit = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(15), () -> Main.run(
+                    new String[] {"serve", "--inventory", "examples/estate", "--state", state.toString(), "--bind", bind, "--port", "0"},
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                    () -> "keyless serve started listening on " + bind);
             assertEquals(2, exit, bind);
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("only with a key"));
