@@ -2,6 +2,7 @@ package io.byokwatch.soak;
 
 import io.byokwatch.bench.EstateGenerator;
 import io.byokwatch.testsupport.EstateEvents;
+import io.byokwatch.testsupport.Reliability;
 import io.byokwatch.testsupport.ServeProcess;
 
 import java.io.IOException;
@@ -112,8 +113,12 @@ public final class Soak {
         System.out.printf("heap after full GC: first %.1f MB, last %.1f MB, min %.1f, max %.1f; slope after warm-up %+.3f MB/min -> %s%n",
                 heap.get(0)[1], heap.get(heap.size() - 1)[1], heap.stream().mapToDouble(h -> h[1]).min().orElse(0),
                 heap.stream().mapToDouble(h -> h[1]).max().orElse(0), slope, Math.abs(slope) <= 1.0 ? "flat" : "GROWING");
-        Files.writeString(Path.of("target", "soak-result.txt"), String.format("slope=%.3f failures=%d p99=%.1f%n", slope,
-                failures.get(), pct(lat, 99)), StandardCharsets.UTF_8);
+        Reliability.record("Soak: sustained events against one serve JVM", String.format("%.0f min at %d events/s over %d clusters"
+                        + " (serve -Xmx256m, SerialGC)", minutes, rate, clusters.size()), lat.length,
+                String.format("%d failed; latency ms p50 %.1f, p95 %.1f, p99 %.1f, max %.1f; heap after full GC %.1f -> %.1f MB,"
+                                + " slope %+.3f MB/min (%s)", failures.get(), pct(lat, 50), pct(lat, 95), pct(lat, 99),
+                        lat.length == 0 ? 0 : lat[lat.length - 1] / 1000.0, heap.get(0)[1], heap.get(heap.size() - 1)[1], slope,
+                        Math.abs(slope) <= 1.0 ? "flat" : "GROWING"), failures.get() == 0 ? "nothing" : failures.get() + " deliveries");
         if (slope > 1.0 || failures.get() > 0) {
             System.exit(1);
         }
