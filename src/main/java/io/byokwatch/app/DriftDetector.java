@@ -49,6 +49,9 @@ public final class DriftDetector {
      * trusting clock sync more. Azure hosts keep time to well under a second.
      */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+
+    /** The status of a tombstone: the cluster is gone, its verdict row stays so that ids of later transitions are new. */
+    public static final String DELETED = "deleted";
     private final Inventory inventory;
     private final ImpactRouter router;
     private final ClusterEvaluator evaluator;
@@ -103,11 +106,20 @@ public final class DriftDetector {
         Set<ResourceId> seen = new HashSet<>();
         for (ManagedCluster c : inventory.clusters()) {
             seen.add(c.id());
-            decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+            try {
+                decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+            } catch (InventoryUnavailableException e) {
+                // one cluster whose chain cannot be read now must not stop the sweep of the others
+                notes.add(e.getMessage() + "; the next sweep tries again");
+            }
         }
         for (StoredVerdict v : store.all()) {
-            if (!seen.contains(v.clusterId()) && inventory.inScope(v.clusterId())) {
-                reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
+            if (!seen.contains(v.clusterId()) && !DELETED.equals(v.status()) && inventory.inScope(v.clusterId())) {
+                try {
+                    reevaluate(v.clusterId(), trigger, notes).ifPresent(alerts::add);
+                } catch (InventoryUnavailableException e) {
+                    notes.add(e.getMessage() + "; the next sweep tries again");
+                }
                 seen.add(v.clusterId());
             }
         }
@@ -123,6 +135,10 @@ public final class DriftDetector {
     private Optional<Alert> decide(Inventory inv, ResourceId clusterId, Lookup<ManagedCluster> current, Alert.Trigger trigger,
                                    List<String> notes) {
         if (current instanceof Lookup.Unknown<ManagedCluster> u) {
+            if (u.retryable()) {
+                throw new InventoryUnavailableException("cluster " + clusterId + " not re-evaluated, it could not be"
+                        + " read for now: " + u.reason());
+            }
             notes.add("cluster " + clusterId + " not re-evaluated: " + u.reason());
             return Optional.empty();
         }
@@ -148,7 +164,9 @@ public final class DriftDetector {
 
     private Attempt attemptEvaluation(Inventory inv, ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
         Instant now = clock.instant();
-        ClusterVerdict verdict = evaluator.evaluate(cluster, inv, policy.get(), now);
+        UnavailabilityWatch watch = new UnavailabilityWatch(inv);
+        ClusterVerdict verdict = evaluator.evaluate(cluster, watch, policy.get(), now);
+        watch.requireComplete(cluster.id());
         List<String> keys = new ArrayList<>(Transitions.keys(verdict));
         Optional<Alert.Kind> kind = Transitions.decide(prev == null ? null : prev.status(), prev == null ? null : prev.findingKeys(), verdict);
         boolean unchanged = prev != null && prev.status().equals(verdict.status().label())
@@ -174,23 +192,27 @@ public final class DriftDetector {
     }
 
     private Attempt attemptDeletion(ResourceId clusterId, StoredVerdict prev, Alert.Trigger trigger) {
-        if (prev == null) {
+        if (prev == null || DELETED.equals(prev.status())) {
             return new Attempt(true, Optional.empty());
-        }
-        if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
-            return new Attempt(store.delete(clusterId, prev.version()), Optional.empty());
         }
         Instant now = clock.instant();
         Tags tags = codec.storedTags(prev.detailJson());
+        if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
+            // a tombstone rather than nothing: its version is what gives a cluster created again under the same id a
+            // new alertId for its first transition (see alertId)
+            return new Attempt(store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED,
+                    List.of(), codec.verdictDetail(null, tags, null), now, now, prev.lastAlertAt(), prev.lastAlertKind(),
+                    prev.version())), Optional.empty());
+        }
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
                 trigger, now, prev.since(), now.toEpochMilli(), tags);
-        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), "deleted", List.of(),
+        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
                 codec.verdictDetail(null, tags, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
             return new Attempt(false, Optional.empty());
         }
         outbox.enqueue(OutboxMessage.of(alert.alertId(), clusterId.key(), now, codec.encode(alert)));
-        store.get(clusterId).ifPresent(v -> store.delete(clusterId, v.version()));
+        store.get(clusterId).ifPresent(this::clearPending);
         return new Attempt(true, Optional.of(alert));
     }
 
@@ -214,11 +236,7 @@ public final class DriftDetector {
         if (body != null) {
             outbox.enqueue(OutboxMessage.of(codec.alertId(body), v.clusterId().key(), clock.instant(), body));
         }
-        if ("deleted".equals(v.status())) {
-            store.delete(v.clusterId(), v.version());
-        } else {
-            clearPending(v);
-        }
+        clearPending(v);
     }
 
     private void clearPending(StoredVerdict v) {
@@ -268,7 +286,11 @@ public final class DriftDetector {
         return null;
     }
 
-    /** Same cluster, same prior version, same transition: same id, whichever instance decides it. */
+    /**
+     * Same cluster, same prior version, same transition: same id, whichever instance decides it. A new cluster has no
+     * prior version, so a deleted one keeps a tombstone verdict: otherwise a cluster created again under the same id
+     * would repeat its first incident's id, and receivers, which drop repeats, would drop the new incident.
+     */
     static String alertId(ResourceId cluster, StoredVerdict prev, Alert.Kind kind, List<String> keys) {
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(null);

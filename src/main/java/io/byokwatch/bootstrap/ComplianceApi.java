@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.byokwatch.app.DriftDetector;
 import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ResourceId;
@@ -38,10 +39,13 @@ public final class ComplianceApi {
             if (id == null) {
                 return error(400, "clusterId '" + clusterId + "' is not an ARM id of a managed cluster");
             }
-            return runtime.store().get(id).map(v -> new Response(200, json(entry(v))))
+            return runtime.store().get(id).filter(v -> !DriftDetector.DELETED.equals(v.status()))
+                    .map(v -> new Response(200, json(entry(v))))
                     .orElseGet(() -> error(404, "no verdict stored for " + clusterId + "; POST {\"clusterId\": ...} to evaluate it now"));
         }
-        List<StoredVerdict> all = new ArrayList<>(runtime.store().all());
+        // tombstones of deleted clusters are kept for alert ids, not shown as clusters
+        List<StoredVerdict> all = new ArrayList<>(runtime.store().all().stream()
+                .filter(v -> !DriftDetector.DELETED.equals(v.status())).toList());
         all.sort(Comparator.comparing(v -> v.clusterId().key()));
         JsonObject o = new JsonObject();
         o.addProperty("schemaVersion", 1);
@@ -65,7 +69,7 @@ public final class ComplianceApi {
         Alert.Trigger trigger = new Alert.Trigger(null, ON_DEMAND, null, id, runtime.clock().instant(), Actor.UNKNOWN, "on-demand re-evaluation");
         Optional<Alert> alert = runtime.detector().reevaluate(id, trigger, notes);
         JsonObject o = new JsonObject();
-        runtime.store().get(id).ifPresent(v -> o.add("verdict", entry(v)));
+        runtime.store().get(id).filter(v -> !DriftDetector.DELETED.equals(v.status())).ifPresent(v -> o.add("verdict", entry(v)));
         alert.ifPresent(a -> o.add("alert", JsonParser.parseString(runtime.codec().encode(a))));
         JsonArray n = new JsonArray();
         notes.forEach(n::add);

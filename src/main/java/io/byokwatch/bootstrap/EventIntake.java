@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  */
 public final class EventIntake {
     private static final String MANAGED_CLUSTERS = "Microsoft.ContainerService/managedClusters";
+    private static final String VALIDATION = "Microsoft.EventGrid.SubscriptionValidationEvent";
     private final EventEnvelopeParser parser = new EventEnvelopeParser();
     private final DriftDetector detector;
     private final Predicate<ResourceId> inScope;
@@ -39,10 +40,28 @@ public final class EventIntake {
 
     /** Parses and handles a delivery; malformed bodies raise {@code EventFormatException} with a precise reason. */
     public Result accept(String body, String contentType) {
-        ParsedBatch batch = parser.parse(body, contentType);
+        return handle(parser.parse(body, contentType));
+    }
+
+    /**
+     * For an HTTP body as received: decoded with the Content-Type's charset (UTF-8 when none), so that bytes that are
+     * not text are refused with the offset of the first bad byte instead of turning into U+FFFD inside resource ids.
+     */
+    public Result accept(byte[] body, String contentType) {
+        return handle(parser.parse(body, contentType));
+    }
+
+    private Result handle(ParsedBatch batch) {
         List<String> rejected = batch.rejected().stream().map(ParsedBatch.Rejected::describe).toList();
         if (batch.validationRequest()) {
-            return new Result(batch.validationCode(), List.of(), rejected, 0, List.of());
+            // a handshake delivery is answered, never processed: anything riding along is counted, not acted on
+            List<String> withHandshake = new ArrayList<>(rejected);
+            long others = batch.events().stream().filter(e -> !e.eventType().equalsIgnoreCase(VALIDATION)).count();
+            if (others > 0) {
+                withHandshake.add(others + " event(s) arrived in a subscription validation delivery and were not"
+                        + " processed; Event Grid never mixes them, so resend them in a delivery of their own");
+            }
+            return new Result(batch.validationCode(), List.of(), withHandshake, 0, List.of());
         }
         List<DriftDetector.EventOutcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.byokwatch.cli;
 import io.byokwatch.policy.PolicyException;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -79,6 +80,24 @@ public final class Main {
         } catch (UsageException | PolicyException | InputException e) {
             err.println("byokwatch: " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // the environment said no (a state folder that cannot be created, a port out of range, storage that
+            // refused): the message says what; a stack trace would only say where in byokwatch it was noticed
+            err.println("byokwatch: " + oneLine(e.getMessage()));
+            return 2;
+        } catch (RuntimeException e) {
+            // a bug: name it in one line so it can be reported, and keep the trace for whoever asks for it
+            err.println("byokwatch: internal error (" + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + "); run again with BYOKWATCH_DEBUG=1 for the stack trace and report it");
+            if (System.getenv("BYOKWATCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return 2;
         }
+    }
+
+    private static String oneLine(String message) {
+        String m = message == null ? "no detail" : message.replaceAll("\\s+", " ").trim();
+        return m.length() > 500 ? m.substring(0, 497) + "..." : m;
     }
 }

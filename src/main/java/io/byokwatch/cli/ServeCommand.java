@@ -85,6 +85,15 @@ final class ServeCommand {
             throw new UsageException("--port must be a number, e.g. 7071");
         }
         String key = args.has("key") ? args.get("key") : System.getenv("BYOKWATCH_SERVE_KEY");
+        // an empty key would let "?key=" through: it is no key, and is treated as none
+        key = key == null || key.isEmpty() ? null : key;
+        String bind = args.get("bind", "127.0.0.1");
+        if (key == null && !loopback(bind)) {
+            // Without a key nothing tells Event Grid's deliveries (or its validation handshake) from anyone else's,
+            // and /api/compliance lists every cluster's weaknesses: such an endpoint may only be reachable locally.
+            throw new UsageException("serve listens on " + bind + " only with a key: set BYOKWATCH_SERVE_KEY (or --key) and put"
+                    + " it in the Event Grid subscription's endpoint URL as ?key=...; without one, bind to 127.0.0.1");
+        }
         Runtime runtime;
         try {
             runtime = Runtime.build(env, Clock.systemUTC());
@@ -106,6 +115,12 @@ final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Literal loopback addresses and localhost: decided without a DNS lookup. */
+    static boolean loopback(String bind) {
+        String b = bind.trim().toLowerCase(java.util.Locale.ROOT);
+        return b.equals("localhost") || b.startsWith("127.") || b.equals("::1") || b.equals("[::1]");
     }
 
     /** Starts the endpoint and its delivery; port 0 picks a free one (tests). */
@@ -166,7 +181,8 @@ final class ServeCommand {
             }
             try {
                 ValidationHandshake.cloudEventsOptionsHeaders(origin).forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            } catch (IllegalArgumentException e) {
+            } catch (EventFormatException e) {
+                // an origin that is no host name: refuse it, a 500 would invite retries of a request that cannot improve
                 respond(ex, 400, error(e.getMessage()));
                 return;
             }
@@ -185,7 +201,7 @@ final class ServeCommand {
         }
         EventIntake.Result result;
         try {
-            result = runtime.intake().accept(new String(body, StandardCharsets.UTF_8), ex.getRequestHeaders().getFirst("Content-Type"));
+            result = runtime.intake().accept(body, ex.getRequestHeaders().getFirst("Content-Type"));
         } catch (EventFormatException e) {
             respond(ex, 400, error(e.getMessage()));
             return;

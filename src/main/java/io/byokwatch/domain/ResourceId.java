@@ -8,6 +8,11 @@ import java.util.Objects;
  * display; equality, hashing and prefix checks use a lower-cased, slash-trimmed form.
  */
 public final class ResourceId implements Comparable<ResourceId> {
+    /**
+     * Longer text is no ARM id: names are a few hundred characters at most and ids have a handful of segments. The cap
+     * keeps a hostile event from carrying a megabyte "id" into every log line and route description.
+     */
+    static final int MAX_LENGTH = 4096;
     private final String original;
     private final String key;
     private final String[] segments;
@@ -32,13 +37,21 @@ public final class ResourceId implements Comparable<ResourceId> {
         return id;
     }
 
-    /** Returns the id, or null for null, blank or non-ARM text (mappers treat missing, null and "" alike). */
+    /**
+     * Returns the id, or null for null, blank or non-ARM text (mappers treat missing, null and "" alike). ARM ids hold
+     * no spaces or control characters; one with them would not even survive {@link #topLevel()}, which trims.
+     */
     public static ResourceId orNull(String text) {
         if (text == null) {
             return null;
         }
         String t = text.trim();
-        if (t.isEmpty() || !t.startsWith("/") || t.length() < 3 || t.contains("//") || t.contains(" ")) {
+        // judge the form the id is kept in (without trailing slashes), so that every id accepted reads back
+        while (t.endsWith("/") && t.length() > 1) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty() || !t.startsWith("/") || t.length() < 3 || t.length() > MAX_LENGTH || t.contains("//")
+                || t.contains(" ") || t.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
         return new ResourceId(t);

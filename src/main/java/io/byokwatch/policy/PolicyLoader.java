@@ -3,17 +3,11 @@ package io.byokwatch.policy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.MalformedJsonException;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +47,12 @@ public final class PolicyLoader {
     public Policy parse(String text, String sourceName) {
         problems.clear();
         JsonElement root;
-        try (Reader r = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
-            JsonReader reader = new JsonReader(r);
-            root = JsonParser.parseReader(reader);
-        } catch (JsonParseException | IOException e) {
-            String msg = e.getCause() instanceof MalformedJsonException m ? m.getMessage() : e.getMessage();
+        try {
+            root = StrictJson.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (IOException | NumberFormatException e) {
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                            "not strict JSON (no comments, single quotes, unquoted names or NaN)");
             throw new PolicyException(sourceName + ": not valid JSON (" + msg + ")");
         }
         if (!root.isJsonObject()) {

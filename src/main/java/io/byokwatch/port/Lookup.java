@@ -21,6 +21,15 @@ public sealed interface Lookup<T> {
         return new Unknown<>(reason);
     }
 
+    /**
+     * Unknown for now: the source could not answer (throttled past the retries, 5xx, network down, a cut-off body), and
+     * asking again later can succeed. The event path fails such an event so that it is redelivered, rather than judge
+     * a cluster on a chain with a hole that a moment's outage made.
+     */
+    static <T> Lookup<T> unavailable(String reason) {
+        return new Unknown<>(reason, true);
+    }
+
     default T orNull() {
         return this instanceof Found<T> f ? f.value() : null;
     }
@@ -32,7 +41,8 @@ public sealed interface Lookup<T> {
         if (this instanceof Absent<T> a) {
             return new Absent<>(a.evidence());
         }
-        return new Unknown<>(((Unknown<T>) this).reason());
+        Unknown<T> u = (Unknown<T>) this;
+        return new Unknown<>(u.reason(), u.retryable());
     }
 
     record Found<T>(T value) implements Lookup<T> {
@@ -42,7 +52,13 @@ public sealed interface Lookup<T> {
     record Absent<T>(String evidence) implements Lookup<T> {
     }
 
-    /** Not knowable from this inventory; {@code reason} names what is missing and how to supply it. */
-    record Unknown<T>(String reason) implements Lookup<T> {
+    /**
+     * Not knowable from this inventory; {@code reason} names what is missing and how to supply it. {@code retryable}:
+     * the source failed for now (see {@link #unavailable}), as opposed to a fact that stays unknown (not exported, 403).
+     */
+    record Unknown<T>(String reason, boolean retryable) implements Lookup<T> {
+        public Unknown(String reason) {
+            this(reason, false);
+        }
     }
 }

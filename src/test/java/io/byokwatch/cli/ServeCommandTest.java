@@ -148,4 +148,12 @@ class ServeCommandTest {
         HttpResponse<String> big = send(post("/api/events", "[" + " ".repeat(ServeCommand.MAX_BODY) + "]"));
         assertEquals(413, big.statusCode());
     }
+
+    /** Terminal-only delivery, as {@code serve} runs without a notify config. */
+    static io.byokwatch.bootstrap.Notifications terminal(io.byokwatch.bootstrap.Runtime runtime, java.io.PrintStream printed) {
+        return runtime.notifications(new io.byokwatch.bootstrap.Notifications.Parts(
+                io.byokwatch.notify.NotifyConfig.terminalOnly(new io.byokwatch.notify.Channel("stdout",
+                        io.byokwatch.notify.ChannelType.STDOUT, false, 0)), java.util.Map.of(), io.byokwatch.notify.Secrets.NONE,
+                printed, true, java.time.Clock.systemUTC(), io.byokwatch.port.Sleeper.REAL, new java.util.SplittableRandom(7)));
+    }
 }

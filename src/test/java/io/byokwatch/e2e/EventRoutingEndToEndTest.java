@@ -91,7 +91,7 @@ class EventRoutingEndToEndTest {
     }
 
     @Test
-    void clusterDelete_ofAClusterWithAnOpenAlert_raisesDeleted_andForgetsIt() {
+    void clusterDelete_ofAClusterWithAnOpenAlert_raisesDeleted_andLeavesOnlyATombstone() {
         JsonObject noKms = estate.body(AKS_PAY);
         noKms.getAsJsonObject("properties").remove("securityProfile");
         fake.put(noKms);
@@ -105,11 +105,12 @@ class EventRoutingEndToEndTest {
         assertEquals("deleted", deleted.get("kind").getAsString());
         assertEquals("noncompliant", deleted.get("previousStatus").getAsString());
         assertEquals(List.of("aks-no-kms-etcd|" + AKS_PAY.key()), strings(deleted.getAsJsonArray("resolvedFindings")));
-        assertTrue(path.runtime.store().get(AKS_PAY).isEmpty());
+        assertTrue(path.runtime.store().get(AKS_PAY).map(v -> v.status().equals(io.byokwatch.app.DriftDetector.DELETED)).orElse(true),
+                "only a tombstone remains, so a cluster created again gets new alert ids");
     }
 
     @Test
-    void clusterDelete_ofACompliantCluster_isSilent_andForgetsIt() {
+    void clusterDelete_ofACompliantCluster_isSilent_andLeavesOnlyATombstone() {
         fake.remove(AKS_RBAC);
 
         EventIntake.Result r = path.deliver(path.events.delete(AKS_RBAC,
@@ -117,7 +118,8 @@ class EventRoutingEndToEndTest {
 
         assertEquals(Set.of(AKS_RBAC), r.outcomes().get(0).clusters());
         assertEquals(List.of(), path.alerts());
-        assertTrue(path.runtime.store().get(AKS_RBAC).isEmpty());
+        assertTrue(path.runtime.store().get(AKS_RBAC).map(v -> v.status().equals(io.byokwatch.app.DriftDetector.DELETED)).orElse(true),
+                "only a tombstone remains, so a cluster created again gets new alert ids");
     }
 
     @Test

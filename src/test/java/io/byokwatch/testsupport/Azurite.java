@@ -96,6 +96,18 @@ public final class Azurite {
         start();
     }
 
+    /** Stops the emulator until {@link #resume()}, keeping its data and ports: storage "down" for fault tests. */
+    public synchronized void suspend() {
+        stop();
+    }
+
+    /** Starts it again after {@link #suspend()}. */
+    public synchronized void resume() {
+        if (process == null) {
+            start();
+        }
+    }
+
     private synchronized void start() {
         Path data = workDir.resolve("data");
         Path out = workDir.resolve("azurite.out");

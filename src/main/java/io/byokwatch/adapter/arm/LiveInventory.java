@@ -370,7 +370,8 @@ public final class LiveInventory implements Inventory {
         if (response.ok()) {
             JsonObject body = response.json();
             if (body == null) {
-                answer = Lookup.unknown("ARM returned a body that is not a JSON object for " + id);
+                // a cut-off or garbled 200: the next read can be whole
+                answer = Lookup.unavailable("ARM returned a body that is not a JSON object for " + id);
             } else {
                 try {
                     answer = Lookup.found(mapper.apply(body));
@@ -394,9 +395,16 @@ public final class LiveInventory implements Inventory {
             case 404 -> Lookup.absent("ARM returned 404 Not Found for " + id);
             case 403 -> Lookup.unknown("403 Forbidden " + doing + ": byokwatch's identity needs Reader ("
                     + type.readPermission() + ") on it");
-            case 0 -> Lookup.unknown(response.failure() + "; " + doing + " was not attempted or did not finish");
-            default -> Lookup.unknown("ARM returned " + response.describe() + " " + doing + retryNote(response));
+            case 0 -> Lookup.unavailable(response.failure() + "; " + doing + " was not attempted or did not finish");
+            default -> transientStatus(response.status())
+                    ? Lookup.unavailable("ARM returned " + response.describe() + " " + doing + retryNote(response))
+                    : Lookup.unknown("ARM returned " + response.describe() + " " + doing + retryNote(response));
         };
+    }
+
+    /** Throttling and server errors pass; other statuses (400, 401, 409...) say something about the request. */
+    private static boolean transientStatus(int status) {
+        return status == 408 || status == 429 || status >= 500;
     }
 
     private String retryNote(ArmResponse response) {
@@ -432,7 +440,7 @@ public final class LiveInventory implements Inventory {
         String name = host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
         ResourceGraph.Result result = graph.query(Kql.vaultsNamed(name), ResourceGraph.Scope.VISIBLE);
         if (!result.complete()) {
-            return Lookup.unknown(result.failure() + "; cannot tell whether " + what + " " + name + " exists");
+            return Lookup.unavailable(result.failure() + "; cannot tell whether " + what + " " + name + " exists");
         }
         Lookup<ResourceId> answer = Lookup.absent("Resource Graph found no " + what + " named " + name + " (serving "
                 + host + ") in " + ResourceGraph.Scope.VISIBLE.describe() + "; the query covered that whole scope");
@@ -462,7 +470,7 @@ public final class LiveInventory implements Inventory {
             JsonObject json = response.json();
             JsonElement value = json == null ? null : json.get("value");
             if (value == null || !value.isJsonArray()) {
-                return Lookup.unknown("ARM answered without a value array " + doing);
+                return Lookup.unavailable("ARM answered without a value array " + doing);
             }
             for (JsonElement e : (JsonArray) value) {
                 if (!e.isJsonObject()) {

@@ -17,7 +17,8 @@ record ContentType(String mediaType, Charset charset) {
         if (header == null || header.isBlank()) {
             return NONE;
         }
-        String[] parts = header.split(";");
+        // limit -1: a header of just ";" must give an empty media type, not an empty array
+        String[] parts = header.split(";", -1);
         String media = parts[0].trim().toLowerCase(Locale.ROOT);
         Charset charset = StandardCharsets.UTF_8;
         for (int i = 1; i < parts.length; i++) {

@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
  * <p>Stateless: one instance can serve every request thread.
  */
 public final class EventEnvelopeParser {
+    /**
+     * Event Grid's own ceiling for one delivery. A larger array did not come from Event Grid, and reading it would let
+     * one request queue thousands of re-evaluations (each with live reads) before any answer is sent.
+     */
+    public static final int MAX_EVENTS_PER_BATCH = 5_000;
 
     /** Detects the schema from the body alone. */
     public ParsedBatch parse(String body) {
@@ -43,6 +48,11 @@ public final class EventEnvelopeParser {
         List<JsonElement> items = new ArrayList<>();
         if (root.isJsonArray()) {
             JsonArray array = root.getAsJsonArray();
+            if (array.size() > MAX_EVENTS_PER_BATCH) {
+                throw new EventFormatException("The request body holds " + array.size() + " events; Event Grid delivers"
+                        + " at most " + MAX_EVENTS_PER_BATCH + " per batch. Split it into batches of at most "
+                        + MAX_EVENTS_PER_BATCH + ".");
+            }
             array.forEach(items::add);
         } else if (root.isJsonObject()) {
             requireEventShape(root.getAsJsonObject(), hint);

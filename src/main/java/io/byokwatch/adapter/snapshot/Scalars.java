@@ -23,6 +23,10 @@ final class Scalars {
             "(?i)^[a-z][a-z0-9+.-]*://([^/?#\\s:]+)(?::\\d+)?/+keys/+([^/?#\\s]+)(?:/+([^/?#\\s]+))?/*$");
     private static final Pattern URL_HOST = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://([^/?#\\s:]+)(?::\\d+)?(?:[/?#].*)?$");
 
+    /** Beyond any date Instant holds (year 1,000,000,000 is about 3.2e16 s). */
+    private static final BigDecimal MAX_EPOCH_SECONDS = new BigDecimal("1e17");
+    private static final BigDecimal ONE_NANOSECOND = new BigDecimal("1e-9");
+
     private Scalars() {
     }
 
@@ -52,6 +56,13 @@ final class Scalars {
     }
 
     static Instant epochSeconds(BigDecimal seconds) {
+        // comparisons are cheap at any exponent; toBigInteger() of 1e999999999 (or 1e-999999999) is not
+        if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
+            return null;
+        }
+        if (seconds.abs().compareTo(ONE_NANOSECOND) < 0) {
+            return Instant.EPOCH;
+        }
         BigDecimal whole = new BigDecimal(seconds.toBigInteger());
         long nanos = seconds.subtract(whole).movePointRight(9).longValue();
         try {

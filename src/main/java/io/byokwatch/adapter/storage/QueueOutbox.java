@@ -2,6 +2,8 @@ package io.byokwatch.adapter.storage;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.util.Context;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.queue.QueueClient;
 import com.azure.storage.queue.QueueClientBuilder;
 import com.azure.storage.queue.QueueMessageEncoding;
@@ -45,6 +47,13 @@ public final class QueueOutbox implements Outbox {
     private static final int BAD_REQUEST = 400;
     private static final int NOT_FOUND = 404;
 
+    /**
+     * The storage SDK's default (4 tries, 4 s growing to 16 s between them, no per-try timeout) keeps one call busy for
+     * half a minute when the queue is down, longer than Event Grid waits for a webhook's answer (30 s). Three tries of
+     * at most 5 s each, 0.5 s then 1 s apart, fail within about 17 s, so the delivery fails in time to be redelivered.
+     */
+    static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 3, 5, 500L, 2_000L, null);
+
     private final QueueClient queue;
 
     /** Uses an existing queue through a client the caller built; it must use Base64 encoding. */
@@ -80,7 +89,8 @@ public final class QueueOutbox implements Outbox {
 
     private static QueueClientBuilder builder() {
         return new QueueClientBuilder().messageEncoding(QueueMessageEncoding.BASE64)
-                .processMessageDecodingError(QueueOutbox::reportUndecodable);
+                .processMessageDecodingError(QueueOutbox::reportUndecodable)
+                .retryOptions(RETRIES);
     }
 
     private static QueueOutbox open(QueueClient client) {

@@ -28,10 +28,19 @@ public final class TestTls {
 
     public final SSLContext serverContext;
     public final HttpClient trustingClient;
+    private final SslContext clientContext;
 
-    private TestTls(SSLContext serverContext, HttpClient trustingClient) {
+    private TestTls(SSLContext serverContext, HttpClient trustingClient, SslContext clientContext) {
         this.serverContext = serverContext;
         this.trustingClient = trustingClient;
+        this.clientContext = clientContext;
+    }
+
+    /** A client like {@link #trustingClient} that gives up on a silent server after {@code timeout}: fault tests. */
+    HttpClient trustingClient(java.time.Duration timeout) {
+        return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
+                .secure(spec -> spec.sslContext(clientContext).handshakeTimeout(timeout)))
+                .connectTimeout(timeout).responseTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).build();
     }
 
     public static synchronized TestTls get() {
@@ -69,7 +78,7 @@ public final class TestTls {
                     .secure(spec -> spec.sslContext(trustOnlyFake))).build();
             Files.deleteIfExists(store);
             Files.deleteIfExists(dir);
-            return new TestTls(server, client);
+            return new TestTls(server, client, trustOnlyFake);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for the fake ARM endpoint", e);
         } catch (InterruptedException e) {
