@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,14 +13,19 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>An OS file lock alone is not enough: the JVM holds file locks per process, so a second thread asking for the same
  * lock gets an {@link java.nio.channels.OverlappingFileLockException} instead of waiting, and closing any channel on the
- * file would drop the lock for the whole process. Threads therefore queue on one in-JVM lock per lock file first, and
- * only the thread that holds it takes the OS lock.
+ * file would drop the lock for the whole process. Threads therefore queue on an in-JVM lock first, and only the thread
+ * that holds it takes the OS lock.
+ *
+ * <p>That in-JVM lock is one for the whole process, not one per lock file. Linux checks {@code fcntl} locks for deadlock
+ * per process, not per thread: while one thread held the verdict lock and another waited for the outbox lock, a second
+ * process doing the opposite made the kernel refuse a lock with "Resource deadlock avoided" although no thread waited
+ * for itself. A process that holds at most one of these locks at any moment can never be part of such a cycle. The
+ * locked work is a few small file writes, so serialising it within a process costs little.
  */
 final class FileMutex {
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ReentrantLock ONE_PER_PROCESS = new ReentrantLock();
 
     private final Path lockFile;
-    private final ReentrantLock threads;
 
     /** The lock file's folder must exist; the file itself is created on first use and never deleted. */
     FileMutex(Path lockFile) {
@@ -31,7 +35,6 @@ final class FileMutex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve the folder of lock file " + lockFile, e);
         }
-        this.threads = IN_PROCESS.computeIfAbsent(this.lockFile, p -> new ReentrantLock());
     }
 
     interface IoAction<T> {
@@ -39,18 +42,19 @@ final class FileMutex {
     }
 
     <T> T withLock(IoAction<T> action) {
-        if (threads.isHeldByCurrentThread()) {
-            // the OS lock is not reentrant; a nested call would deadlock against ourselves in another process's eyes
-            throw new IllegalStateException("nested lock on " + lockFile);
+        if (ONE_PER_PROCESS.isHeldByCurrentThread()) {
+            // holding two at once is exactly what lets processes deadlock; no store needs another while it works
+            throw new IllegalStateException("nested lock on " + lockFile + " while holding another state lock");
         }
-        threads.lock();
+        ONE_PER_PROCESS.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             return action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not work under lock " + lockFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not work under lock " + lockFile + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } finally {
-            threads.unlock();
+            ONE_PER_PROCESS.unlock();
         }
     }
 }
