@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -67,14 +68,37 @@ public final class OutboxDrainer {
 
     /** One pass: every message visible now, until none is. */
     public Report drainVisible() {
-        return drainVisible(due -> { });
+        return drainVisible(due -> { }, () -> false);
     }
 
-    private Report drainVisible(Consumer<Instant> retries) {
+    /**
+     * One pass that ends early once {@code stopping} says so: the message in hand is finished, the rest of its batch is
+     * handed back at once for another consumer, so shutting down never strands leased alerts for a whole lease.
+     */
+    public Report drainVisible(BooleanSupplier stopping) {
+        return drainVisible(due -> { }, stopping);
+    }
+
+    private Report drainVisible(Consumer<Instant> retries, BooleanSupplier stopping) {
         Report total = Report.NONE;
-        for (List<Outbox.Lease> batch = outbox.lease(BATCH, lease); !batch.isEmpty(); batch = outbox.lease(BATCH, lease)) {
-            for (Outbox.Lease l : batch) {
-                Report r = handle(l);
+        while (!stopping.getAsBoolean()) {
+            List<Outbox.Lease> batch = outbox.lease(BATCH, lease);
+            if (batch.isEmpty()) {
+                return total;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                if (stopping.getAsBoolean()) {
+                    handBack(batch.subList(i, batch.size()), null);
+                    return total;
+                }
+                Report r;
+                try {
+                    r = handle(batch.get(i));
+                } catch (RuntimeException e) {
+                    // the outbox itself failed (ack or release); what is still leased goes back now, not in LEASE
+                    handBack(batch.subList(i + 1, batch.size()), e);
+                    throw e;
+                }
                 if (r.nextRetryAt() != null) {
                     retries.accept(r.nextRetryAt());
                 }
@@ -82,6 +106,22 @@ public final class OutboxDrainer {
             }
         }
         return total;
+    }
+
+    /**
+     * Returns leases this consumer will not work on. A message that cannot be handed back (the outbox is failing) still
+     * comes back by itself when its lease runs out, so nothing is lost either way.
+     */
+    private void handBack(List<Outbox.Lease> rest, RuntimeException cause) {
+        for (Outbox.Lease l : rest) {
+            try {
+                outbox.release(l, Duration.ZERO);
+            } catch (RuntimeException e) {
+                if (cause != null && cause != e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
     }
 
     /**
@@ -93,7 +133,7 @@ public final class OutboxDrainer {
         TreeSet<Instant> due = new TreeSet<>();
         Report total = Report.NONE;
         while (true) {
-            total = total.plus(drainVisible(due::add));
+            total = total.plus(drainVisible(due::add, () -> false));
             due.headSet(clock.instant(), true).clear();
             if (due.isEmpty() || due.first().isAfter(deadline)) {
                 return new Report(total.finished(), total.deadLettered(), total.retried(), total.held(),
