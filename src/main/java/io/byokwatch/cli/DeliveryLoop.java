@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DeliveryLoop implements AutoCloseable {
     private static final long POLL_MILLIS = 1000;
+    /** How long closing waits for the message in hand (a channel's timeout and pacing) before interrupting. */
+    private static final long GRACE_MILLIS = 15_000;
 
     private final OutboxDrainer drainer;
     private final Reminders reminders;
@@ -61,7 +63,7 @@ final class DeliveryLoop implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                drainer.drainVisible();
+                drainer.drainVisible(() -> !running);
                 remindIfDue();
                 lock.lock();
                 try {
@@ -75,8 +77,13 @@ final class DeliveryLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    // interrupted while closing: the outbox keeps whatever was in hand for the next start
+                    return;
+                }
                 // a failure of our own (state folder unreadable): say so and keep serving; the outbox keeps the alerts
-                err.println("delivery failed: " + secrets.mask(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                err.println("delivery failed: " + secrets.mask(e.getClass().getSimpleName() + ": "
+                        + (e.getMessage() == null ? "(no detail)" : e.getMessage())));
                 sleepQuietly();
             }
         }
@@ -98,12 +105,21 @@ final class DeliveryLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops after the message in hand and hands the rest of its batch back. Interrupting at once would break the file
+     * lock a drain may hold mid-write (the channel closes on interrupt), so the thread is only interrupted when the
+     * message in hand outlasts the grace period.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake();
         try {
-            thread.join(5000);
+            thread.join(GRACE_MILLIS);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
