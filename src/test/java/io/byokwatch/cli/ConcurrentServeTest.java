@@ -169,9 +169,6 @@ class ConcurrentServeTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open defect: with three serve processes draining one shared file outbox through the"
-            + " background delivery loop, an alert is sometimes not printed by any process within 30 s; the Azurite"
-            + " variant below passes. Re-enable once the file outbox hand-over between delivery loops is fixed.")
     void threeProcesses_sharedStateFolder_oneAlertPerTransition() throws Exception {
         run("a shared --state folder", Map.of());
     }
