@@ -18,22 +18,27 @@ import java.util.concurrent.atomic.AtomicReference;
  * Bounded retries on 408, 429, 5xx and network failures. The server's wait (Retry-After in seconds or as a date,
  * {@code retry-after-ms}, Resource Graph's quota reset) wins over the jittered exponential backoff; a wait longer
  * than {@code maxServerWait} ends the retries, since an event should be answered "unknown" now rather than in
- * minutes. When Resource Graph reports its per-user quota spent, the next query waits for the reset instead of
- * collecting a 429. The SDK's own RetryPolicy is not used because it sleeps on the wall clock, which tests must not.
+ * minutes. For the same reason no retry starts that would end after {@code maxRequestTime} from the first attempt:
+ * without that bound, four retries of a server that accepts connections and never answers held one event for minutes.
+ * When Resource Graph reports its per-user quota spent, the next query waits for the reset instead of collecting a
+ * 429. The SDK's own RetryPolicy is not used because it sleeps on the wall clock, which tests must not.
  */
 final class ArmRetryPolicy implements HttpPipelinePolicy {
     private static final Set<Integer> RETRYABLE = Set.of(408, 429, 500, 502, 503, 504);
 
     private final RetryStrategy backoff;
     private final Duration maxServerWait;
+    private final Duration maxRequestTime;
     private final Clock clock;
     private final Sleeper sleeper;
     private final ReadStats stats;
     private final AtomicReference<Instant> graphQuotaResetsAt = new AtomicReference<>(Instant.MIN);
 
-    ArmRetryPolicy(RetryStrategy backoff, Duration maxServerWait, Clock clock, Sleeper sleeper, ReadStats stats) {
+    ArmRetryPolicy(RetryStrategy backoff, Duration maxServerWait, Duration maxRequestTime, Clock clock, Sleeper sleeper,
+                   ReadStats stats) {
         this.backoff = backoff;
         this.maxServerWait = maxServerWait;
+        this.maxRequestTime = maxRequestTime;
         this.clock = clock;
         this.sleeper = sleeper;
         this.stats = stats;
@@ -42,6 +47,7 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
         boolean graph = RequestMeter.isGraph(context.getHttpRequest());
+        Instant deadline = clock.instant().plus(maxRequestTime);
         for (int attempt = 0; ; attempt++) {
             if (graph) {
                 waitForGraphQuota();
@@ -50,10 +56,11 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
             try {
                 response = next.clone().processSync();
             } catch (RuntimeException e) {
-                if (attempt >= backoff.getMaxRetries() || !Transient.isTransient(e)) {
+                Duration delay = backoff.calculateRetryDelay(attempt);
+                if (attempt >= backoff.getMaxRetries() || !Transient.isTransient(e) || pastDeadline(delay, deadline)) {
                     throw e;
                 }
-                pause(backoff.calculateRetryDelay(attempt));
+                pause(delay);
                 continue;
             }
             if (graph) {
@@ -66,9 +73,17 @@ final class ArmRetryPolicy implements HttpPipelinePolicy {
             if (asked != null && asked.compareTo(maxServerWait) > 0) {
                 return response;
             }
+            Duration delay = asked != null ? asked : backoff.calculateRetryDelay(attempt);
+            if (pastDeadline(delay, deadline)) {
+                return response;
+            }
             response.close();
-            pause(asked != null ? asked : backoff.calculateRetryDelay(attempt));
+            pause(delay);
         }
+    }
+
+    private boolean pastDeadline(Duration delay, Instant deadline) {
+        return clock.instant().plus(delay).isAfter(deadline);
     }
 
     /** byokwatch only sends synchronously; an async caller would bypass the injected sleeper, so it is refused. */

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.util.HttpClientOptions;
 import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RequestIdPolicy;
@@ -30,6 +31,11 @@ final class ArmTransport {
     static final Duration BASE_BACKOFF = Duration.ofMillis(800);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     static final Duration MAX_SERVER_WAIT = Duration.ofSeconds(60);
+    /** One request, retries and their waits included; what follows is answered "unknown" and left to the next event. */
+    static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(90);
+    /** Per attempt; the SDK's defaults (60 s each) let one silent server take a minute per retry. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
     private static final String USER_AGENT = "byokwatch/" + version();
 
     private final HttpPipeline pipeline;
@@ -45,12 +51,12 @@ final class ArmTransport {
         HttpPipelineBuilder builder = new HttpPipelineBuilder().policies(
                 new UserAgentPolicy(USER_AGENT),
                 new RequestIdPolicy(),
-                new ArmRetryPolicy(backoff, MAX_SERVER_WAIT, clock, sleeper, stats),
+                new ArmRetryPolicy(backoff, MAX_SERVER_WAIT, MAX_REQUEST_TIME, clock, sleeper, stats),
                 new RequestMeter(budget, stats),
                 new ArmChallengeAuthenticationPolicy(settings.credential(), base + "/.default"));
-        if (httpClient != null) {
-            builder.httpClient(httpClient);
-        }
+        builder.httpClient(httpClient != null ? httpClient : HttpClient.createDefault(new HttpClientOptions()
+                .setConnectTimeout(CONNECT_TIMEOUT).setWriteTimeout(ANSWER_TIMEOUT)
+                .setResponseTimeout(ANSWER_TIMEOUT).setReadTimeout(ANSWER_TIMEOUT)));
         this.pipeline = builder.build();
     }
 

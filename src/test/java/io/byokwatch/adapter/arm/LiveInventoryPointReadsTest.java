@@ -343,6 +343,20 @@ class LiveInventoryPointReadsTest {
         }
 
         @Test
+        void retriesThatWouldRunPastTheRequestDeadline_areNotStarted() {
+            ResourceId id = clusterId(SUB_A, "busy");
+            fake.put(Harness.cluster(id, null));
+            FakeArm.Reply busy = FakeArm.Reply.status(503, "ServerBusy").withHeader("Retry-After", "50");
+            fake.script(id.toString(), busy, busy, busy, busy, busy);
+
+            String reason = unknown(h.inventory().cluster(id));
+
+            assertEquals(List.of(Duration.ofSeconds(50)), h.sleeps, "a second 50 s wait would end after 90 s");
+            assertEquals(2, fake.armGets().size());
+            assertTrue(reason.contains("503"), reason);
+        }
+
+        @Test
         void unreachableEndpoint_isUnknown_afterRetryingTheNetwork() {
             FakeArm closed = FakeArm.start();
             URI dead = closed.endpoint();
@@ -355,6 +369,17 @@ class LiveInventoryPointReadsTest {
             assertFalse(reason.contains("\tat "), reason);
             assertEquals(1, inventory.stats().retries());
             assertEquals(2, inventory.stats().armRequests());
+        }
+
+        @Test
+        void theProductionClient_isBuiltWithItsOwnTimeouts_andRefusesAnUntrustedCertificate() {
+            LiveInventory inventory = new LiveInventory(h.settings().withMaxRetries(0), null, h.clock, h.sleeps::add);
+
+            String reason = unknown(inventory.cluster(clusterId(SUB_A, "any")));
+
+            assertTrue(reason.startsWith("could not reach ARM at 127.0.0.1: "), "the fake's self-signed certificate is"
+                    + " not in the JDK trust store, so the default client must refuse it: " + reason);
+            assertTrue(fake.armGets().isEmpty(), "no request got through the TLS handshake");
         }
     }
 
