@@ -3,9 +3,10 @@ package io.byokwatch.bootstrap;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.byokwatch.access.AccessAnalyzer;
+import io.byokwatch.config.ConfigReader;
+import io.byokwatch.config.ConfigSyntaxException;
+import io.byokwatch.config.StrictJson;
 import io.byokwatch.access.Allowlist;
 import io.byokwatch.access.AllowlistEntry;
 
@@ -42,90 +43,71 @@ public final class AllowlistFile {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read allowlist " + file + ": " + e.getMessage());
         }
-        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, file.toString());
+        return parse(text, file.toString());
     }
 
     public static Allowlist parse(String text, String source) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON (" + e.getMessage() + ")");
+            root = StrictJson.parse(text);
+        } catch (ConfigSyntaxException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
         }
         if (!root.isJsonObject() || !root.getAsJsonObject().has("allow") || !root.getAsJsonObject().get("allow").isJsonArray()) {
             throw new IllegalArgumentException(source + ": an allowlist is an object with an \"allow\" array, like"
                     + " {\"allow\": [{\"principal\": \"...\", \"reason\": \"...\", \"expires\": \"2027-03-31\"}]}");
         }
-        List<String> problems = new ArrayList<>();
-        root.getAsJsonObject().keySet().stream().filter(k -> !TOP.contains(k))
-                .forEach(k -> problems.add(k + ": unknown setting; expected allow"));
+        ConfigReader reader = new ConfigReader();
+        reader.unknownFields(root.getAsJsonObject(), TOP, "", "setting");
         JsonArray allow = root.getAsJsonObject().getAsJsonArray("allow");
         List<AllowlistEntry> entries = new ArrayList<>();
         for (int i = 0; i < allow.size(); i++) {
             String at = "allow[" + i + "]";
             if (!allow.get(i).isJsonObject()) {
-                problems.add(at + ": expected an object");
+                reader.problem(at, "expected an object");
                 continue;
             }
             JsonObject e = allow.get(i).getAsJsonObject();
-            e.keySet().stream().filter(k -> !ENTRY.contains(k))
-                    .forEach(k -> problems.add(at + "." + k + ": unknown field; expected one of " + String.join(", ", ENTRY)));
-            String principal = text(e, "principal", at, true, problems);
-            String reason = text(e, "reason", at, true, problems);
-            String expiresText = text(e, "expires", at, true, problems);
+            reader.unknownFields(e, ENTRY, at + ".", "field");
+            String principal = required(reader, e, "principal", at, "whom it covers (object id, application id or UPN)");
+            String reason = required(reader, e, "reason", at, "why the access is fine");
+            String expiresText = required(reader, e, "expires", at, "until when it holds (a date like 2027-03-31)");
             LocalDate expires = null;
             if (expiresText != null) {
                 try {
                     expires = LocalDate.parse(expiresText);
                 } catch (DateTimeParseException ex) {
-                    problems.add(at + ".expires: '" + expiresText + "' is not a date like 2027-03-31");
+                    reader.problem(at + ".expires", "'" + expiresText + "' is not a date like 2027-03-31");
                 }
             }
             Set<String> detectors = new LinkedHashSet<>();
-            if (e.has("detectors")) {
-                if (!e.get("detectors").isJsonArray()) {
-                    problems.add(at + ".detectors: expected an array of detector ids");
-                } else {
-                    for (JsonElement d : e.getAsJsonArray("detectors")) {
-                        String id = d.isJsonPrimitive() ? d.getAsString() : String.valueOf(d);
-                        if (!AccessAnalyzer.detectorIds().contains(id)) {
-                            problems.add(at + ".detectors: '" + id + "' is not a detector; use "
-                                    + String.join(", ", AccessAnalyzer.detectorIds()));
-                        }
-                        detectors.add(id);
-                    }
+            for (String id : reader.strings(e.get("detectors"), at + ".detectors", false)) {
+                if (!AccessAnalyzer.detectorIds().contains(id)) {
+                    reader.problem(at + ".detectors", "'" + id + "' is not a detector; use "
+                            + String.join(", ", AccessAnalyzer.detectorIds()));
                 }
+                detectors.add(id);
             }
-            String vault = text(e, "vault", at, false, problems);
-            String key = text(e, "key", at, false, problems);
-            String approvedBy = text(e, "approvedBy", at, false, problems);
+            String vault = reader.optionalText(e, "vault", at + ".vault");
+            String key = reader.optionalText(e, "key", at + ".key");
+            String approvedBy = reader.optionalText(e, "approvedBy", at + ".approvedBy");
             if (principal != null && reason != null && expires != null) {
                 entries.add(new AllowlistEntry(principal, detectors, vault, key, reason, expires, approvedBy));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(source + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + ":\n  " + String.join("\n  ", problems));
+        if (reader.hasProblems()) {
+            throw new IllegalArgumentException(reader.summary(source));
         }
         return new Allowlist(entries);
     }
 
-    private static String text(JsonObject o, String name, String at, boolean required, List<String> problems) {
+    /** A field every entry needs; when missing, the problem says what it is for. */
+    private static String required(ConfigReader reader, JsonObject o, String name, String at, String purpose) {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) {
-            if (required) {
-                problems.add(at + "." + name + ": missing; every entry says " + switch (name) {
-                    case "principal" -> "whom it covers (object id, application id or UPN)";
-                    case "reason" -> "why the access is fine";
-                    default -> "until when it holds (a date like 2027-03-31)";
-                });
-            }
+            reader.problem(at + "." + name, "missing; every entry says " + purpose);
             return null;
         }
-        if (!e.isJsonPrimitive() || e.getAsString().isBlank()) {
-            problems.add(at + "." + name + ": expected non-empty text");
-            return null;
-        }
-        return e.getAsString().trim();
+        return reader.optionalText(o, name, at + "." + name);
     }
 }

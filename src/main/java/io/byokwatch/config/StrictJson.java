@@ -1,4 +1,4 @@
-package io.byokwatch.policy;
+package io.byokwatch.config;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,15 +15,32 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 
 /**
- * RFC 8259 JSON for the policy file, where leniency is a hazard: gson's default reader takes {@code {'byokRequired':
- * false}}, comments and trailing text, and lets a second {@code "requireHsm": false} silently replace the first. Each
- * of those could switch off a check nobody meant to switch off, so each is an error here, with its JSON path.
+ * RFC 8259 JSON for the configuration files (policy, notify config, allowlist), where leniency is a hazard: gson's
+ * default reader takes {@code {'byokRequired': false}}, comments and trailing text, and lets a second
+ * {@code "requireHsm": false} or {@code "expires"} silently replace the first. Each of those could switch off a check or
+ * stretch an exception nobody meant to, so each is an error here, with its JSON path.
  */
-final class StrictJson {
+public final class StrictJson {
     private StrictJson() {
     }
 
-    static JsonElement parse(String text) throws IOException {
+    /**
+     * Parses one JSON value (a leading byte-order mark is ignored: Windows editors write one).
+     *
+     * @throws ConfigSyntaxException with a one-line reason and where, never gson's advice to turn leniency on
+     */
+    public static JsonElement parse(String text) {
+        try {
+            return read(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (IOException | NumberFormatException | IllegalStateException e) {
+            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                            "not strict JSON (no comments, single quotes, unquoted names or NaN)");
+            throw new ConfigSyntaxException("not valid JSON (" + msg + ")");
+        }
+    }
+
+    private static JsonElement read(String text) throws IOException {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         JsonElement root = read(reader);

@@ -3,10 +3,10 @@ package io.byokwatch.notify;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.stream.MalformedJsonException;
+import io.byokwatch.config.ConfigReader;
+import io.byokwatch.config.ConfigSyntaxException;
+import io.byokwatch.config.StrictJson;
 import io.byokwatch.domain.Severity;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class NotifyConfigLoader {
     private static final double MAX_PER_SECOND = 100;
 
     private final Map<String, String> settings;
-    private final List<String> problems = new ArrayList<>();
+    private ConfigReader reader = new ConfigReader();
     /** JSON path of each urlSetting/secretSetting to the setting it names. */
     private final Map<String, String> secretSettings = new LinkedHashMap<>();
 
@@ -86,31 +86,30 @@ public final class NotifyConfigLoader {
 
     /** @param baseDir where relative {@code file} channel paths resolve */
     public Loaded parse(String text, String sourceName, Path baseDir) {
-        problems.clear();
+        reader = new ConfigReader();
         secretSettings.clear();
         JsonElement root;
         try {
-            root = JsonParser.parseString(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (JsonParseException e) {
-            String msg = e.getCause() instanceof MalformedJsonException m ? m.getMessage() : e.getMessage();
-            throw new NotifyConfigException(sourceName, List.of("not valid JSON (" + msg + ")"));
+            root = StrictJson.parse(text);
+        } catch (ConfigSyntaxException e) {
+            throw new NotifyConfigException(sourceName, List.of(e.getMessage()));
         }
         if (!root.isJsonObject()) {
             throw new NotifyConfigException(sourceName, List.of("the notify config must be a JSON object, like"
                     + " {\"channels\": {...}, \"routes\": [...], \"default\": [\"<channel>\"]}"));
         }
         JsonObject o = root.getAsJsonObject();
-        unknownFields(o, TOP, "");
+        reader.unknownFields(o, TOP, "", "field");
         Map<String, Channel> channels = new LinkedHashMap<>();
         Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-        JsonObject delivery = object(o, "delivery", "delivery");
-        boolean loopback = delivery != null && bool(delivery, "allowLoopbackHttp", "delivery.allowLoopbackHttp", false);
-        int maxAttempts = delivery == null ? 8 : integer(delivery, "maxAttempts", "delivery.maxAttempts", 8, 1, 50);
-        int timeout = delivery == null ? 10 : integer(delivery, "timeoutSeconds", "delivery.timeoutSeconds", 10, 1, 120);
+        JsonObject delivery = reader.object(o, "delivery", "delivery");
+        boolean loopback = delivery != null && reader.bool(delivery, "allowLoopbackHttp", "delivery.allowLoopbackHttp", false);
+        int maxAttempts = delivery == null ? 8 : reader.integer(delivery, "maxAttempts", "delivery.maxAttempts", 8, 1, 50);
+        int timeout = delivery == null ? 10 : reader.integer(delivery, "timeoutSeconds", "delivery.timeoutSeconds", 10, 1, 120);
         if (delivery != null) {
-            unknownFields(delivery, DELIVERY, "delivery.");
+            reader.unknownFields(delivery, DELIVERY, "delivery.", "field");
         }
-        JsonObject ch = object(o, "channels", "channels");
+        JsonObject ch = reader.object(o, "channels", "channels");
         if (ch == null || ch.size() == 0) {
             problem("channels", "define at least one channel, e.g. {\"sec-teams\": {\"type\": \"teams\", \"urlSetting\":"
                     + " \"TEAMS_SEC_URL\"}}");
@@ -124,10 +123,10 @@ public final class NotifyConfigLoader {
         if (!o.has("default")) {
             problem("default", "missing; name the channels that get alerts no route matches, e.g. [\"sec-teams\"]"
                     + " (every alert must reach someone)");
-        } else if (defaults.isEmpty() && problems.stream().noneMatch(p -> p.startsWith("default"))) {
+        } else if (defaults.isEmpty() && reader.problems().stream().noneMatch(p -> p.startsWith("default"))) {
             problem("default", "name at least one channel: alerts no route matches must still reach someone");
         }
-        int flap = integer(o, "flapWindowMinutes", "flapWindowMinutes", 60, 0, 1440);
+        int flap = reader.integer(o, "flapWindowMinutes", "flapWindowMinutes", 60, 0, 1440);
         NotifyConfig.DailyReminder reminder = reminder(o);
         for (Map.Entry<String, String> s : secretSettings.entrySet()) {
             String value = settings.get(s.getValue());
@@ -136,8 +135,8 @@ public final class NotifyConfigLoader {
                         + " name settings only: remove the value from the file and rotate it, it may have been shared");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new NotifyConfigException(sourceName, problems);
+        if (reader.hasProblems()) {
+            throw new NotifyConfigException(sourceName, reader.problems());
         }
         List<String> secretValues = new ArrayList<>();
         for (Endpoint e : endpoints.values()) {
@@ -166,7 +165,7 @@ public final class NotifyConfigLoader {
             return;
         }
         JsonObject c = value.getAsJsonObject();
-        String typeText = text(c, "type", at + ".type");
+        String typeText = reader.text(c, "type", at + ".type");
         if (typeText == null) {
             return;
         }
@@ -215,14 +214,14 @@ public final class NotifyConfigLoader {
             }
         }
         if (type == ChannelType.STDOUT && c.has("format")) {
-            String f = text(c, "format", at + ".format");
+            String f = reader.text(c, "format", at + ".format");
             if (f != null && !List.of("text", "json").contains(f)) {
                 problem(at + ".format", "'" + f + "' is not a format; use text (readable) or json (one alert per line)");
             }
             asText = !"json".equals(f);
         }
         if (type == ChannelType.FILE) {
-            String p = text(c, "path", at + ".path");
+            String p = reader.text(c, "path", at + ".path");
             if (p != null) {
                 Path given = Path.of(p);
                 file = given.isAbsolute() || baseDir == null ? given : baseDir.resolve(given);
@@ -355,8 +354,8 @@ public final class NotifyConfigLoader {
                 continue;
             }
             JsonObject r = a.get(i).getAsJsonObject();
-            unknownFields(r, ROUTE, at + ".");
-            String name = r.has("name") ? text(r, "name", at + ".name") : null;
+            reader.unknownFields(r, ROUTE, at + ".", "field");
+            String name = reader.optionalText(r, "name", at + ".name");
             RouteMatch match = RouteMatch.EVERYTHING;
             if (r.has("match")) {
                 match = match(r.get("match"), at + ".match");
@@ -365,7 +364,7 @@ public final class NotifyConfigLoader {
                 problem(at + ".channels", "missing; name the channels this route delivers to");
             }
             List<String> channels = channelNames(r.get("channels"), at + ".channels", declared);
-            if (r.has("channels") && channels.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(at + ".channels"))) {
+            if (r.has("channels") && channels.isEmpty() && reader.problems().stream().noneMatch(p -> p.startsWith(at + ".channels"))) {
                 problem(at + ".channels", "name at least one channel");
             }
             if (match != null) {
@@ -381,16 +380,16 @@ public final class NotifyConfigLoader {
             return null;
         }
         JsonObject m = e.getAsJsonObject();
-        unknownFields(m, MATCH, at + ".");
+        reader.unknownFields(m, MATCH, at + ".", "field");
         Set<String> subs = new LinkedHashSet<>();
-        for (String s : strings(m.get("subscriptions"), at + ".subscriptions")) {
+        for (String s : reader.strings(m.get("subscriptions"), at + ".subscriptions", false)) {
             if (GUID.matcher(s).matches()) {
                 subs.add(s);
             } else {
                 problem(at + ".subscriptions", "'" + s + "' is not a subscription id; e.g. 6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01");
             }
         }
-        Set<String> groups = new LinkedHashSet<>(strings(m.get("resourceGroups"), at + ".resourceGroups"));
+        Set<String> groups = new LinkedHashSet<>(reader.strings(m.get("resourceGroups"), at + ".resourceGroups", false));
         Map<String, Set<String>> tags = new LinkedHashMap<>();
         JsonElement t = m.get("tags");
         if (t != null && !t.isJsonNull()) {
@@ -398,7 +397,7 @@ public final class NotifyConfigLoader {
                 problem(at + ".tags", "expected an object of tag name to allowed values, e.g. {\"owner-team\": [\"payments\"]}");
             } else {
                 for (Map.Entry<String, JsonElement> x : t.getAsJsonObject().entrySet()) {
-                    List<String> values = strings(x.getValue(), at + ".tags." + x.getKey());
+                    List<String> values = reader.strings(x.getValue(), at + ".tags." + x.getKey(), false);
                     if (values.isEmpty()) {
                         problem(at + ".tags." + x.getKey(), "list at least one value, e.g. [\"payments\"]");
                     }
@@ -407,7 +406,7 @@ public final class NotifyConfigLoader {
             }
         }
         Set<String> kinds = new LinkedHashSet<>();
-        for (String k : strings(m.get("kinds"), at + ".kinds")) {
+        for (String k : reader.strings(m.get("kinds"), at + ".kinds", false)) {
             if (RouteMatch.KINDS.contains(k.toLowerCase(Locale.ROOT))) {
                 kinds.add(k);
             } else {
@@ -421,7 +420,7 @@ public final class NotifyConfigLoader {
         }
         Severity min = null;
         if (m.has("minSeverity")) {
-            String s = text(m, "minSeverity", at + ".minSeverity");
+            String s = reader.text(m, "minSeverity", at + ".minSeverity");
             if (s != null) {
                 try {
                     min = Severity.parse(s);
@@ -435,7 +434,7 @@ public final class NotifyConfigLoader {
 
     private List<String> channelNames(JsonElement e, String at, Set<String> declared) {
         List<String> out = new ArrayList<>();
-        for (String n : strings(e, at)) {
+        for (String n : reader.strings(e, at, false)) {
             if (!declared.contains(n)) {
                 problem(at, "unknown channel '" + n + "'; channels defined: " + (declared.isEmpty() ? "none"
                         : String.join(", ", new TreeSet<>(declared))));
@@ -447,96 +446,17 @@ public final class NotifyConfigLoader {
     }
 
     private NotifyConfig.DailyReminder reminder(JsonObject o) {
-        JsonObject r = object(o, "dailyReminder", "dailyReminder");
+        JsonObject r = reader.object(o, "dailyReminder", "dailyReminder");
         if (r == null) {
             return NotifyConfig.DailyReminder.OFF;
         }
-        unknownFields(r, Set.of("enabled", "hourUtc"), "dailyReminder.");
-        boolean enabled = bool(r, "enabled", "dailyReminder.enabled", false);
-        int hour = integer(r, "hourUtc", "dailyReminder.hourUtc", 8, 0, 23);
+        reader.unknownFields(r, Set.of("enabled", "hourUtc"), "dailyReminder.", "field");
+        boolean enabled = reader.bool(r, "enabled", "dailyReminder.enabled", false);
+        int hour = reader.integer(r, "hourUtc", "dailyReminder.hourUtc", 8, 0, 23);
         return new NotifyConfig.DailyReminder(enabled, hour);
     }
 
-    private JsonObject object(JsonObject o, String field, String at) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return null;
-        }
-        if (!e.isJsonObject()) {
-            problem(at, "expected an object");
-            return null;
-        }
-        return e.getAsJsonObject();
-    }
-
-    private void unknownFields(JsonObject o, Set<String> known, String prefix) {
-        for (String k : o.keySet()) {
-            if (!known.contains(k)) {
-                problem(prefix + k, "unknown field; expected one of " + String.join(", ", new TreeSet<>(known)));
-            }
-        }
-    }
-
-    private String text(JsonObject o, String field, String at) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            problem(at, "missing");
-            return null;
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
-            problem(at, "expected a non-empty string");
-            return null;
-        }
-        return e.getAsString().trim();
-    }
-
-    private boolean bool(JsonObject o, String field, String at, boolean dflt) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return dflt;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
-            return e.getAsBoolean();
-        }
-        problem(at, "expected true or false, found " + e);
-        return dflt;
-    }
-
-    private int integer(JsonObject o, String field, String at, int dflt, int min, int max) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return dflt;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            double d = e.getAsDouble();
-            if (d == Math.rint(d) && d >= min && d <= max) {
-                return (int) d;
-            }
-        }
-        problem(at, "expected a whole number from " + min + " to " + max + ", found " + e);
-        return dflt;
-    }
-
-    private List<String> strings(JsonElement e, String at) {
-        List<String> out = new ArrayList<>();
-        if (e == null || e.isJsonNull()) {
-            return out;
-        }
-        if (!e.isJsonArray()) {
-            problem(at, "expected an array of strings");
-            return out;
-        }
-        for (JsonElement x : e.getAsJsonArray()) {
-            if (x instanceof JsonPrimitive p && p.isString() && !p.getAsString().isBlank()) {
-                out.add(p.getAsString().trim());
-            } else {
-                problem(at, "expected non-empty strings only, found " + x);
-            }
-        }
-        return out;
-    }
-
     private void problem(String at, String what) {
-        problems.add(at + ": " + what);
+        reader.problem(at, what);
     }
 }

@@ -4,6 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.byokwatch.config.ConfigReader;
+import io.byokwatch.config.ConfigSyntaxException;
+import io.byokwatch.config.StrictJson;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 
@@ -27,8 +30,9 @@ import java.util.Set;
 public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("byokRequired", "exemptions", "keyExpiryWarningDays", "requireHsm",
             "disabledRules", "severity", "$schema", "description");
+    private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
-    private final List<String> problems = new ArrayList<>();
+    private ConfigReader reader = new ConfigReader();
 
     public PolicyLoader(Set<String> knownRules) {
         this.knownRules = Set.copyOf(knownRules);
@@ -45,25 +49,18 @@ public final class PolicyLoader {
     }
 
     public Policy parse(String text, String sourceName) {
-        problems.clear();
+        reader = new ConfigReader();
         JsonElement root;
         try {
-            root = StrictJson.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (IOException | NumberFormatException e) {
-            String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
-                            "not strict JSON (no comments, single quotes, unquoted names or NaN)");
-            throw new PolicyException(sourceName + ": not valid JSON (" + msg + ")");
+            root = StrictJson.parse(text);
+        } catch (ConfigSyntaxException e) {
+            throw new PolicyException(sourceName + ": " + e.getMessage());
         }
         if (!root.isJsonObject()) {
             throw new PolicyException(sourceName + ": the policy must be a JSON object, like {\"byokRequired\": {\"default\": true}}");
         }
         JsonObject o = root.getAsJsonObject();
-        for (String k : o.keySet()) {
-            if (!TOP.contains(k)) {
-                problem(k, "unknown setting; expected one of " + String.join(", ", new java.util.TreeSet<>(TOP)));
-            }
-        }
+        reader.unknownFields(o, TOP, "", "setting");
         boolean byDefault = true;
         List<TagRule> tagRules = new ArrayList<>();
         if (o.has("byokRequired")) {
@@ -77,25 +74,24 @@ public final class PolicyLoader {
                         problem("byokRequired." + k, "unknown setting; expected default or tagRules");
                     }
                 }
-                byDefault = bool(bo, "default", "byokRequired.default", true);
+                byDefault = reader.bool(bo, "default", "byokRequired.default", true);
                 tagRules = tagRules(bo.get("tagRules"));
             } else {
                 problem("byokRequired", "expected true/false or {\"default\": true, \"tagRules\": [...]}");
             }
         }
-        int warn = integer(o, "keyExpiryWarningDays", 30, 1, 3650);
-        boolean hsm = bool(o, "requireHsm", "requireHsm", false);
+        int warn = reader.integer(o, "keyExpiryWarningDays", "keyExpiryWarningDays", 30, 1, 3650);
+        boolean hsm = reader.bool(o, "requireHsm", "requireHsm", false);
         Set<String> disabled = new HashSet<>();
-        for (String id : strings(o.get("disabledRules"), "disabledRules")) {
+        for (String id : reader.strings(o.get("disabledRules"), "disabledRules", false)) {
             if (checkRule(id, "disabledRules")) {
                 disabled.add(id);
             }
         }
         Map<String, Severity> severities = severities(o.get("severity"));
         List<Exemption> exemptions = exemptions(o.get("exemptions"));
-        if (!problems.isEmpty()) {
-            throw new PolicyException(sourceName + " has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                    + ":\n  " + String.join("\n  ", problems));
+        if (reader.hasProblems()) {
+            throw new PolicyException(reader.summary(sourceName));
         }
         return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities);
     }
@@ -117,15 +113,15 @@ public final class PolicyLoader {
                 continue;
             }
             JsonObject r = a.get(i).getAsJsonObject();
-            String tag = text(r, "tag", at + ".tag");
-            List<String> values = strings(r.get("values"), at + ".values");
+            String tag = reader.text(r, "tag", at + ".tag");
+            List<String> values = reader.strings(r.get("values"), at + ".values", true);
             if (values.isEmpty()) {
                 problem(at + ".values", "list at least one tag value, e.g. [\"public\"]");
             }
             if (!r.has("required")) {
                 problem(at + ".required", "missing; say whether matching clusters require BYOK (true or false)");
             }
-            boolean required = bool(r, "required", at + ".required", true);
+            boolean required = reader.bool(r, "required", at + ".required", true);
             if (tag != null) {
                 out.add(new TagRule(tag, values, required));
             }
@@ -172,18 +168,14 @@ public final class PolicyLoader {
                 continue;
             }
             JsonObject x = a.get(i).getAsJsonObject();
-            for (String k : x.keySet()) {
-                if (!Set.of("resourceId", "rules", "reason", "expires", "approvedBy").contains(k)) {
-                    problem(at + "." + k, "unknown field; expected resourceId, rules, reason, expires, approvedBy");
-                }
-            }
-            String rid = text(x, "resourceId", at + ".resourceId");
+            reader.unknownFields(x, EXEMPTION, at + ".", "field");
+            String rid = reader.text(x, "resourceId", at + ".resourceId");
             ResourceId id = ResourceId.orNull(rid);
             if (rid != null && id == null) {
                 problem(at + ".resourceId", "'" + rid + "' is not an ARM id or prefix, e.g. /subscriptions/<id>/resourceGroups/<rg>");
             }
             Set<String> rules = new HashSet<>();
-            for (String r : strings(x.get("rules"), at + ".rules")) {
+            for (String r : reader.strings(x.get("rules"), at + ".rules", false)) {
                 if (r.equals("*")) {
                     continue;
                 }
@@ -191,10 +183,10 @@ public final class PolicyLoader {
                     rules.add(r);
                 }
             }
-            String reason = text(x, "reason", at + ".reason");
-            String approvedBy = x.has("approvedBy") ? text(x, "approvedBy", at + ".approvedBy") : null;
+            String reason = reader.text(x, "reason", at + ".reason");
+            String approvedBy = reader.optionalText(x, "approvedBy", at + ".approvedBy");
             LocalDate expires = null;
-            String exp = text(x, "expires", at + ".expires");
+            String exp = reader.text(x, "expires", at + ".expires");
             if (exp != null) {
                 try {
                     expires = LocalDate.parse(exp.length() > 10 ? exp.substring(0, 10) : exp);
@@ -217,66 +209,7 @@ public final class PolicyLoader {
         return true;
     }
 
-    private String text(JsonObject o, String field, String at) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            problem(at, "missing");
-            return null;
-        }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString() || e.getAsString().isBlank()) {
-            problem(at, "expected a non-empty string");
-            return null;
-        }
-        return e.getAsString().trim();
-    }
-
-    private boolean bool(JsonObject o, String field, String at, boolean dflt) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return dflt;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
-            return e.getAsBoolean();
-        }
-        problem(at, "expected true or false, found " + e);
-        return dflt;
-    }
-
-    private int integer(JsonObject o, String field, int dflt, int min, int max) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
-            return dflt;
-        }
-        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            double d = e.getAsDouble();
-            if (d == Math.rint(d) && d >= min && d <= max) {
-                return (int) d;
-            }
-        }
-        problem(field, "expected a whole number from " + min + " to " + max + ", found " + e);
-        return dflt;
-    }
-
-    private List<String> strings(JsonElement e, String at) {
-        List<String> out = new ArrayList<>();
-        if (e == null || e.isJsonNull()) {
-            return out;
-        }
-        if (!e.isJsonArray()) {
-            problem(at, "expected an array of strings");
-            return out;
-        }
-        for (JsonElement x : e.getAsJsonArray()) {
-            if (x instanceof JsonPrimitive p && p.isString()) {
-                out.add(p.getAsString().trim());
-            } else {
-                problem(at, "expected strings only, found " + x);
-            }
-        }
-        return out;
-    }
-
     private void problem(String at, String what) {
-        problems.add(at + ": " + what);
+        reader.problem(at, what);
     }
 }
