@@ -18,7 +18,7 @@ public final class TeamsAccessDigest implements AccessDigestRenderer {
     public String digest(AccessReport r, String fullReport) {
         JsonArray body = new JsonArray();
         body.add(TeamsCard.text(DigestText.title(r)).size("Large").bold().color(color(r.worst())).heading().json);
-        body.add(TeamsCard.text("**" + AccessSummary.headline(r) + "**").json);
+        body.add(TeamsText.of(AccessSummary.headline(r)).bold().json);
         body.add(TeamsCard.text(DigestText.window(r)).spacing("Small").json);
         JsonArray facts = new JsonArray();
         for (Severity s : Severity.values()) {
@@ -33,18 +33,19 @@ public final class TeamsAccessDigest implements AccessDigestRenderer {
         }
         body.add(TeamsCard.text(DigestText.rest(r, fullReport)).subtle().json);
         for (String n : DigestText.notes(r)) {
-            body.add(TeamsCard.text("\u26a0\ufe0f " + n).color("Warning").spacing("Small").json);
+            body.add(TeamsText.of("\u26a0\ufe0f " + n).color("Warning").spacing("Small").json);
         }
         return PrettyJson.compact(TeamsCard.envelope(body, null));
     }
 
     private static JsonObject anomaly(Anomaly a) {
         JsonArray items = new JsonArray();
-        items.add(TeamsCard.text("**" + DigestText.severity(a) + "** \u00b7 " + a.detector() + " \u00b7 "
-                + AccessSummary.target(a) + DigestText.operation(a)).color(color(a.severity())).json);
-        items.add(TeamsCard.text("Caller: " + AccessSummary.caller(a.caller()) + " \u00b7 " + DigestText.countVsBaseline(a))
+        // key, vault and caller names come from the audit logs: shown as given, never read as Markdown
+        items.add(TeamsText.of(DigestText.severity(a)).bold().color(color(a.severity())).then(" \u00b7 " + a.detector()
+                + " \u00b7 " + AccessSummary.target(a) + DigestText.operation(a)).color(color(a.severity())).json);
+        items.add(TeamsText.labelled("Caller", AccessSummary.caller(a.caller()) + " \u00b7 " + DigestText.countVsBaseline(a))
                 .spacing("Small").json);
-        items.add(TeamsCard.text(DigestText.explanation(a)).spacing("Small").json);
+        items.add(TeamsText.of(DigestText.explanation(a)).spacing("Small").json);
         return TeamsCard.container(items);
     }
 

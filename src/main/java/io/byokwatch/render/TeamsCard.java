@@ -42,25 +42,21 @@ public final class TeamsCard implements NoticeRenderer {
     public String notice(Notice n) {
         Alert a = n.alert();
         List<JsonObject> head = new ArrayList<>();
-        head.add(text(NoticeText.severityWord(a) + " \u00b7 " + NoticeText.headline(n)).size("Large").bold()
-                .color(color(n)).heading().json);
-        JsonArray facts = new JsonArray();
-        facts.add(fact("Change", NoticeText.kind(n)));
-        facts.add(fact("Cluster", "[" + a.clusterName() + "](" + portal.resource(a.clusterId()) + ")"));
-        facts.add(fact("Resource group", String.valueOf(a.clusterId().resourceGroup())));
-        facts.add(fact("Subscription", String.valueOf(a.subscriptionId())));
+        head.add(TeamsText.of(NoticeText.severityWord(a) + " \u00b7 " + NoticeText.headline(n)).size("Large").bold()
+                .color(color(n)).json);
         NoticeText.Byline by = NoticeText.byline(a.trigger());
-        facts.add(fact(by.label(), by.who()));
-        facts.add(fact("When", NoticeText.when(a.trigger().eventTime())));
+        head.add(TeamsText.labelled("Change", NoticeText.kind(n)).json);
+        head.add(TeamsText.of("Cluster: ").bold().then(a.clusterName()).link(portal.resource(a.clusterId()))
+                .spacing("None").json);
+        head.add(row("Resource group", String.valueOf(a.clusterId().resourceGroup())));
+        head.add(row("Subscription", String.valueOf(a.subscriptionId())));
+        head.add(row(by.label(), by.who()));
+        head.add(row("When", NoticeText.when(a.trigger().eventTime())));
         if (a.trigger().operationName() != null) {
-            facts.add(fact("Operation", a.trigger().operationName()));
+            head.add(row("Operation", a.trigger().operationName()));
         }
-        JsonObject factSet = new JsonObject();
-        factSet.addProperty("type", "FactSet");
-        factSet.add("facts", facts);
-        head.add(factSet);
         if (n.flapping()) {
-            head.add(text("\u26a0\ufe0f " + NoticeText.flapping(n)).color("Warning").json);
+            head.add(TeamsText.of("\u26a0\ufe0f " + NoticeText.flapping(n)).color("Warning").json);
         }
         List<JsonObject> tail = new ArrayList<>();
         String note = NoticeText.resolvedNote(n);
@@ -68,10 +64,10 @@ public final class TeamsCard implements NoticeRenderer {
             tail.add(text("\u2705 " + note).color("Good").bold().json);
         }
         if (a.kind() == Alert.Kind.DELETED) {
-            tail.add(text("The cluster was deleted while noncompliant; its " + NoticeText.count(a.resolvedFindingKeys().size(),
+            tail.add(TeamsText.of("The cluster was deleted while noncompliant; its " + NoticeText.count(a.resolvedFindingKeys().size(),
                     "open finding") + " closed with it: " + keys(a.resolvedFindingKeys())).json);
         } else if (!a.resolvedFindingKeys().isEmpty()) {
-            tail.add(text("**No longer failing:** " + keys(a.resolvedFindingKeys())).json);
+            tail.add(TeamsText.labelled("No longer failing", keys(a.resolvedFindingKeys())).json);
         }
         tail.add(text("byokwatch alert " + a.alertId() + " \u00b7 detected " + NoticeText.when(a.detectedAt())
                 + " \u00b7 sequence " + a.sequence()).subtle().small().json);
@@ -93,7 +89,7 @@ public final class TeamsCard implements NoticeRenderer {
         List<JsonObject> items = new ArrayList<>();
         for (Reminder.OpenCluster c : r.clusters()) {
             JsonArray parts = new JsonArray();
-            parts.add(text("**[" + c.name() + "](" + portal.resource(c.clusterId()) + ")** \u00b7 open for "
+            parts.add(TeamsText.of(c.name()).bold().link(portal.resource(c.clusterId())).then(" \u00b7 open for "
                     + NoticeText.duration(Duration.between(c.openSince(), r.at())) + " (since " + NoticeText.when(c.openSince())
                     + ") \u00b7 " + NoticeText.severityCounts(c.findings())).json);
             int shown = 0;
@@ -102,8 +98,8 @@ public final class TeamsCard implements NoticeRenderer {
                     parts.add(text("and " + NoticeText.count(c.findings().size() - 3, "more finding")).subtle().json);
                     break;
                 }
-                parts.add(text("**" + f.severity().label().toUpperCase(Locale.ROOT) + "** " + f.ruleId() + ": "
-                        + f.message()).spacing("None").json);
+                parts.add(TeamsText.of(f.severity().label().toUpperCase(Locale.ROOT)).bold()
+                        .then(" " + f.ruleId() + ": " + f.message()).spacing("None").json);
                 shown++;
             }
             items.add(container(parts));
@@ -171,12 +167,12 @@ public final class TeamsCard implements NoticeRenderer {
         JsonArray items = new JsonArray();
         items.add(text("**" + f.severity().label().toUpperCase(Locale.ROOT) + "** \u00b7 " + f.ruleId())
                 .color(f.severity().atLeast(io.byokwatch.domain.Severity.HIGH) ? "Attention" : "Warning").json);
-        items.add(text(f.message()).spacing("Small").json);
-        items.add(text("[Open " + ResourceNames.describe(f.resourceId()) + " in the Azure portal]("
-                + portal.resource(f.resourceId()) + ")").spacing("Small").json);
+        items.add(TeamsText.of(f.message()).spacing("Small").json);
+        items.add(TeamsText.of("Open " + ResourceNames.describe(f.resourceId()) + " in the Azure portal")
+                .link(portal.resource(f.resourceId())).spacing("Small").json);
         FixCommands fix = FixCommands.of(f.remediation());
         if (!fix.lead().isEmpty()) {
-            items.add(text("**Fix:** " + fix.lead()).spacing("Small").json);
+            items.add(TeamsText.labelled("Fix", fix.lead()).spacing("Small").json);
         }
         int chars = 0;
         for (String c : fix.commands()) {
@@ -185,7 +181,7 @@ public final class TeamsCard implements NoticeRenderer {
                 break;
             }
             // one block per command: Teams joins single line breaks, which would run the commands together
-            items.add(text(c).monospace().spacing("None").json);
+            items.add(TeamsText.of(c).monospace().spacing("None").json);
             chars += c.length();
         }
         return container(items);
@@ -198,6 +194,11 @@ public final class TeamsCard implements NoticeRenderer {
         c.addProperty("spacing", "Medium");
         c.add("items", items);
         return c;
+    }
+
+    /** One "Label: value" line of the card's head; the value is shown as given. */
+    private static JsonObject row(String label, String value) {
+        return TeamsText.labelled(label, value).spacing("None").json;
     }
 
     static JsonObject fact(String title, String value) {

@@ -86,7 +86,8 @@ class NotifyPayloadsTest {
         JsonObject card = JsonParser.parseString(teams.notice(Notice.of(NoticeSamples.opened()))).getAsJsonObject();
         JsonObject content = card.getAsJsonArray("attachments").get(0).getAsJsonObject().getAsJsonObject("content");
         content.addProperty("version", "1.6");
-        content.getAsJsonArray("body").get(0).getAsJsonObject().addProperty("color", "Red");
+        content.getAsJsonArray("body").get(0).getAsJsonObject().getAsJsonArray("inlines").get(0).getAsJsonObject()
+                .addProperty("color", "Red");
         content.getAsJsonArray("body").add(JsonParser.parseString("{\"type\":\"TextBlock\",\"text\":\"" + "x".repeat(30_000) + "\"}"));
         List<String> teamsProblems = TeamsShape.problems(card.toString());
         assertTrue(teamsProblems.stream().anyMatch(p -> p.contains("1.6")), teamsProblems.toString());

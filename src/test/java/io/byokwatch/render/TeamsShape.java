@@ -30,6 +30,11 @@ final class TeamsShape {
     private static final Set<String> TEXTBLOCK_FIELDS = Set.of("type", "text", "wrap", "size", "weight", "color", "spacing",
             "fontType", "style", "isSubtle", "separator", "maxLines", "horizontalAlignment", "id");
 
+    private static final Set<String> TEXTRUN_FIELDS = Set.of("type", "text", "size", "weight", "color", "fontType",
+            "isSubtle", "italic", "strikethrough", "underline", "highlight", "selectAction");
+    private static final Set<String> RICHTEXT_FIELDS = Set.of("type", "inlines", "spacing", "separator",
+            "horizontalAlignment", "id");
+
     private TeamsShape() {
     }
 
@@ -115,8 +120,40 @@ final class TeamsShape {
                         }
                     }
                 }
+                case "RichTextBlock" -> richText(e, where, p);
                 case "Container" -> elements(e.getAsJsonArray("items"), where + ".items", p);
                 default -> {
+                }
+            }
+        }
+    }
+
+    private static void richText(JsonObject e, String where, List<String> p) {
+        e.keySet().stream().filter(k -> !RICHTEXT_FIELDS.contains(k)).forEach(k -> p.add(where + "." + k + ": not a RichTextBlock property"));
+        JsonArray inlines = e.getAsJsonArray("inlines");
+        if (inlines == null || inlines.isEmpty()) {
+            p.add(where + ".inlines: empty");
+            return;
+        }
+        for (int i = 0; i < inlines.size(); i++) {
+            JsonObject run = inlines.get(i).getAsJsonObject();
+            String at = where + ".inlines[" + i + "]";
+            if (!"TextRun".equals(str(run, "type"))) {
+                p.add(at + ": only TextRun is used");
+            }
+            if (str(run, "text") == null || str(run, "text").isEmpty()) {
+                p.add(at + ".text: empty");
+            }
+            run.keySet().stream().filter(k -> !TEXTRUN_FIELDS.contains(k)).forEach(k -> p.add(at + "." + k + ": not a TextRun property"));
+            TEXTBLOCK.forEach((k, allowed) -> {
+                if (!k.equals("spacing") && !k.equals("style") && run.has(k) && !allowed.contains(run.get(k).getAsString())) {
+                    p.add(at + "." + k + ": '" + run.get(k).getAsString() + "' is not one of " + allowed);
+                }
+            });
+            if (run.has("selectAction")) {
+                JsonObject a = run.getAsJsonObject("selectAction");
+                if (!"Action.OpenUrl".equals(str(a, "type")) || str(a, "url") == null || !str(a, "url").startsWith("https://")) {
+                    p.add(at + ".selectAction: only Action.OpenUrl to an https url is used");
                 }
             }
         }
