@@ -193,6 +193,7 @@ var baseSettings = {
   BYOKWATCH_ACCESS_REPORT_SCHEDULE: accessReportSchedule
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'
+  BYOKWATCH_EVALUATION_WIDTH: '8'
 }
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {

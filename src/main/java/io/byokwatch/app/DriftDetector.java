@@ -24,11 +24,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,8 @@ public final class DriftDetector {
 
     /** The status of a tombstone: the cluster is gone, its verdict row stays so that ids of later transitions are new. */
     public static final String DELETED = "deleted";
+    /** Clusters of one event evaluated at once; see {@link FanOut}. */
+    public static final int EVALUATION_WIDTH = 8;
     private final Inventory inventory;
     private final ImpactRouter router;
     private final ClusterEvaluator evaluator;
@@ -60,9 +64,16 @@ public final class DriftDetector {
     private final Outbox outbox;
     private final AlertCodec codec;
     private final Clock clock;
+    private final FanOut fanOut;
 
     public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
                          VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock) {
+        this(inventory, router, evaluator, policy, store, outbox, codec, clock, EVALUATION_WIDTH);
+    }
+
+    /** @param width how many clusters of one event are evaluated at once (1: one after the other) */
+    public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
+                         VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock, int width) {
         this.inventory = inventory;
         this.router = router;
         this.evaluator = evaluator;
@@ -71,6 +82,7 @@ public final class DriftDetector {
         this.outbox = outbox;
         this.codec = codec;
         this.clock = clock;
+        this.fanOut = new FanOut(width);
     }
 
     /** What one event led to. */
@@ -86,33 +98,31 @@ public final class DriftDetector {
             return new EventOutcome(event.eventId(), true, impact.ignoredReason(), Set.of(), List.of(), List.of());
         }
         Alert.Trigger trigger = Alert.Trigger.of(event, impact.route());
-        List<Alert> alerts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Set<ResourceId> clusters = new HashSet<>(impact.clusters());
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        Set<ResourceId> clusters = new TreeSet<>(impact.clusters());
         if (isClusterDelete(event)) {
             clusters.add(event.resourceId().topLevel());
         }
-        for (ResourceId id : clusters) {
-            decide(view, id, view.cluster(id), trigger, notes).ifPresent(alerts::add);
-        }
-        return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, notes);
+        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters), id -> decide(view, id, view.cluster(id), trigger, notes)));
+        return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, List.copyOf(notes));
     }
 
     /** Re-evaluates every cluster in scope, and closes verdicts of clusters that no longer exist. */
     public EventOutcome reconcile(String eventType) {
         Alert.Trigger trigger = Alert.Trigger.sweep(eventType, clock.instant());
-        List<Alert> alerts = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
         Set<ResourceId> seen = new HashSet<>();
-        for (ManagedCluster c : inventory.clusters()) {
-            seen.add(c.id());
+        List<ManagedCluster> all = inventory.clusters();
+        all.forEach(c -> seen.add(c.id()));
+        List<Alert> alerts = new ArrayList<>(present(fanOut.map(all, c -> {
             try {
-                decide(inventory, c.id(), Lookup.found(c), trigger, notes).ifPresent(alerts::add);
+                return decide(inventory, c.id(), Lookup.found(c), trigger, notes);
             } catch (InventoryUnavailableException e) {
                 // one cluster whose chain cannot be read now must not stop the sweep of the others
                 notes.add(e.getMessage() + "; the next sweep tries again");
+                return Optional.<Alert>empty();
             }
-        }
+        })));
         for (StoredVerdict v : store.all()) {
             if (!seen.contains(v.clusterId()) && !DELETED.equals(v.status()) && inventory.inScope(v.clusterId())) {
                 try {
@@ -123,7 +133,13 @@ public final class DriftDetector {
                 seen.add(v.clusterId());
             }
         }
-        return new EventOutcome(null, false, "reconcile", seen, alerts, notes);
+        return new EventOutcome(null, false, "reconcile", seen, alerts, List.copyOf(notes));
+    }
+
+    private static List<Alert> present(List<Optional<Alert>> decided) {
+        List<Alert> alerts = new ArrayList<>();
+        decided.forEach(a -> a.ifPresent(alerts::add));
+        return alerts;
     }
 
     /** Re-reads one cluster now and records the transition, if any. */

@@ -64,7 +64,7 @@ public final class Runtime {
         RuleCatalog catalog = RuleCatalog.standard();
         this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(catalog.ids()).load(settings.policyFile());
         this.detector = new DriftDetector(inventory, new ImpactRouter(), new ClusterEvaluator(catalog), () -> policy,
-                store, outbox, codec, clock);
+                store, outbox, codec, clock, settings.evaluationWidth());
         this.intake = new EventIntake(detector, id -> settings.inScope(id) && inventory.inScope(id));
     }
 

@@ -1,5 +1,6 @@
 package io.byokwatch.bootstrap;
 
+import io.byokwatch.app.DriftDetector;
 import io.byokwatch.domain.ResourceId;
 
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
                        List<String> subscriptions, String managementGroup, Path policyFile, String stateMode,
                        Path stateDir, String storageConnection, String storageAccount, String verdictTable,
                        String outboxQueue, Duration cacheTtl, int readBudgetPerMinute, String tableServiceUri,
-                       String queueServiceUri, String notifyConfig, String deliveryTable, String deadLetterQueue) {
+                       String queueServiceUri, String notifyConfig, String deliveryTable, String deadLetterQueue,
+                       int evaluationWidth) {
 
     public static final String INVENTORY = "BYOKWATCH_INVENTORY";
     public static final String INVENTORY_PATH = "BYOKWATCH_INVENTORY_PATH";
@@ -39,6 +41,11 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
     public static final String OUTBOX_QUEUE = "BYOKWATCH_OUTBOX_QUEUE";
     public static final String CACHE_TTL_SECONDS = "BYOKWATCH_CACHE_TTL_SECONDS";
     public static final String READ_BUDGET = "BYOKWATCH_READ_BUDGET_PER_MINUTE";
+    /**
+     * How many clusters one event re-evaluates at once, so that Table and Queue round trips overlap while the load on
+     * ARM and storage stays bounded. Default 8 with Azure storage, 1 with the file store.
+     */
+    public static final String EVALUATION_WIDTH = "BYOKWATCH_EVALUATION_WIDTH";
     /** Read by the Functions host from the timer annotation, not by this class; listed so the templates set it. */
     public static final String RECONCILE_SCHEDULE = "BYOKWATCH_RECONCILE_SCHEDULE";
     /** The notify config: a file path, or the JSON itself (handy as an app setting). */
@@ -127,6 +134,8 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
         }
         int ttl = integer(env, CACHE_TTL_SECONDS, 30, 0, 3600, problems);
         int budget = integer(env, READ_BUDGET, 1200, 10, 1_000_000, problems);
+        // the file store takes one process-wide lock per write, so evaluating side by side only adds contention there
+        int width = integer(env, EVALUATION_WIDTH, state.equals("files") ? 1 : DriftDetector.EVALUATION_WIDTH, 1, 64, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
@@ -135,7 +144,7 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
         return new Settings(mode, inventoryPath, canonicalCloud(cloud), arm, List.copyOf(subscriptions), mg,
                 policy == null ? null : Path.of(policy), state, stateDir, connection, account, table, queue,
                 Duration.ofSeconds(ttl), budget, tableUri, queueUri, value(env, NOTIFY_CONFIG, null), deliveryTable,
-                deadLetters);
+                deadLetters, width);
     }
 
     /** True when a resource lies in the configured scope; everything is in scope for file inventories. */

@@ -171,4 +171,25 @@ class DriftDetectorTest {
         assertEquals(1, alerts.size(), "the pending alert is re-sent, and the unchanged verdict raises no second one");
         assertEquals("opened", alerts.get(0).get("kind").getAsString());
     }
+
+    @Test
+    void evaluatingClustersSideBySide_decidesExactlyWhatOneAtATimeDecides() throws IOException {
+        Path estate = estate();
+        Policy policy = new PolicyLoader(RuleCatalog.standard().ids()).load(Path.of("examples/policy.json"));
+        List<List<String>> runs = new ArrayList<>();
+        for (int width : List.of(1, 8)) {
+            Path state = tmp.resolve("width-" + width);
+            DriftDetector d = new DriftDetector(SnapshotInventory.load(estate), new ImpactRouter(),
+                    new ClusterEvaluator(RuleCatalog.standard()), () -> policy, new FileVerdictStore(state.resolve("verdicts")),
+                    new FileOutbox(state.resolve("outbox"), Clock.fixed(NOW, ZoneOffset.UTC)), new AlertJson(),
+                    Clock.fixed(NOW, ZoneOffset.UTC), width);
+            List<String> decided = new ArrayList<>();
+            d.reconcile("byokwatch.Reconcile").alerts().forEach(a -> decided.add(a.kind() + " " + a.clusterName() + " " + a.alertId()));
+            d.onEvent(event("02-shared-vault-access-policy-changed.cloudevents.json")).alerts()
+                    .forEach(a -> decided.add("again " + a.alertId()));
+            runs.add(decided);
+        }
+        assertTrue(runs.get(0).size() >= 10, runs.get(0).toString());
+        assertEquals(runs.get(0), runs.get(1), "same alerts, same ids, same order");
+    }
 }
