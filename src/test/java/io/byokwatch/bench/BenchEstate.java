@@ -84,6 +84,11 @@ final class BenchEstate {
         arm.put(body);
     }
 
+    boolean rbacOn(ResourceId vault) {
+        JsonObject p = arm.stored(vault).getAsJsonObject("properties");
+        return p.has("enableRbacAuthorization") && p.get("enableRbacAuthorization").getAsBoolean();
+    }
+
     /** Switches a vault between access policies and RBAC; the sets' identities have no role, so RBAC locks them out. */
     void rbac(ResourceId vault, boolean on) {
         JsonObject body = arm.stored(vault).deepCopy();

@@ -41,18 +41,32 @@ final class BenchPath {
     final Runtime runtime;
     final Events events = new Events(Clock.systemUTC());
 
+    /** With the file store's default width, as a user's {@code serve} would run. */
     BenchPath(FakeArm arm, Path dir) {
+        this(arm, dir, 0);
+    }
+
+    /** @param width clusters of one event evaluated at once ({@link Settings#EVALUATION_WIDTH}); 0 for the default */
+    BenchPath(FakeArm arm, Path dir, int width) {
+        this(arm, dir, new TimedState(new FileVerdictStore(dir.resolve("verdicts")),
+                new FileOutbox(dir.resolve("outbox"), Clock.systemUTC())), width);
+    }
+
+    /** Over the given verdict store and outbox (Azure Table and Queue storage, say); {@code dir} holds the rest. */
+    BenchPath(FakeArm arm, Path dir, TimedState state, int width) {
         TokenCredential fixedToken = request -> Mono.just(new AccessToken(FakeArm.TOKEN,
                 OffsetDateTime.now(ZoneOffset.UTC).plusHours(1)));
         ArmSettings arms = ArmSettings.of(ArmCloud.AZURE_CLOUD, List.of(Harness.SUB_A, Harness.SUB_B), fixedToken)
                 .withArmEndpoint(arm.endpoint()).withReadsPerMinute(UNLIMITED_READS);
         this.http = new TimedHttpClient(TestTls.get().trustingClient);
         this.inventory = new LiveInventory(arms, http, Clock.systemUTC(), Sleeper.SYSTEM);
-        this.state = new TimedState(new FileVerdictStore(dir.resolve("verdicts")),
-                new FileOutbox(dir.resolve("outbox"), Clock.systemUTC()));
-        Settings settings = Settings.from(Map.of(Settings.SUBSCRIPTIONS, Harness.SUB_A + "," + Harness.SUB_B,
-                Settings.ARM_ENDPOINT, arm.endpoint().toString(), Settings.STATE, "files",
-                Settings.STATE_DIR, dir.toString()));
+        this.state = state;
+        Map<String, String> env = new java.util.HashMap<>(Map.of(Settings.SUBSCRIPTIONS, Harness.SUB_A + "," + Harness.SUB_B,
+                Settings.ARM_ENDPOINT, arm.endpoint().toString(), Settings.STATE, "files", Settings.STATE_DIR, dir.toString()));
+        if (width > 0) {
+            env.put(Settings.EVALUATION_WIDTH, Integer.toString(width));
+        }
+        Settings settings = Settings.from(env);
         this.runtime = new Runtime(settings, inventory, state.store, state.outbox, Clock.systemUTC());
     }
 

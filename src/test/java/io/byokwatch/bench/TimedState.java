@@ -12,15 +12,25 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-/** The verdict store and outbox with one stopwatch around both, to separate state-file I/O from processing. */
+/**
+ * The verdict store and outbox with one stopwatch around both, to separate state-file I/O from processing; optionally
+ * with a modelled network round trip added to every call (loopback storage answers far faster than a storage account
+ * in another building does).
+ */
 final class TimedState {
     private final LongAdder nanos = new LongAdder();
+    private final long addedMillis;
     final VerdictStore store;
     final Outbox outbox;
 
     TimedState(VerdictStore store, Outbox outbox) {
+        this(store, outbox, Duration.ZERO);
+    }
+
+    TimedState(VerdictStore store, Outbox outbox, Duration addedPerCall) {
         this.store = new Store(store);
         this.outbox = new Box(outbox);
+        this.addedMillis = addedPerCall.toMillis();
     }
 
     long nanos() {
@@ -30,7 +40,13 @@ final class TimedState {
     private <T> T timed(Supplier<T> call) {
         long start = System.nanoTime();
         try {
+            if (addedMillis > 0) {
+                Thread.sleep(addedMillis);
+            }
             return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } finally {
             nanos.add(System.nanoTime() - start);
         }
