@@ -6,6 +6,7 @@ import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.render.AlertJson;
 import io.byokwatch.render.NoticeSamples;
 import io.byokwatch.testsupport.FakeSleeper;
+import io.byokwatch.testsupport.ForwardingOutbox;
 import io.byokwatch.testsupport.MutableClock;
 import io.byokwatch.testsupport.OneChannelDelivery;
 import org.junit.jupiter.api.Test;
@@ -99,44 +100,5 @@ class OutboxDrainerTest {
         FileOutbox files = fiveClusters();
         assertEquals(5, drainer(files).drainVisible(() -> false).finished());
         assertEquals(0, files.size());
-    }
-
-    /** Passes everything to the real outbox; tests override one operation to inject a storage failure. */
-    private static class ForwardingOutbox implements Outbox {
-        private final Outbox inner;
-
-        ForwardingOutbox(Outbox inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void enqueue(OutboxMessage m) {
-            inner.enqueue(m);
-        }
-
-        @Override
-        public void enqueue(OutboxMessage m, Duration delay) {
-            inner.enqueue(m, delay);
-        }
-
-        @Override
-        public List<Lease> lease(int max, Duration visibility) {
-            return inner.lease(max, visibility);
-        }
-
-        @Override
-        public void ack(Lease lease) {
-            inner.ack(lease);
-        }
-
-        @Override
-        public void release(Lease lease, Duration delay) {
-            inner.release(lease, delay);
-        }
-
-        @Override
-        public long size() {
-            return inner.size();
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.port.StoredVerdict;
 import io.byokwatch.port.VerdictStore;
+import io.byokwatch.testsupport.ForwardingOutbox;
 
 import java.time.Duration;
 import java.util.List;
@@ -80,17 +81,15 @@ final class TimedState {
         }
     }
 
-    private final class Box implements Outbox {
-        private final Outbox inner;
-
+    private final class Box extends ForwardingOutbox {
         Box(Outbox inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void enqueue(OutboxMessage m) {
             timed(() -> {
-                inner.enqueue(m);
+                super.enqueue(m);
                 return null;
             });
         }
@@ -98,29 +97,9 @@ final class TimedState {
         @Override
         public void enqueue(OutboxMessage m, Duration delay) {
             timed(() -> {
-                inner.enqueue(m, delay);
+                super.enqueue(m, delay);
                 return null;
             });
-        }
-
-        @Override
-        public List<Lease> lease(int max, Duration visibility) {
-            return inner.lease(max, visibility);
-        }
-
-        @Override
-        public void ack(Lease lease) {
-            inner.ack(lease);
-        }
-
-        @Override
-        public void release(Lease lease, Duration delay) {
-            inner.release(lease, delay);
-        }
-
-        @Override
-        public long size() {
-            return inner.size();
         }
     }
 }
