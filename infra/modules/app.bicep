@@ -61,6 +61,12 @@ resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: eventDeadLetterContainer
 }
 
+// The nightly access reports (HTML, JSON, Markdown). Readers need Storage Blob Data Reader on this container.
+resource reportContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'byokwatch-reports'
+}
+
 resource queues 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -189,7 +195,9 @@ var baseSettings = {
   BYOKWATCH_ACCESS_WINDOW_HOURS: '24'
   BYOKWATCH_ACCESS_BASELINE_DAYS: '14'
   BYOKWATCH_ACCESS_ALLOWLIST_FILE: ''
-  BYOKWATCH_ACCESS_REPORT_DIR: '/tmp/byokwatch-reports'
+  // a function instance's disk does not outlive it: the reports go to the storage account
+  BYOKWATCH_ACCESS_REPORT_DIR: ''
+  BYOKWATCH_ACCESS_REPORT_CONTAINER: reportContainer.name
   BYOKWATCH_ACCESS_REPORT_SCHEDULE: accessReportSchedule
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'

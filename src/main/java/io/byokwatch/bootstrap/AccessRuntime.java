@@ -5,13 +5,9 @@ import io.byokwatch.access.Allowlist;
 import io.byokwatch.app.AccessReportJob;
 import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.Inventory;
+import io.byokwatch.port.ReportArchive;
 import io.byokwatch.render.AccessFormat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -30,14 +26,23 @@ public final class AccessRuntime {
 
     private final AccessSettings settings;
     private final AccessReportJob job;
+    private final List<ReportArchive> archives;
     private final Clock clock;
 
-    /** What one run produced: the report, and the files it was written to (none without a report folder). */
-    public record Outcome(AccessReport report, List<Path> written) {
+    /**
+     * What one run produced: the report, where each rendering was kept (paths or URLs, none without a report folder or
+     * container), and what could not be kept. A report that could not be kept is still logged and sent.
+     */
+    public record Outcome(AccessReport report, List<String> saved, List<String> problems) {
+        /** Where people open the report: the HTML rendering, the first place it was kept; null when nowhere. */
+        public String fullReport() {
+            return saved.stream().filter(l -> l.endsWith("." + AccessFormat.HTML.extension())).findFirst().orElse(null);
+        }
     }
 
-    AccessRuntime(AccessSettings settings, AccessLogSource logs, Inventory inventory, Clock clock) {
+    AccessRuntime(AccessSettings settings, AccessLogSource logs, Inventory inventory, List<ReportArchive> archives, Clock clock) {
         this.settings = settings;
+        this.archives = List.copyOf(archives);
         this.clock = clock;
         Allowlist allowlist = settings.allowlistFile() == null ? Allowlist.EMPTY : AllowlistFile.load(settings.allowlistFile());
         this.job = new AccessReportJob(logs, inventory, settings.thresholds(), allowlist);
@@ -55,31 +60,30 @@ public final class AccessRuntime {
     /** Settings from a map (tests), validated as at start-up. */
     public static AccessRuntime build(Map<String, String> env, Inventory inventory, String cloud, Clock clock) {
         AccessSettings s = AccessSettings.from(env, cloud);
-        return new AccessRuntime(s, AccessSources.of(s), inventory, clock);
+        return new AccessRuntime(s, AccessSources.of(s), inventory, ReportArchives.from(s, cloud), clock);
     }
 
     public AccessSettings settings() {
         return settings;
     }
 
-    /** Reports on the last {@code windowHours} whole hours and writes HTML, JSON and Markdown to the report folder. */
+    /** Reports on the last {@code windowHours} whole hours and keeps HTML, JSON and Markdown where the settings say. */
     public Outcome run() {
         AccessReport report = job.run(clock.instant(), Duration.ofHours(settings.windowHours()), settings.baselineDays());
-        List<Path> written = new ArrayList<>();
-        if (settings.reportDir() != null) {
-            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
-                    .format(report.windowEnd());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(report.windowEnd());
+        List<String> saved = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ReportArchive archive : archives) {
             try {
-                Files.createDirectories(settings.reportDir());
                 for (AccessFormat f : AccessFormat.values()) {
-                    Path file = settings.reportDir().resolve("access-report-" + stamp + "." + f.extension());
-                    Files.writeString(file, f.renderer().render(report), StandardCharsets.UTF_8);
-                    written.add(file);
+                    saved.add(archive.save("access-report-" + stamp + "." + f.extension(), f.contentType(),
+                            f.renderer().render(report)));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the access report to " + settings.reportDir() + ": " + e.getMessage(), e);
+            } catch (ReportArchive.ReportArchiveException e) {
+                problems.add(e.getMessage());
             }
         }
-        return new Outcome(report, written);
+        return new Outcome(report, List.copyOf(saved), List.copyOf(problems));
     }
 }

@@ -20,10 +20,23 @@ import java.util.regex.Pattern;
  * @param logFiles    exported audit logs instead of a workspace (empty when a workspace is set)
  * @param endpoint    Log Analytics query endpoint: the cloud's, or BYOKWATCH_LOG_ANALYTICS_ENDPOINT
  * @param table       the table to read, or null to find it with a probe query
- * @param reportDir   where the nightly function writes its reports, or null to only log the summary
+ * @param reportDir   a folder the nightly function writes its reports to, or null
+ * @param reportStore where in the function's storage account the reports are kept as blobs, or null
  */
 public record AccessSettings(String workspaceId, List<Path> logFiles, String endpoint, AccessTable table, int windowHours,
-                             int baselineDays, Thresholds thresholds, Path allowlistFile, Path reportDir) {
+                             int baselineDays, Thresholds thresholds, Path allowlistFile, Path reportDir,
+                             BlobPlace reportStore) {
+
+    /**
+     * A blob container of the function's own storage account: by connection string (Azurite, key-based accounts) or by
+     * endpoint with the managed identity. The connection string is a secret: this record never prints it.
+     */
+    public record BlobPlace(String container, String connectionString, String endpoint) {
+        @Override
+        public String toString() {
+            return "container " + container + (endpoint != null ? " at " + endpoint : " (by connection string)");
+        }
+    }
 
     public static final String WORKSPACE_ID = "BYOKWATCH_LOG_ANALYTICS_WORKSPACE_ID";
     public static final String LOG_FILES = "BYOKWATCH_ACCESS_LOG_FILES";
@@ -33,12 +46,16 @@ public record AccessSettings(String workspaceId, List<Path> logFiles, String end
     public static final String BASELINE_DAYS = "BYOKWATCH_ACCESS_BASELINE_DAYS";
     public static final String ALLOWLIST_FILE = "BYOKWATCH_ACCESS_ALLOWLIST_FILE";
     public static final String REPORT_DIR = "BYOKWATCH_ACCESS_REPORT_DIR";
+    /** A blob container in the function's storage account (AzureWebJobsStorage) to keep the reports in. */
+    public static final String REPORT_CONTAINER = "BYOKWATCH_ACCESS_REPORT_CONTAINER";
     /** Read by the Functions host from the timer annotation, not by this class; listed so the templates set it. */
     public static final String REPORT_SCHEDULE = "BYOKWATCH_ACCESS_REPORT_SCHEDULE";
     /** Threshold settings: BYOKWATCH_ACCESS_ + the upper-snake name of the {@link Thresholds} component. */
     static final String THRESHOLD_PREFIX = "BYOKWATCH_ACCESS_";
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+    private static final Pattern CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
+    private static final String BLOB_SERVICE_URI = "AzureWebJobsStorage__blobServiceUri";
 
     /** Validates every setting; throws {@link SettingsException} listing each problem. */
     public static AccessSettings from(Map<String, String> env, String cloud) {
@@ -64,11 +81,38 @@ public record AccessSettings(String workspaceId, List<Path> logFiles, String end
         Thresholds thresholds = thresholds(env, problems);
         String allow = value(env, ALLOWLIST_FILE);
         String dir = value(env, REPORT_DIR);
+        BlobPlace store = reportStore(env, problems);
         if (!problems.isEmpty()) {
             throw new SettingsException(problems);
         }
         return new AccessSettings(workspace == null ? null : workspace.toLowerCase(java.util.Locale.ROOT), logFiles, endpoint,
-                table, window, baseline, thresholds, allow == null ? null : Path.of(allow), dir == null ? null : Path.of(dir));
+                table, window, baseline, thresholds, allow == null ? null : Path.of(allow), dir == null ? null : Path.of(dir),
+                store);
+    }
+
+    private static BlobPlace reportStore(Map<String, String> env, List<String> problems) {
+        String container = value(env, REPORT_CONTAINER);
+        if (container == null) {
+            return null;
+        }
+        if (!CONTAINER.matcher(container).matches()) {
+            problems.add(REPORT_CONTAINER + "='" + container + "' is not a blob container name (3-63 lower-case letters,"
+                    + " digits and single hyphens); e.g. byokwatch-reports");
+            return null;
+        }
+        String connection = value(env, Settings.STORAGE_CONNECTION);
+        String account = value(env, Settings.STORAGE_ACCOUNT);
+        String endpoint = value(env, BLOB_SERVICE_URI);
+        if (endpoint == null && account != null) {
+            endpoint = "https://" + account + ".blob.core.windows.net";
+        }
+        if (connection == null && endpoint == null) {
+            problems.add(REPORT_CONTAINER + " keeps the reports in the function's storage account, but neither "
+                    + Settings.STORAGE_CONNECTION + " (a connection string) nor " + BLOB_SERVICE_URI + " or "
+                    + Settings.STORAGE_ACCOUNT + " (identity-based) is set");
+            return null;
+        }
+        return new BlobPlace(container, connection, connection == null ? endpoint : null);
     }
 
     /**

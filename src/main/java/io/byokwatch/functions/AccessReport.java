@@ -9,13 +9,13 @@ import io.byokwatch.bootstrap.AccessRuntime;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.render.AccessSummary;
 
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * The nightly Key Vault access report (app setting BYOKWATCH_ACCESS_REPORT_SCHEDULE, NCRONTAB, 02:00 UTC by default):
  * who used the disk keys in the last day, and whether that was normal. Logs the headline and each anomaly, writes
- * HTML, JSON and Markdown to BYOKWATCH_ACCESS_REPORT_DIR when set, and, when a notify config is set, sends it to the
+ * HTML, JSON and Markdown to the blob container BYOKWATCH_ACCESS_REPORT_CONTAINER and/or the folder
+ * BYOKWATCH_ACCESS_REPORT_DIR when set, and, when a notify config is set, sends it to the
  * channels routed kind {@code access-report} (a digest for people, the report JSON for webhooks).
  */
 public final class AccessReport {
@@ -53,13 +53,14 @@ public final class AccessReport {
                     + a.explanation());
         }
         r.notes().forEach(n -> context.getLogger().warning(n));
-        o.written().forEach(p -> context.getLogger().info("wrote " + p));
+        o.saved().forEach(p -> context.getLogger().info("kept " + p));
+        o.problems().forEach(p -> context.getLogger().warning(p + "; the report is still sent"));
         AccessReportDelivery d = delivery.get();
         if (d == null) {
             return;
         }
         try {
-            for (AccessReportDelivery.Outcome out : d.deliver(r, fullReport(o))) {
+            for (AccessReportDelivery.Outcome out : d.deliver(r, o.fullReport())) {
                 if (out.delivered()) {
                     context.getLogger().info(out.line());
                 } else {
@@ -70,11 +71,5 @@ public final class AccessReport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the access report delivery was interrupted (the host is stopping)");
         }
-    }
-
-    /** The HTML file, which people open, is what the digest points at. */
-    private static String fullReport(AccessRuntime.Outcome o) {
-        return o.written().stream().map(Path::getFileName).map(Path::toString).filter(n -> n.endsWith(".html"))
-                .findFirst().orElse(null);
     }
 }

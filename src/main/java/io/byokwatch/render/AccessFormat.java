@@ -25,6 +25,15 @@ public enum AccessFormat {
         return this == MARKDOWN ? "md" : label();
     }
 
+    /** The media type it is stored with, so that a browser opening the stored report shows it rightly. */
+    public String contentType() {
+        return switch (this) {
+            case MARKDOWN -> "text/markdown";
+            case JSON -> "application/json";
+            case HTML -> "text/html";
+        };
+    }
+
     public static AccessFormat parse(String text) {
         for (AccessFormat f : values()) {
             if (f.label().equalsIgnoreCase(text == null ? "" : text.trim())) {

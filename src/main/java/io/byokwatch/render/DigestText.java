@@ -82,9 +82,9 @@ final class DigestText {
 
     static String where(String fullReport) {
         return fullReport == null
-                ? "The full report was not saved: set BYOKWATCH_ACCESS_REPORT_DIR to keep it, or run byokwatch access-report."
-                : "Full report: " + fullReport + " in the access report folder (BYOKWATCH_ACCESS_REPORT_DIR), with the KQL"
-                + " behind each anomaly.";
+                ? "The full report was not kept: set BYOKWATCH_ACCESS_REPORT_CONTAINER or BYOKWATCH_ACCESS_REPORT_DIR to keep"
+                + " it, or run byokwatch access-report."
+                : "Full report, with the KQL behind each anomaly: " + fullReport;
     }
 
     static List<String> notes(AccessReport r) {

@@ -60,4 +60,24 @@ class AccessSettingsTest {
         assertTrue(assertThrows(SettingsException.class, () -> AccessSettings.from(Map.of(AccessSettings.WORKSPACE_ID, WS,
                 AccessSettings.LOG_FILES, "x"), "AzureCloud")).getMessage().contains("not both"));
     }
+
+    @Test
+    void aReportContainer_needsAValidName_andTheFunctionsStorage_andNeverPrintsTheConnectionString() {
+        String ws = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+        AccessSettings.BlobPlace byIdentity = AccessSettings.from(Map.of(AccessSettings.WORKSPACE_ID, ws,
+                AccessSettings.REPORT_CONTAINER, "byokwatch-reports", "AzureWebJobsStorage__blobServiceUri",
+                "https://stbyok.blob.core.usgovcloudapi.net/"), "AzureUSGovernment").reportStore();
+        assertEquals("https://stbyok.blob.core.usgovcloudapi.net/", byIdentity.endpoint());
+        AccessSettings.BlobPlace byKey = AccessSettings.from(Map.of(AccessSettings.WORKSPACE_ID, ws,
+                AccessSettings.REPORT_CONTAINER, "byokwatch-reports", "AzureWebJobsStorage",
+                "DefaultEndpointsProtocol=https;AccountName=st;AccountKey=c2VjcmV0LWtleQ==;"), "AzureCloud").reportStore();
+        assertFalse(byKey.toString().contains("c2VjcmV0"), byKey.toString());
+
+        String bad = assertThrows(SettingsException.class, () -> AccessSettings.from(Map.of(AccessSettings.WORKSPACE_ID, ws,
+                AccessSettings.REPORT_CONTAINER, "Reports_2026"), "AzureCloud")).getMessage();
+        assertTrue(bad.contains("'Reports_2026' is not a blob container name"), bad);
+        String nowhere = assertThrows(SettingsException.class, () -> AccessSettings.from(Map.of(AccessSettings.WORKSPACE_ID, ws,
+                AccessSettings.REPORT_CONTAINER, "byokwatch-reports"), "AzureCloud")).getMessage();
+        assertTrue(nowhere.contains("neither AzureWebJobsStorage"), nowhere);
+    }
 }

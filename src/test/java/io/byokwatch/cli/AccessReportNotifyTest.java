@@ -61,7 +61,7 @@ class AccessReportNotifyTest {
                 "--notify", "stdout");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("== KEY VAULT ACCESS REPORT | 2 ANOMALIES | WORST CRITICAL"), r.out());
-        assertTrue(r.out().contains("Full report: night.html"), r.out());
+        assertTrue(r.out().contains("Full report, with the KQL behind each anomaly: night.html"), r.out());
         assertTrue(r.err().contains("delivered to stdout"), r.err());
         assertTrue(receiver.requests().isEmpty());
     }

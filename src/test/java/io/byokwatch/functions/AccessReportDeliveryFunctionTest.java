@@ -102,7 +102,7 @@ class AccessReportDeliveryFunctionTest {
         String blocks = digest.getAsJsonArray("blocks").toString();
         assertTrue(blocks.contains("2 anomalies: 1 critical, 1 medium."), blocks);
         assertTrue(blocks.contains("`unexpected-caller` kv-pay-prod/aks-disk"), blocks);
-        assertTrue(blocks.contains("Full report: access-report-20261201T0200Z.html"), blocks);
+        assertTrue(blocks.contains("Full report, with the KQL behind each anomaly: " + tmp.resolve("reports/access-report-20261201T0200Z.html")), blocks);
         assertTrue(Files.exists(tmp.resolve("reports/access-report-20261201T0200Z.html")), "the file the digest names");
         assertNull(slack.header("X-Byokwatch-Signature"), "Slack is not signed");
 

@@ -34,4 +34,23 @@ class AccessReportFunctionTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void inAzure_theReportIsKeptInTheStorageAccount_andTheDigestPointsAtTheBlob() {
+        String container = "byokwatch-reports-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        AccessRuntime runtime = AccessRuntime.build(Map.of("BYOKWATCH_ACCESS_LOG_FILES", "examples/logs",
+                        "BYOKWATCH_ACCESS_REPORT_CONTAINER", container,
+                        "AzureWebJobsStorage", io.byokwatch.testsupport.Azurite.get().connectionString()),
+                SnapshotInventory.load(Path.of("examples/estate")), "AzureCloud",
+                Clock.fixed(Instant.parse("2026-12-01T02:00:07Z"), ZoneOffset.UTC));
+
+        AccessRuntime.Outcome o = runtime.run();
+
+        assertEquals(3, o.saved().size(), o.saved().toString());
+        assertEquals(List.of(), o.problems());
+        assertTrue(o.fullReport().endsWith("/" + container + "/access-report-20261201T0200Z.html"), o.fullReport());
+        TestContext ctx = new TestContext("AccessReport");
+        new AccessReport(() -> runtime).run("{}", ctx);
+        assertTrue(ctx.log().contains("INFO kept " + o.fullReport()), ctx.log());
+    }
 }

@@ -71,10 +71,10 @@ class AccessDigestTest {
             assertTrue(digest.contains("key-4"), "fifth shown");
             assertFalse(digest.contains("key-5"), "sixth left for the full report");
             assertTrue(digest.contains("and 7 more anomalies not shown here"), digest);
-            assertTrue(digest.contains("Full report: " + FILE), digest);
+            assertTrue(digest.contains("Full report, with the KQL behind each anomaly: " + FILE), digest);
             assertTrue(digest.contains("1,000 events vs 12.3 expected"), digest);
         }
-        assertTrue(terminal.digest(r, null).replaceAll("\\s+", " ").contains("set BYOKWATCH_ACCESS_REPORT_DIR"), "an unsaved report says so");
+        assertTrue(terminal.digest(r, null).replaceAll("\\s+", " ").contains("set BYOKWATCH_ACCESS_REPORT_CONTAINER or BYOKWATCH_ACCESS_REPORT_DIR"), "an unsaved report says so");
     }
 
     @Test
