@@ -14,6 +14,7 @@ import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Lookup;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
+import io.byokwatch.port.Sleeper;
 import io.byokwatch.port.StoredVerdict;
 import io.byokwatch.port.VerdictStore;
 
@@ -41,7 +42,9 @@ import java.util.function.Supplier;
  * <p>Alerts are never lost and never doubled by two instances: the new verdict is written with compare-and-set while
  * carrying the alert as pending, only the winner hands it to the outbox, and the pending mark is cleared afterwards.
  * A crash between the two leaves the mark, and the next evaluation of that cluster re-sends the same alert (same id,
- * so receivers drop the repeat).
+ * so receivers drop the repeat). A mark only just written most likely belongs to a writer that is sending it right now,
+ * so an evaluation that finds one first gives that writer a moment ({@link #WRITER_WAIT}) to clear it: without that,
+ * every instance that received the same event sent its own copy.
  */
 public final class DriftDetector {
     private static final int MAX_CAS_ATTEMPTS = 8;
@@ -51,6 +54,10 @@ public final class DriftDetector {
      * trusting clock sync more. Azure hosts keep time to well under a second.
      */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+    /** How long an evaluation waits for the writer of a fresh pending mark, and how fresh counts. */
+    static final Duration WRITER_WAIT = Duration.ofMillis(250);
+    private static final Duration FRESH_MARK = Duration.ofSeconds(2);
+    private static final Duration WRITER_POLL = Duration.ofMillis(25);
 
     /** The status of a tombstone: the cluster is gone, its verdict row stays so that ids of later transitions are new. */
     public static final String DELETED = "deleted";
@@ -161,6 +168,9 @@ public final class DriftDetector {
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             Optional<StoredVerdict> stored = store.get(clusterId);
             if (stored.isPresent() && pending(stored.get())) {
+                stored = awaitWriter(clusterId, stored.get());
+            }
+            if (stored.isPresent() && pending(stored.get())) {
                 flushPending(stored.get());
                 stored = store.get(clusterId);
             }
@@ -245,6 +255,27 @@ public final class DriftDetector {
     /** Re-sends an alert a crashed writer stored as pending but may not have handed to the outbox. */
     private static boolean pending(StoredVerdict v) {
         return v.lastAlertKind() != null && v.lastAlertAt() == null;
+    }
+
+    /** Re-reads a fresh pending verdict until its writer clears or replaces it, or {@link #WRITER_WAIT} is over. */
+    private Optional<StoredVerdict> awaitWriter(ResourceId clusterId, StoredVerdict pending) {
+        if (pending.evaluatedAt().plus(FRESH_MARK).isBefore(clock.instant())) {
+            return Optional.of(pending);
+        }
+        Optional<StoredVerdict> now = Optional.of(pending);
+        for (long waited = 0; waited < WRITER_WAIT.toMillis(); waited += WRITER_POLL.toMillis()) {
+            try {
+                Sleeper.REAL.sleep(WRITER_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
+            now = store.get(clusterId);
+            if (now.isEmpty() || !pending(now.get()) || !java.util.Objects.equals(now.get().version(), pending.version())) {
+                return now;
+            }
+        }
+        return now;
     }
 
     private void flushPending(StoredVerdict v) {

@@ -172,6 +172,45 @@ class DriftDetectorTest {
         assertEquals("opened", alerts.get(0).get("kind").getAsString());
     }
 
+    /**
+     * Every instance gets the same event; the one that wins the verdict write sends the alert. Another that reads the
+     * verdict while the winner is still sending gives it a moment instead of sending a copy of its own.
+     */
+    @Test
+    void aPendingAlertItsWriterIsStillSending_isNotSentAgainByAnotherInstance() throws Exception {
+        Path estate = estate();
+        FileVerdictStore verdicts = new FileVerdictStore(tmp.resolve("state/verdicts"));
+        Outbox failing = new io.byokwatch.testsupport.ForwardingOutbox(outbox()) {
+            @Override
+            public void enqueue(io.byokwatch.port.OutboxMessage m) {
+                throw new IllegalStateException("the writer is between its verdict write and its hand-off");
+            }
+        };
+        DriftDetector writer = new DriftDetector(SnapshotInventory.load(estate), new ImpactRouter(), new ClusterEvaluator(RuleCatalog.standard()),
+                () -> Policy.DEFAULT, verdicts, failing, new AlertJson(), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(IllegalStateException.class, () -> writer.onEvent(event("01-cluster-shipped-without-byok.json")));
+        io.byokwatch.port.StoredVerdict pending = verdicts.get(io.byokwatch.domain.ResourceId.parse(HOTFIX)).orElseThrow();
+        AlertJson codec = new AlertJson();
+        Thread finishesSending = new Thread(() -> {
+            try {
+                Thread.sleep(DriftDetector.WRITER_WAIT.toMillis() / 5);
+            } catch (InterruptedException e) {
+                return;
+            }
+            String body = codec.pendingAlert(pending.detailJson());
+            outbox().enqueue(io.byokwatch.port.OutboxMessage.of(codec.alertId(body), pending.clusterId().key(), NOW, body));
+            verdicts.put(new io.byokwatch.port.StoredVerdict(pending.clusterId(), pending.clusterName(), pending.subscriptionId(),
+                    pending.status(), pending.findingKeys(), codec.withoutPending(pending.detailJson()), pending.since(),
+                    pending.evaluatedAt(), NOW, pending.lastAlertKind(), pending.version()));
+        });
+        finishesSending.start();
+
+        detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
+        finishesSending.join();
+
+        assertEquals(1, outbox().size(), "the writer's copy only");
+    }
+
     @Test
     void evaluatingClustersSideBySide_decidesExactlyWhatOneAtATimeDecides() throws IOException {
         Path estate = estate();
