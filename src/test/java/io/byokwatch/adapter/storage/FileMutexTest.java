@@ -1,5 +1,7 @@
 package io.byokwatch.adapter.storage;
 
+import io.byokwatch.testsupport.Reliability;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The state folder's locks between threads and between processes. */
+@Tag("reliability")
 class FileMutexTest {
     @TempDir
     Path dir;
@@ -38,12 +41,17 @@ class FileMutexTest {
                     FileMutexHammer.class.getName(), dir.resolve("state").toString(), "3000")
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start());
         }
+        long rounds = 0;
         for (int i = 0; i < processes.size(); i++) {
             assertTrue(processes.get(i).waitFor(60, TimeUnit.SECONDS), "hammer " + i + " did not finish");
             String printed = Files.readString(outputs.get(i), StandardCharsets.UTF_8);
             assertEquals(0, processes.get(i).exitValue(), printed);
             assertTrue(printed.matches("(?s)rounds=[1-9]\\d*.*"), printed);
+            rounds += Long.parseLong(printed.lines().findFirst().orElseThrow().substring("rounds=".length()));
         }
+        Reliability.record("Concurrency: serve processes sharing state", "2 processes x 2 threads taking the verdict and"
+                + " outbox locks of one state folder for 3 s", (int) rounds, rounds + " locks taken, 0 refused"
+                + " (the old per-file gate got 'Resource deadlock avoided' within 0.2 s)", "none");
     }
 
     @Test
