@@ -4,13 +4,8 @@ import com.google.gson.JsonObject;
 import io.byokwatch.adapter.arm.FakeArm;
 import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.domain.ResourceId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -33,33 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What ARM and Event Grid do to the event path besides answering: refuse a read, throttle, deliver an event again or
  * late, and change a resource again while its earlier read is still cached.
  */
-class EventPathResilienceEndToEndTest {
+class EventPathResilienceEndToEndTest extends CompliantEstateEndToEnd {
     private static final String CLUSTER_WRITE = "Microsoft.ContainerService/managedClusters/write";
     private static final String SET_WRITE = "Microsoft.Compute/diskEncryptionSets/write";
-    private static FakeArm fake;
-    private EventPath path;
-    private Estate estate;
-
-    @TempDir
-    Path state;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeArm.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void compliantEstate() {
-        path = new EventPath(fake, state);
-        estate = new Estate(fake).build();
-        path.baseline();
-    }
-
     @Test
     void forbiddenSet_leavesItsClustersUnknown_namingThePermission_withoutAnyAlert() {
         fake.forbid(DES_SHARED_1);

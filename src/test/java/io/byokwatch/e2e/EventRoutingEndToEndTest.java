@@ -2,18 +2,12 @@ package io.byokwatch.e2e;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.byokwatch.adapter.arm.FakeArm;
 import io.byokwatch.adapter.arm.Harness;
 import io.byokwatch.app.DriftDetector;
 import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.domain.ResourceId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,31 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * live inventory over HTTPS: the fake ARM is changed first, as Azure would be, then the event arrives, and the test
  * reads the alerts from the file outbox as a receiver would.
  */
-class EventRoutingEndToEndTest {
-    private static FakeArm fake;
-    private EventPath path;
-    private Estate estate;
-
-    @TempDir
-    Path state;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeArm.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void compliantEstate() {
-        path = new EventPath(fake, state);
-        estate = new Estate(fake).build();
-        path.baseline();
-    }
-
+class EventRoutingEndToEndTest extends CompliantEstateEndToEnd {
     @Test
     void clusterWrite_ofTheDocumentedClusterSample_opensOneAlert_namingWhoShippedIt() {
         JsonObject cluster = fake.putCorpus("aks_managedcluster_get_with_des_2026-08-01.json");
