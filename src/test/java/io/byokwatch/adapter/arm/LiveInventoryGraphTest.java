@@ -10,9 +10,6 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.rules.RuleCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,25 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lists and reverse look-ups through Resource Graph, paged and scoped, against the fake over HTTPS. */
-class LiveInventoryGraphTest {
-    private static FakeArm fake;
-    private Harness h;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeArm.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void freshHarness() {
-        h = new Harness(fake);
-    }
-
+class LiveInventoryGraphTest extends OnFakeArm {
     private static List<String> names(List<ManagedCluster> clusters) {
         return clusters.stream().map(ManagedCluster::name).toList();
     }

@@ -9,9 +9,6 @@ import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Lookup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ARM point reads through the real SDK pipeline and Netty client, against a fake ARM over HTTPS. */
-class LiveInventoryPointReadsTest {
+class LiveInventoryPointReadsTest extends OnFakeArm {
     private static final String CORPUS_CLUSTER = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1"
             + "/providers/Microsoft.ContainerService/managedClusters/clustername1";
-    private static FakeArm fake;
-    private Harness h;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeArm.start();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
-
-    @BeforeEach
-    void freshHarness() {
-        h = new Harness(fake);
-    }
-
     static <T> T found(Lookup<T> lookup) {
         assertInstanceOf(Lookup.Found.class, lookup, () -> "expected found, got " + lookup);
         return lookup.orNull();
