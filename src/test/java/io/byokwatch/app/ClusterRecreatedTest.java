@@ -14,6 +14,7 @@ import io.byokwatch.render.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.Reliability;
 import org.junit.jupiter.api.Tag;
+import io.byokwatch.testsupport.TreeCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -45,7 +45,7 @@ class ClusterRecreatedTest {
 
     @Test
     void recreatedCluster_opensWithANewAlertId() throws IOException {
-        Path estate = copy(Path.of("examples/estate"), tmp.resolve("estate"));
+        Path estate = TreeCopy.copy(Path.of("examples/estate"), tmp.resolve("estate"));
         Path file = estate.resolve("payments/aks-shipped-nobyok.az.json");
         String content = Files.readString(file);
         List<String> opened = new ArrayList<>();
@@ -94,19 +94,5 @@ class ClusterRecreatedTest {
     private static ChangeEvent event() throws IOException {
         return new EventEnvelopeParser().parse(Files.readString(Path.of("examples/events/01-cluster-shipped-without-byok.json")), null)
                 .events().get(0);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
     }
 }

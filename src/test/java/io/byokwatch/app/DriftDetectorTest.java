@@ -14,6 +14,7 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.render.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.testsupport.TreeCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -42,19 +42,7 @@ class DriftDetectorTest {
     Path tmp;
 
     private Path estate() throws IOException {
-        Path estate = tmp.resolve("estate");
-        Path source = Path.of("examples/estate");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.toList()) {
-                Path target = estate.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return estate;
+        return TreeCopy.copy(Path.of("examples/estate"), tmp.resolve("estate"));
     }
 
     private DriftDetector detector(Path estate) {

@@ -2,6 +2,7 @@ package io.byokwatch.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.byokwatch.testsupport.TreeCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,19 +21,7 @@ class ReplayCommandTest {
     }
 
     private static Path copyEstate(Path tmp) throws IOException {
-        Path estate = tmp.resolve("estate");
-        Path source = Path.of("examples/estate");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.toList()) {
-                Path t = estate.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
-        return estate;
+        return TreeCopy.copy(Path.of("examples/estate"), tmp.resolve("estate"));
     }
 
     @Test
