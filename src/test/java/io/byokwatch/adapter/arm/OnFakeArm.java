@@ -4,23 +4,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** Live-inventory tests: one fake ARM for the class, reset with a fresh harness (clock, sleeps, token log) per test. */
-abstract class OnFakeArm {
-    static FakeArm fake;
-    Harness h;
+/** Tests against the fake ARM: one for the class, reset with a fresh harness (clock, sleeps, token log) per test. */
+public abstract class OnFakeArm {
+    protected static FakeArm fake;
+    protected Harness h;
 
     @BeforeAll
-    static void startFake() {
+    protected static void startFake() {
         fake = FakeArm.start();
     }
 
     @AfterAll
-    static void stopFake() {
+    protected static void stopFake() {
         fake.close();
     }
 
     @BeforeEach
-    void freshHarness() {
+    protected void freshHarness() {
         h = new Harness(fake);
     }
 }
