@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import com.sun.net.httpserver.HttpServer;
 import io.byokwatch.bootstrap.Runtime;
+import io.byokwatch.testsupport.ConnectionTrap;
 import io.byokwatch.testsupport.HostileEvents;
 import io.byokwatch.testsupport.Reliability;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +35,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -234,20 +231,8 @@ class ServeSecurityTest {
     /** Every URL an event can carry points at a local listener; serve must never connect to it. */
     @Test
     void noUrlFromAnEvent_isEverFetched() throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread accept = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try (Socket s = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (Exception closed) {
-                        return;
-                    }
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            String url = "http://127.0.0.1:" + listener.getLocalPort();
+        try (ConnectionTrap trap = new ConnectionTrap()) {
+            String url = trap.url("http");
             List<String> bodies = SsrfEvents.all(url);
             for (String body : bodies) {
                 HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/events")).header("x-byokwatch-key", KEY)
@@ -255,7 +240,7 @@ class ServeSecurityTest {
                 assertTrue(r.statusCode() < 500, r.body());
             }
             Thread.sleep(500);
-            assertEquals(0, connections.get(), "serve connected to a URL taken from an event");
+            assertEquals(0, trap.connections(), "serve connected to a URL taken from an event");
             ROWS.add(new String[] {"Events whose every URL field points at a local listener (file inventory)", String.valueOf(bodies.size()),
                     "0 connections to the listener", "n/a"});
         }

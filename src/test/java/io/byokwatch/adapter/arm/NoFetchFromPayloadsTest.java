@@ -11,17 +11,14 @@ import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.render.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.testsupport.ConnectionTrap;
 import io.byokwatch.testsupport.Reliability;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.byokwatch.adapter.arm.Harness.SUB_A;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,20 +35,8 @@ class NoFetchFromPayloadsTest {
 
     @Test
     void urlsInEventsAndInArmAnswers_areNeverConnectedTo() throws Exception {
-        try (FakeArm fake = FakeArm.start(); ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread accept = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try (Socket s = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (Exception closed) {
-                        return;
-                    }
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            String url = "https://127.0.0.1:" + listener.getLocalPort();
+        try (FakeArm fake = FakeArm.start(); ConnectionTrap trap = new ConnectionTrap()) {
+            String url = trap.url("https");
             Harness h = new Harness(fake);
             ResourceId cluster = Harness.clusterId(SUB_A, "aks-ssrf");
             ResourceId set = Harness.setId(SUB_A, "des-ssrf");
@@ -85,7 +70,7 @@ class NoFetchFromPayloadsTest {
             Thread.sleep(300);
             assertTrue(processed >= 2, "the events were not processed, so the test proves nothing");
             assertTrue(!fake.armGets().isEmpty(), "nothing was read from ARM, so the test proves nothing");
-            assertEquals(0, connections.get(), "byokwatch connected to a URL taken from an event or an ARM answer");
+            assertEquals(0, trap.connections(), "byokwatch connected to a URL taken from an event or an ARM answer");
             Reliability.record("Security: serve", "Live inventory: event URLs and ARM-returned key/vault URLs pointing at a local listener",
                     events.size(), fake.requests().size() + " requests, all to the ARM endpoint; 0 connections to the listener", "n/a");
         }
