@@ -22,7 +22,8 @@ public record KeyRef(String vaultHost, String name, String version) {
         try {
             URI uri = URI.create(url.trim());
             String host = uri.getHost();
-            String path = uri.getPath();
+            // The raw path: decoding %xx could yield characters that toString() cannot write back into a URL.
+            String path = uri.getRawPath();
             if (host == null || path == null) {
                 return null;
             }
