@@ -21,7 +21,7 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
         blocks.add(SlackMessage.context(SlackMessage.escape(DigestText.counts(r))));
         blocks.add(SlackMessage.divider());
         for (Anomaly a : DigestText.top(r)) {
-            blocks.add(SlackMessage.section(anomaly(a)));
+            blocks.add(anomaly(a));
         }
         blocks.add(SlackMessage.context(SlackMessage.escape(DigestText.rest(r, fullReport))));
         for (String n : DigestText.notes(r)) {
@@ -34,12 +34,12 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
         return PrettyJson.compact(message);
     }
 
-    private static String anomaly(Anomaly a) {
-        return "*" + DigestText.severity(a) + "* `" + a.detector() + "` " + SlackMessage.escape(AccessSummary.target(a))
-                + SlackMessage.escape(DigestText.operation(a))
-                + "\nCaller: " + SlackMessage.escape(AccessSummary.caller(a.caller())) + " \u00b7 "
-                + DigestText.countVsBaseline(a)
-                + "\n" + SlackMessage.escape(DigestText.explanation(a));
+    /** Vault, key and caller names come from the audit log, so they travel as rich text, shown as given. */
+    private static JsonObject anomaly(Anomaly a) {
+        return SlackText.of("").bold(DigestText.severity(a)).then(" ").code(a.detector())
+                .then(" " + AccessSummary.target(a) + DigestText.operation(a) + "\nCaller: ")
+                .then(AccessSummary.caller(a.caller())).then(" \u00b7 " + DigestText.countVsBaseline(a)
+                        + "\n" + NoticeText.cut(DigestText.explanation(a), SlackMessage.MAX_TEXT)).json;
     }
 
     private static String emoji(AccessReport r) {

@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * A notice as a Slack incoming-webhook message in Block Kit: a header with severity and cluster, who changed what and
  * when, each finding with its sentence, a portal link and the {@code az} commands that fix it, and for a resolution a
- * short green note with how long it was open. {@code text} is the fallback notifications show.
+ * short green note with how long it was open. {@code text} is the fallback notifications show. Names, caller, finding
+ * messages and commands travel in {@link SlackText rich_text} blocks, so Slack shows them as given.
  *
  * <p>Slack refuses a message with more than {@value #MAX_BLOCKS} blocks, a header over {@value #MAX_HEADER} characters or
  * a text field over {@value #MAX_TEXT}; long messages are also cut in clients. So findings that do not fit are summed up
@@ -46,19 +47,19 @@ public final class SlackMessage implements NoticeRenderer {
         Alert a = n.alert();
         List<JsonObject> head = new ArrayList<>();
         head.add(header(emoji(n) + " " + NoticeText.severityWord(a) + " \u00b7 " + NoticeText.headline(n)));
-        head.add(section(summary(n)));
+        head.add(summary(n).json);
         List<JsonObject> tail = new ArrayList<>();
         if (a.kind() == Alert.Kind.DELETED) {
-            tail.add(section("The cluster was deleted while noncompliant; its " + NoticeText.count(a.resolvedFindingKeys().size(),
-                    "open finding") + " closed with it:\n" + keyList(a.resolvedFindingKeys())));
+            tail.add(keyList(SlackText.of("The cluster was deleted while noncompliant; its "
+                    + NoticeText.count(a.resolvedFindingKeys().size(), "open finding") + " closed with it:"), a.resolvedFindingKeys()));
         } else if (!a.resolvedFindingKeys().isEmpty()) {
-            tail.add(section("*No longer failing*\n" + keyList(a.resolvedFindingKeys())));
+            tail.add(keyList(SlackText.of("").bold("No longer failing"), a.resolvedFindingKeys()));
         }
         tail.add(context("byokwatch alert `" + a.alertId() + "` \u00b7 detected " + NoticeText.when(a.detectedAt())
                 + " \u00b7 sequence " + a.sequence()));
         List<JsonObject> findings = new ArrayList<>();
         for (Finding f : a.findings()) {
-            findings.add(section(finding(f)));
+            findings.add(finding(f).json);
         }
         JsonObject message = new JsonObject();
         message.addProperty("text", fallback(n));
@@ -86,20 +87,20 @@ public final class SlackMessage implements NoticeRenderer {
                 + " longest open first."));
         List<JsonObject> items = new ArrayList<>();
         for (Reminder.OpenCluster c : r.clusters()) {
-            StringBuilder s = new StringBuilder("*" + link(portal.resource(c.clusterId()), c.name()) + "* \u00b7 open for "
-                    + NoticeText.duration(Duration.between(c.openSince(), r.at())) + " (since " + NoticeText.when(c.openSince())
-                    + ") \u00b7 " + NoticeText.severityCounts(c.findings()));
+            SlackText s = SlackText.of("").link(portal.resource(c.clusterId()), c.name()).bold()
+                    .then(" \u00b7 open for " + NoticeText.duration(Duration.between(c.openSince(), r.at())) + " (since "
+                            + NoticeText.when(c.openSince()) + ") \u00b7 " + NoticeText.severityCounts(c.findings()));
             int shown = 0;
             for (Finding f : c.findings()) {
                 if (shown == 3) {
-                    s.append("\n\u2022 and ").append(NoticeText.count(c.findings().size() - 3, "more finding"));
+                    s.then("\n\u2022 and " + NoticeText.count(c.findings().size() - 3, "more finding"));
                     break;
                 }
-                s.append("\n\u2022 *").append(f.severity().label().toUpperCase(java.util.Locale.ROOT)).append("* `")
-                        .append(f.ruleId()).append("` ").append(escape(f.message()));
+                s.then("\n\u2022 ").bold(f.severity().label().toUpperCase(java.util.Locale.ROOT)).then(" ").code(f.ruleId())
+                        .then(" " + NoticeText.cut(f.message(), MAX_TEXT));
                 shown++;
             }
-            items.add(section(NoticeText.cut(s.toString(), MAX_TEXT)));
+            items.add(s.json);
         }
         List<JsonObject> tail = List.of(context("byokwatch reminder `" + r.reminderId() + "`"));
         JsonObject message = new JsonObject();
@@ -141,65 +142,60 @@ public final class SlackMessage implements NoticeRenderer {
         return blocks;
     }
 
-    private String summary(Notice n) {
+    private SlackText summary(Notice n) {
         Alert a = n.alert();
-        StringBuilder s = new StringBuilder();
-        s.append('*').append(NoticeText.kind(n)).append("* \u00b7 cluster ")
-                .append(link(portal.resource(a.clusterId()), a.clusterName()))
-                .append(" \u00b7 resource group `").append(escape(String.valueOf(a.clusterId().resourceGroup())))
-                .append("` \u00b7 subscription `").append(escape(String.valueOf(a.subscriptionId()))).append('`');
+        SlackText s = SlackText.of("").bold(NoticeText.kind(n)).then(" \u00b7 cluster ")
+                .link(portal.resource(a.clusterId()), a.clusterName())
+                .then(" \u00b7 resource group ").code(String.valueOf(a.clusterId().resourceGroup()))
+                .then(" \u00b7 subscription ").code(String.valueOf(a.subscriptionId()));
         Alert.Trigger t = a.trigger();
         NoticeText.Byline by = NoticeText.byline(t);
-        s.append('\n').append(by.label()).append(" *").append(escape(by.who())).append("* at ").append(NoticeText.when(t.eventTime()));
+        s.then("\n" + by.label() + " ").bold(NoticeText.cut(by.who(), MAX_HEADER)).then(" at " + NoticeText.when(t.eventTime()));
         if (t.operationName() != null) {
-            s.append(" (`").append(escape(t.operationName())).append("`)");
+            s.then(" (").code(NoticeText.cut(t.operationName(), MAX_HEADER)).then(")");
         }
         if (n.flapping()) {
-            s.append("\n:warning: ").append(escape(NoticeText.flapping(n)));
+            s.then("\n").addEmoji("warning").then(" " + NoticeText.flapping(n));
         }
-        return NoticeText.cut(s.toString(), MAX_TEXT);
+        return s;
     }
 
-    private String finding(Finding f) {
-        StringBuilder s = new StringBuilder();
-        s.append('*').append(f.severity().label().toUpperCase(java.util.Locale.ROOT)).append("* `").append(f.ruleId())
-                .append("` ").append(escape(f.message()));
-        s.append('\n').append(link(portal.resource(f.resourceId()), "Open " + ResourceNames.describe(f.resourceId())
-                + " in the Azure portal"));
+    private SlackText finding(Finding f) {
+        SlackText s = SlackText.of("").bold(f.severity().label().toUpperCase(java.util.Locale.ROOT)).then(" ")
+                .code(f.ruleId()).then(" " + NoticeText.cut(f.message(), MAX_TEXT))
+                .then("\n").link(portal.resource(f.resourceId()), "Open " + ResourceNames.describe(f.resourceId())
+                        + " in the Azure portal");
         FixCommands fix = FixCommands.of(f.remediation());
         if (!fix.lead().isEmpty()) {
-            s.append("\n*Fix:* ").append(escape(fix.lead()));
+            s.then("\n").bold("Fix:").then(" " + NoticeText.cut(fix.lead(), MAX_TEXT));
         }
         if (!fix.commands().isEmpty()) {
-            String open = "\n```";
-            String close = "```";
             String more = "\n\u2026 (cut to fit; the alert JSON has every step)";
             StringBuilder code = new StringBuilder();
             for (String c : fix.commands()) {
-                String line = (code.length() == 0 ? "" : "\n") + escape(c);
-                if (s.length() + open.length() + code.length() + line.length() + more.length() + close.length() > MAX_TEXT) {
+                String line = (code.length() == 0 ? "" : "\n") + c;
+                if (s.length() + code.length() + line.length() + more.length() > MAX_TEXT) {
                     code.append(more);
                     break;
                 }
                 code.append(line);
             }
-            s.append(open).append(code).append(close);
+            s.preformatted(code.toString());
         }
-        return NoticeText.cut(s.toString(), MAX_TEXT);
+        return s;
     }
 
-    private static String keyList(List<String> keys) {
-        StringBuilder s = new StringBuilder();
+    private static JsonObject keyList(SlackText lead, List<String> keys) {
         int shown = 0;
         for (String k : keys) {
             if (shown == MAX_LISTED_KEYS) {
-                s.append("\n\u2022 and ").append(keys.size() - shown).append(" more");
+                lead.then("\n\u2022 and " + (keys.size() - shown) + " more");
                 break;
             }
-            s.append(s.length() == 0 ? "" : "\n").append("\u2022 `").append(escape(NoticeText.findingKey(k))).append('`');
+            lead.then("\n\u2022 ").code(NoticeText.findingKey(k));
             shown++;
         }
-        return s.toString();
+        return lead.json;
     }
 
     private static String fallback(Notice n) {
@@ -209,7 +205,7 @@ public final class SlackMessage implements NoticeRenderer {
                 + (a.findings().isEmpty() ? "" : " (" + NoticeText.count(a.findings().size(), "finding") + ")")
                 + ", " + by.label().toLowerCase(java.util.Locale.ROOT) + " " + by.who() + " \u00b7 alert "
                 + NoticeText.shortId(a.alertId());
-        return NoticeText.cut(s, MAX_FALLBACK);
+        return escape(NoticeText.cut(s, MAX_FALLBACK));
     }
 
     private static String emoji(Notice n) {
@@ -273,10 +269,6 @@ public final class SlackMessage implements NoticeRenderer {
         t.addProperty("type", "mrkdwn");
         t.addProperty("text", text);
         return t;
-    }
-
-    private static String link(String url, String label) {
-        return "<" + url + "|" + escape(label).replace("|", "\u2223") + ">";
     }
 
     /** Slack reads {@code &}, {@code <} and {@code >} as markup in mrkdwn ({@code <kv-name>} would vanish). */

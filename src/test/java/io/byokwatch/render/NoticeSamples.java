@@ -140,6 +140,35 @@ public final class NoticeSamples {
     }
 
     /** Tags in the order given, so golden files do not depend on hash order. */
+    public static final String LINK_CALLER = "[Approve the fix](https://evil.example/phish)";
+    private static final ResourceId UNDERSCORED = ResourceId.parse("/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01"
+            + "/resourceGroups/rg_pay_prod/providers/Microsoft.ContainerService/managedClusters/aks_pay_eu");
+
+    /**
+     * A caller named like a Markdown link, and the sample estate's names with underscores (which Azure allows for groups
+     * and clusters): what chat renderers must show as given.
+     */
+    public static Alert hostile() {
+        return hostile(LINK_CALLER);
+    }
+
+    /** {@link #hostile()} with a caller of the given name. */
+    public static Alert hostile(String caller) {
+        Alert a = opened();
+        Alert.Trigger t = a.trigger();
+        Alert.Trigger byLink = new Alert.Trigger(t.eventId(), t.eventType(), t.operationName(), UNDERSCORED, t.eventTime(),
+                new Actor(null, caller, null, null), t.route());
+        List<Finding> findings = a.findings().stream().map(f -> new Finding(f.ruleId(), f.severity(),
+                ResourceId.parse(underscored(f.resourceId().toString())), f.title(), underscored(f.message()),
+                underscored(f.remediation()), f.evidence(), f.references())).toList();
+        return new Alert(a.alertId(), a.kind(), UNDERSCORED, "aks_pay_eu", a.subscriptionId(), a.status(), a.previousStatus(),
+                findings, a.resolvedFindingKeys(), byLink, a.detectedAt(), a.openSince(), a.sequence(), a.clusterTags());
+    }
+
+    private static String underscored(String s) {
+        return s == null ? null : s.replace("rg-checkout", "rg_pay_prod").replace("aks-checkout-hotfix", "aks_pay_eu");
+    }
+
     public static Tags tags(String... nameValue) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < nameValue.length; i += 2) {

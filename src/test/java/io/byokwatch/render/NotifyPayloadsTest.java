@@ -71,7 +71,9 @@ class NotifyPayloadsTest {
         JsonObject ok = JsonParser.parseString(slack.notice(Notice.of(NoticeSamples.opened()))).getAsJsonObject();
         JsonArray blocks = ok.getAsJsonArray("blocks");
         blocks.get(0).getAsJsonObject().getAsJsonObject("text").addProperty("text", "x".repeat(151));
-        blocks.get(1).getAsJsonObject().getAsJsonObject("text").addProperty("text", "fix <kv-name> & go");
+        blocks.set(1, SlackMessage.section("fix <kv-name> & go"));
+        blocks.add(JsonParser.parseString("{\"type\":\"rich_text\",\"elements\":[{\"type\":\"rich_text_section\","
+                + "\"elements\":[{\"type\":\"text\",\"text\":\"\"},{\"type\":\"link\",\"url\":\"http://x.example\"}]}]}"));
         while (blocks.size() < 51) {
             blocks.add(blocks.get(2).deepCopy());
         }
@@ -82,6 +84,8 @@ class NotifyPayloadsTest {
         assertTrue(slackProblems.stream().anyMatch(p -> p.contains("raw <")), slackProblems.toString());
         assertTrue(slackProblems.stream().anyMatch(p -> p.contains("raw &")), slackProblems.toString());
         assertTrue(slackProblems.stream().anyMatch(p -> p.contains("fallback")), slackProblems.toString());
+        assertTrue(slackProblems.stream().anyMatch(p -> p.contains("empty text")), slackProblems.toString());
+        assertTrue(slackProblems.stream().anyMatch(p -> p.contains("https url")), slackProblems.toString());
 
         JsonObject card = JsonParser.parseString(teams.notice(Notice.of(NoticeSamples.opened()))).getAsJsonObject();
         JsonObject content = card.getAsJsonArray("attachments").get(0).getAsJsonObject().getAsJsonObject("content");
@@ -103,8 +107,9 @@ class NotifyPayloadsTest {
         assertTrue(blocks.size() <= 50, "blocks: " + blocks.size());
         int shown = 0;
         for (JsonElement b : blocks) {
-            String text = b.getAsJsonObject().has("text") ? b.getAsJsonObject().getAsJsonObject("text").get("text").getAsString() : "";
-            if (text.contains("`aks-") || text.contains("`des-")) {
+            // a finding block opens with its severity, then its rule id as inline code
+            String json = b.toString();
+            if (json.matches("(?s).*\"text\":\"(aks|des)-[a-z-]+\",\"style\":\\{\"code\":true}.*")) {
                 shown++;
             }
         }
@@ -130,14 +135,16 @@ class NotifyPayloadsTest {
     }
 
     @Test
-    void slack_saysWhoChangedWhatWhen_andGivesThisClustersAzCommands_escaped() {
+    void slack_saysWhoChangedWhatWhen_andGivesThisClustersAzCommands_asGiven() {
         String m = slack.notice(Notice.of(NoticeSamples.opened()));
         assertTrue(m.contains("maria.lopez@contoso.example"), m);
         assertTrue(m.contains("2026-12-01 09:28 UTC"), "event time, to the minute: " + m);
         assertTrue(m.contains("az aks create -g rg-checkout -n aks-checkout-hotfix-byok"), m);
-        assertTrue(m.contains("&lt;kv-name&gt;"), "placeholders escaped, or Slack swallows them: " + m);
+        assertTrue(m.contains("<kv-name>"), "placeholders stay readable in a preformatted block: " + m);
+        assertTrue(m.contains("\"rich_text_preformatted\""), "commands are a code block people copy whole: " + m);
         assertFalse(m.contains("Terraform:"), "chat shows the az steps; Terraform stays in the alert JSON");
-        assertTrue(m.contains("<https://portal.azure.com/#@/resource" + NoticeSamples.HOTFIX + "|aks-checkout-hotfix>"), m);
+        assertTrue(m.contains("{\"type\":\"link\",\"url\":\"https://portal.azure.com/#@/resource" + NoticeSamples.HOTFIX
+                + "\",\"text\":\"aks-checkout-hotfix\"}"), m);
         assertTrue(m.contains(NoticeSamples.opened().alertId()), "the idempotency key is in every payload");
     }
 

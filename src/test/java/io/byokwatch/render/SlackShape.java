@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * What Slack accepts from an incoming webhook, as far as our messages use it (Block Kit reference): at most 50 blocks,
  * a plain-text header of at most 150 characters, section and context texts of at most 3,000, at most 10 context
  * elements, a block_id of at most 255, a fallback {@code text}; in mrkdwn, {@code <} opens only a link or mention and
- * {@code &} only an entity. Returns every breach, so a test can show them all.
+ * {@code &} only an entity; a rich_text block holds sections and preformatted parts of non-empty text, https links and
+ * emoji, styled only by Slack's flags. Returns every breach, so a test can show them all.
  */
 final class SlackShape {
-    private static final Set<String> BLOCK_TYPES = Set.of("header", "section", "divider", "context", "actions");
+    private static final Set<String> BLOCK_TYPES = Set.of("header", "section", "divider", "context", "actions", "rich_text");
+    private static final Set<String> RICH_PARTS = Set.of("rich_text_section", "rich_text_preformatted");
+    private static final Set<String> STYLES = Set.of("bold", "italic", "strike", "code");
     private static final Pattern ANGLE = Pattern.compile("<([^<>]*)>");
     private static final Pattern AMP = Pattern.compile("&(?!amp;|lt;|gt;)");
 
@@ -99,12 +102,62 @@ final class SlackShape {
                         }
                     }
                 }
+                case "rich_text" -> richText(b, where, p);
                 case "divider" -> {
                     if (b.size() > 2) {
                         p.add(where + ": a divider has no content");
                     }
                 }
                 default -> {
+                }
+            }
+        }
+    }
+
+    private static void richText(JsonObject b, String where, List<String> p) {
+        JsonArray parts = b.getAsJsonArray("elements");
+        if (parts == null || parts.isEmpty()) {
+            p.add(where + ".elements: a rich_text block needs at least one part");
+            return;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            JsonObject part = parts.get(i).getAsJsonObject();
+            String at = where + ".elements[" + i + "]";
+            if (!RICH_PARTS.contains(part.get("type").getAsString())) {
+                p.add(at + ": unknown rich text part " + part.get("type").getAsString());
+            }
+            JsonArray inline = part.getAsJsonArray("elements");
+            if (inline == null || inline.isEmpty()) {
+                p.add(at + ".elements: empty");
+                continue;
+            }
+            for (int j = 0; j < inline.size(); j++) {
+                JsonObject e = inline.get(j).getAsJsonObject();
+                String w = at + ".elements[" + j + "]";
+                switch (e.get("type").getAsString()) {
+                    case "text" -> {
+                        if (!e.has("text") || e.get("text").getAsString().isEmpty()) {
+                            p.add(w + ": empty text (Slack refuses it)");
+                        }
+                    }
+                    case "link" -> {
+                        if (!e.has("url") || !e.get("url").getAsString().startsWith("https://")) {
+                            p.add(w + ": a link needs an https url");
+                        }
+                    }
+                    case "emoji" -> {
+                        if (!e.has("name") || !e.get("name").getAsString().matches("[a-z0-9_+-]+")) {
+                            p.add(w + ": an emoji needs a short name");
+                        }
+                    }
+                    default -> p.add(w + ": unknown rich text element " + e.get("type").getAsString());
+                }
+                if (e.has("style")) {
+                    for (String flag : e.getAsJsonObject("style").keySet()) {
+                        if (!STYLES.contains(flag)) {
+                            p.add(w + ".style: unknown flag " + flag);
+                        }
+                    }
                 }
             }
         }
