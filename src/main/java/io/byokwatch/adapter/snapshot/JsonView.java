@@ -7,7 +7,6 @@ import com.google.gson.JsonPrimitive;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ResourceId;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,7 +111,7 @@ final class JsonView {
         Instant t = null;
         if (e.isJsonPrimitive()) {
             JsonPrimitive p = e.getAsJsonPrimitive();
-            t = p.isNumber() ? Scalars.epochSeconds(new BigDecimal(p.getAsString()))
+            t = p.isNumber() ? Scalars.epochSeconds(Scalars.decimal(p.getAsString()))
                     : p.isString() ? Scalars.instant(p.getAsString()) : null;
         }
         if (t == null) {

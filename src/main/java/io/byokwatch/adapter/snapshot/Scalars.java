@@ -34,7 +34,7 @@ final class Scalars {
     static Instant instant(String text) {
         String t = text.trim();
         if (EPOCH.matcher(t).matches()) {
-            return epochSeconds(new BigDecimal(t));
+            return epochSeconds(decimal(t));
         }
         Matcher spaced = SPACE_SEPARATED.matcher(t);
         if (spaced.matches()) {
@@ -55,7 +55,20 @@ final class Scalars {
         }
     }
 
+    /** The number, or null when it is none or its exponent is beyond what BigDecimal holds (1E9999999999). */
+    static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Null for null, for a number beyond any date, and for anything Instant cannot hold. */
     static Instant epochSeconds(BigDecimal seconds) {
+        if (seconds == null) {
+            return null;
+        }
         // comparisons are cheap at any exponent; toBigInteger() of 1e999999999 (or 1e-999999999) is not
         if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
             return null;
@@ -79,8 +92,9 @@ final class Scalars {
 
     static Integer integer(String text) {
         try {
-            return new BigDecimal(text.trim()).intValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+            BigDecimal d = decimal(text);
+            return d == null ? null : d.intValueExact();
+        } catch (ArithmeticException e) {
             return null;
         }
     }

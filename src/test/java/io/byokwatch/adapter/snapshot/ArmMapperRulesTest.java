@@ -86,6 +86,15 @@ class ArmMapperRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1e999999999999", "-1E9999999999", "1e18", "177777777777777777777053090E7777053090"})
+    void epochSecondsBeyondAnyDate_areAFormatErrorNamingTheField(String json) {
+        SnapshotFormatException e = assertThrows(SnapshotFormatException.class,
+                () -> set("{\"lastKeyRotationTimestamp\": " + json + "}"));
+        assertTrue(e.getMessage().startsWith("properties.lastKeyRotationTimestamp: expected an ISO-8601 date-time or"
+                + " epoch seconds"), e.getMessage());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"true", "\"true\"", "\"True\""})
     void booleans_acceptStringsInAnyCase(String json) {
         assertTrue(set("{\"rotationToLatestKeyVersionEnabled\": " + json + "}").rotationToLatestKeyVersion());
