@@ -17,6 +17,8 @@ import java.util.List;
  * suffixes such as {@code " [UTC]"}.
  */
 final class AuditRowShape {
+    /** Far above any hour of real Key Vault traffic (the service throttles at a few thousand requests per 10 s). */
+    private static final double MAX_COUNT = 1e12;
     private final int time;
     private final int count;
     private final int first;
@@ -91,15 +93,33 @@ final class AuditRowShape {
         int st = AuditFields.status(cell(cells, status), cell(cells, signature));
         long n = 1;
         if (count >= 0 && cell(cells, count) != null) {
-            try {
-                n = (long) Double.parseDouble(cell(cells, count));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("count '" + cell(cells, count) + "' is not a number");
-            }
+            n = eventCount(cell(cells, count));
         }
         Instant f = first >= 0 ? AuditFields.time(cell(cells, first)) : at;
         Instant l = last >= 0 ? AuditFields.time(cell(cells, last)) : at;
         return new AccessRecord(at, v, k, op, caller, cell(cells, ip), st, n, f, l);
+    }
+
+    /**
+     * A bin's event count: a whole number from 1 up. Saved bins are hand-editable files, and a negative, fractional or
+     * astronomically large count would quietly skew every baseline it feeds.
+     */
+    private static long eventCount(String text) {
+        double d;
+        try {
+            d = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("count '" + clip(text) + "' is not a number");
+        }
+        if (!(d >= 1 && d <= MAX_COUNT) || d != Math.rint(d)) {
+            throw new IllegalArgumentException("count '" + clip(text) + "' is not a whole number from 1 to "
+                    + (long) MAX_COUNT);
+        }
+        return (long) d;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "\u2026";
     }
 
     private Caller caller(String[] cells) {

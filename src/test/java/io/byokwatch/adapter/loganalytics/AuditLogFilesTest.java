@@ -139,6 +139,24 @@ class AuditLogFilesTest {
     }
 
     @Test
+    void savedBinsWithACountThatIsNoWholeNumberOfEvents_areSkippedAndNamed_theRestKept() throws IOException {
+        String columns = "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"TimeBin\",\"type\":\"datetime\"},"
+                + "{\"name\":\"Vault\",\"type\":\"string\"},{\"name\":\"Key\",\"type\":\"string\"},"
+                + "{\"name\":\"OperationName\",\"type\":\"string\"},{\"name\":\"ObjectId\",\"type\":\"string\"},"
+                + "{\"name\":\"Count\",\"type\":\"long\"}],\"rows\":[";
+        String row = "[\"2026-11-20T10:00:00Z\",\"kv-pay-prod\",\"aks-disk\",\"KeyUnwrap\",\"" + OID + "\",%s]";
+        Path f = file("bins.json", columns + String.join(",", row.formatted("-5"), row.formatted("1.5"),
+                row.formatted("1e300"), row.formatted("\"NaN\""), row.formatted("12")) + "]}]}");
+        AccessLogRead r = read(FROM, TO, f);
+        assertEquals(1, got.size());
+        assertEquals(12, got.get(0).count());
+        assertTrue(r.problems().get(0).contains("count '-5' is not a whole number from 1 to"), r.problems().toString());
+        assertTrue(r.problems().get(1).contains("count '1.5'"), r.problems().toString());
+        assertTrue(r.problems().get(2).contains("count '1e300'"), r.problems().toString());
+        assertTrue(r.problems().get(3).contains("1 more records were not audit events"), r.problems().toString());
+    }
+
+    @Test
     void thePortalsCsvExport_isRead_withQuotedJsonAndItsDateFormat() throws IOException {
         Path f = file("query_data.csv", "\uFEFFTimeGenerated [UTC],OperationName,CallerIpAddress,Id,HttpStatusCode,Identity,_ResourceId\r\n"
                 + "\"11/20/2026, 10:01:02.345 AM\",KeyUnwrap,20.1.2.3,https://kv-pay-prod.vault.azure.net/keys/aks-disk/0123,200,"
