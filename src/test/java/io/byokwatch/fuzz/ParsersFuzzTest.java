@@ -9,14 +9,21 @@ import com.google.gson.JsonParser;
 import io.byokwatch.adapter.eventgrid.EventEnvelopeParser;
 import io.byokwatch.adapter.eventgrid.EventFormatException;
 import io.byokwatch.adapter.eventgrid.ParsedBatch;
+import io.byokwatch.adapter.loganalytics.AccessTable;
+import io.byokwatch.adapter.loganalytics.AuditLogFiles;
 import io.byokwatch.adapter.snapshot.ArmMapper;
 import io.byokwatch.adapter.snapshot.Snapshot;
 import io.byokwatch.adapter.snapshot.SnapshotFormatException;
 import io.byokwatch.adapter.snapshot.SnapshotLoader;
+import io.byokwatch.bootstrap.AllowlistFile;
 import io.byokwatch.domain.ChangeEvent;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ResourceId;
+import io.byokwatch.notify.NotifyConfigException;
+import io.byokwatch.notify.NotifyConfigLoader;
 import io.byokwatch.policy.PolicyException;
+import io.byokwatch.port.AccessLogException;
+import io.byokwatch.port.AccessLogRead;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.Reliability;
@@ -27,7 +34,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +54,13 @@ class ParsersFuzzTest {
     private static final EventEnvelopeParser EVENTS = new EventEnvelopeParser();
     private static final Set<String> RULES = RuleCatalog.standard().ids();
     private static final Path TEMP;
+    private static final String[] LOG_SUFFIXES = {".json", ".jsonl", ".csv"};
+    /** The settings a fuzzed notify config may name: one of each kind of channel target. */
+    private static final Map<String, String> SETTINGS = Map.of(
+            "SLACK_PAYMENTS_URL", "https://hooks.slack.example/services/T0/B0/x",
+            "TEAMS_SEC_URL", "https://prod.westeurope.logic.example/workflows/1/triggers/manual",
+            "SIEM_URL", "http://127.0.0.1:9/alerts",
+            "SIEM_SECRET", "fuzz-signing-secret-0123456789");
 
     static {
         try {
@@ -157,6 +173,50 @@ class ParsersFuzzTest {
         try {
             new PolicyLoader(RULES).parse(text, "fuzzed.json");
         } catch (PolicyException refused) {
+            assertNotNull(refused.getMessage());
+        }
+    }
+
+    /** Audit log exports as --logs reads them: JSON (array, AuditEvent records or a query response), JSON lines, CSV. */
+    @FuzzTest(maxDuration = "10s")
+    void auditLogFile(FuzzedDataProvider data) throws IOException {
+        Path p = TEMP.resolve("fuzzed" + LOG_SUFFIXES[data.consumeInt(0, LOG_SUFFIXES.length - 1)]);
+        Files.write(p, data.consumeRemainingAsBytes());
+        long[] events = {0};
+        try {
+            AccessLogRead read = new AuditLogFiles(List.of(p), AccessTable.AZKV_AUDIT_LOGS)
+                    .read(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"), r -> {
+                        assertNotNull(r.hour());
+                        assertTrue(r.count() > 0, () -> "a record of " + r.count() + " events");
+                        events[0] += r.count();
+                    });
+            read.problems().forEach(problem -> assertTrue(problem.length() < 4_000, problem));
+        } catch (AccessLogException refused) {
+            assertNotNull(refused.getMessage());
+        } finally {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    /** Routing config: a config, or every problem at once; never an exception of another kind. */
+    @FuzzTest(maxDuration = "10s")
+    void notifyConfig(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        try {
+            NotifyConfigLoader.Loaded loaded = new NotifyConfigLoader(SETTINGS).parse(text, "fuzzed.json", TEMP);
+            loaded.endpoints().keySet().forEach(name -> assertTrue(loaded.config().channels().containsKey(name), name));
+        } catch (NotifyConfigException refused) {
+            assertNotNull(refused.getMessage());
+            assertTrue(!refused.getMessage().contains("fuzz-signing-secret"), "a secret in an error: " + refused.getMessage());
+        }
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void allowlist(FuzzedDataProvider data) {
+        String text = data.consumeRemainingAsString();
+        try {
+            AllowlistFile.parse(text, "fuzzed.json");
+        } catch (IllegalArgumentException refused) {
             assertNotNull(refused.getMessage());
         }
     }
