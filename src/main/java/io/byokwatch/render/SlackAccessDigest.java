@@ -23,9 +23,10 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
         for (Anomaly a : DigestText.top(r)) {
             blocks.add(anomaly(a));
         }
-        blocks.add(SlackMessage.context(SlackMessage.escape(DigestText.rest(r, fullReport))));
+        // where the full report is and what went wrong reading the logs name files and vaults: plain text, not mrkdwn
+        blocks.add(SlackMessage.plainContext(DigestText.rest(r, fullReport)));
         for (String n : DigestText.notes(r)) {
-            blocks.add(SlackMessage.context(":warning: " + SlackMessage.escape(n)));
+            blocks.add(SlackMessage.plainContext(":warning: " + n));
         }
         JsonObject message = new JsonObject();
         message.addProperty("text", NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),

@@ -250,10 +250,23 @@ public final class SlackMessage implements NoticeRenderer {
     }
 
     static JsonObject context(String mrkdwn) {
+        return contextOf(mrkdwn(NoticeText.cut(mrkdwn, MAX_TEXT)));
+    }
+
+    /** A context line Slack shows as written (emoji codes still work), for text that names files or resources. */
+    static JsonObject plainContext(String text) {
+        JsonObject t = new JsonObject();
+        t.addProperty("type", "plain_text");
+        t.addProperty("text", NoticeText.cut(text, MAX_TEXT));
+        t.addProperty("emoji", true);
+        return contextOf(t);
+    }
+
+    private static JsonObject contextOf(JsonObject element) {
         JsonObject b = new JsonObject();
         b.addProperty("type", "context");
         JsonArray elements = new JsonArray();
-        elements.add(mrkdwn(NoticeText.cut(mrkdwn, MAX_TEXT)));
+        elements.add(element);
         b.add("elements", elements);
         return b;
     }
