@@ -228,7 +228,9 @@ public final class AuditLogFiles implements AccessLogSource {
             }
             r.endObject();
             if (record.has("error")) {
-                problems.add(file + ": the saved query response reports an error: " + record.get("error"));
+                String error = record.get("error").toString();
+                problems.add(file + ": the saved query response reports an error: "
+                        + (error.length() <= 500 ? error : error.substring(0, 500) + "\u2026"));
             }
             if (record.has("time") || record.has("operationName")) {
                 value(record);
@@ -244,7 +246,11 @@ public final class AuditLogFiles implements AccessLogSource {
                 if (name.equals("columns")) {
                     List<String> columns = new ArrayList<>();
                     for (JsonElement c : JsonParser.parseReader(r).getAsJsonArray()) {
-                        columns.add(c.getAsJsonObject().get("name").getAsString());
+                        JsonElement n = c.isJsonObject() ? c.getAsJsonObject().get("name") : null;
+                        if (n == null || !n.isJsonPrimitive()) {
+                            throw new IllegalStateException("column " + (columns.size() + 1) + " of the table has no name");
+                        }
+                        columns.add(n.getAsString());
                     }
                     shape = shape(columns);
                 } else if (name.equals("rows") && shape != null) {
@@ -287,7 +293,7 @@ public final class AuditLogFiles implements AccessLogSource {
         private void value(JsonElement e) {
             if (e.isJsonArray()) {
                 e.getAsJsonArray().forEach(this::value);
-            } else if (e.isJsonObject() && e.getAsJsonObject().has("records")) {
+            } else if (e.isJsonObject() && e.getAsJsonObject().get("records") instanceof JsonArray) {
                 e.getAsJsonObject().getAsJsonArray("records").forEach(this::value);
             } else if (e.isJsonObject() && e.getAsJsonObject().has("tables")) {
                 try (JsonReader r = new JsonReader(new StringReader(e.toString()))) {

@@ -157,6 +157,14 @@ class AuditLogFilesTest {
     }
 
     @Test
+    void aQueryResponseWithAColumnWithoutAName_isNamedAsUnreadable_notACrash() throws IOException {
+        Path f = file("odd.json", "{\"tables\":[{\"name\":\"PrimaryResult\",\"columns\":[{\"name\":\"TimeGenerated\"},"
+                + "{\"type\":\"string\"}],\"rows\":[]}],\"records\":{\"not\":\"a list\"}}");
+        AccessLogException e = assertThrows(AccessLogException.class, () -> read(FROM, TO, f));
+        assertTrue(e.getMessage().contains("column 2 of the table has no name"), e.getMessage());
+    }
+
+    @Test
     void thePortalsCsvExport_isRead_withQuotedJsonAndItsDateFormat() throws IOException {
         Path f = file("query_data.csv", "\uFEFFTimeGenerated [UTC],OperationName,CallerIpAddress,Id,HttpStatusCode,Identity,_ResourceId\r\n"
                 + "\"11/20/2026, 10:01:02.345 AM\",KeyUnwrap,20.1.2.3,https://kv-pay-prod.vault.azure.net/keys/aks-disk/0123,200,"
