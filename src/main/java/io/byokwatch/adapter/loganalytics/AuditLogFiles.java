@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  */
 public final class AuditLogFiles implements AccessLogSource {
     private static final int PROBLEMS_PER_FILE = 3;
+    private static final int MAX_NESTING = 3;
 
     private final List<Path> paths;
     private final AccessTable queriesFor;
@@ -291,11 +292,21 @@ public final class AuditLogFiles implements AccessLogSource {
         }
 
         private void value(JsonElement e) {
-            if (e.isJsonArray()) {
-                e.getAsJsonArray().forEach(this::value);
-            } else if (e.isJsonObject() && e.getAsJsonObject().get("records") instanceof JsonArray) {
-                e.getAsJsonObject().getAsJsonArray("records").forEach(this::value);
-            } else if (e.isJsonObject() && e.getAsJsonObject().has("tables")) {
+            value(e, 0);
+        }
+
+        /**
+         * One record, or a list or records document of them. Exports nest at most a list in a document; deeper nesting
+         * is no audit log, and following it would let a crafted file exhaust the stack.
+         */
+        private void value(JsonElement e, int depth) {
+            if (depth > MAX_NESTING && (e.isJsonArray() || e.isJsonObject() && e.getAsJsonObject().has("records"))) {
+                bad("lists nested more than " + MAX_NESTING + " deep");
+            } else if (e.isJsonArray()) {
+                e.getAsJsonArray().forEach(x -> value(x, depth + 1));
+            } else if (e.isJsonObject() && e.getAsJsonObject().get("records") instanceof JsonArray records) {
+                records.forEach(x -> value(x, depth + 1));
+            } else if (e.isJsonObject() && e.getAsJsonObject().get("tables") instanceof JsonArray) {
                 try (JsonReader r = new JsonReader(new StringReader(e.toString()))) {
                     object(r);
                 } catch (IOException impossible) {
@@ -311,7 +322,8 @@ public final class AuditLogFiles implements AccessLogSource {
                     bad(ex.getMessage());
                 }
             } else {
-                bad("expected an audit record object, found " + e);
+                String found = e.toString();
+                bad("expected an audit record object, found " + (found.length() <= 60 ? found : found.substring(0, 60) + "\u2026"));
             }
         }
 

@@ -165,6 +165,17 @@ class AuditLogFilesTest {
     }
 
     @Test
+    void aRecordWhoseTablesFieldIsNoList_isOneBadRecord_notALoop() throws IOException {
+        Path f = file("loop.json", "{\"time\":\"2026-11-20T10:01:00Z\",\"tables\":{\"x\":1}}\n"
+                + "[[[[[" + record("2026-11-20T10:01:00Z", "KeyUnwrap", "aks-disk", 200) + "]]]]]\n"
+                + record("2026-11-20T10:02:00Z", "KeyUnwrap", "aks-disk", 200) + "\n");
+        AccessLogRead r = read(FROM, TO, f);
+        assertEquals(1, got.size(), "the sound record is kept");
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        assertTrue(r.problems().get(0).contains("line 2: lists nested more than 3 deep"), r.problems().toString());
+    }
+
+    @Test
     void thePortalsCsvExport_isRead_withQuotedJsonAndItsDateFormat() throws IOException {
         Path f = file("query_data.csv", "\uFEFFTimeGenerated [UTC],OperationName,CallerIpAddress,Id,HttpStatusCode,Identity,_ResourceId\r\n"
                 + "\"11/20/2026, 10:01:02.345 AM\",KeyUnwrap,20.1.2.3,https://kv-pay-prod.vault.azure.net/keys/aks-disk/0123,200,"
