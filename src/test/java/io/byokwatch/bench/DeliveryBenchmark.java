@@ -45,9 +45,7 @@ import java.util.SplittableRandom;
  * first request also opens the connection); p50/p99 of the HTTP round trip, pacing wait excluded; and p50/p99 from
  * enqueue to arrival, which with everything enqueued up front is mostly the wait for the pace.
  *
- * <p>Run: {@code mvn -q -o test-compile -DskipNpm && java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
- * io.byokwatch.bench.DeliveryBenchmark [webhookAlerts] [webhookPerSecond]} (the classpath file is written by
- * {@code mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt}). Not a test: it takes
+ * <p>Run: {@code ./byokwatch-bench-delivery [webhookAlerts [webhookPerSecond]]}. Not a test: it takes
  * about half a minute of real time, most of it Slack's one message a second.
  */
 public final class DeliveryBenchmark {
