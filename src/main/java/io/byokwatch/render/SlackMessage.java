@@ -53,7 +53,7 @@ public final class SlackMessage implements NoticeRenderer {
             tail.add(keyList(SlackText.of("The cluster was deleted while noncompliant; its "
                     + NoticeText.count(a.resolvedFindingKeys().size(), "open finding") + " closed with it:"), a.resolvedFindingKeys()));
         } else if (!a.resolvedFindingKeys().isEmpty()) {
-            tail.add(keyList(SlackText.of("").bold("No longer failing"), a.resolvedFindingKeys()));
+            tail.add(keyList(SlackText.start().bold("No longer failing"), a.resolvedFindingKeys()));
         }
         tail.add(context("byokwatch alert `" + a.alertId() + "` \u00b7 detected " + NoticeText.when(a.detectedAt())
                 + " \u00b7 sequence " + a.sequence()));
@@ -87,7 +87,7 @@ public final class SlackMessage implements NoticeRenderer {
                 + " longest open first."));
         List<JsonObject> items = new ArrayList<>();
         for (Reminder.OpenCluster c : r.clusters()) {
-            SlackText s = SlackText.of("").link(portal.resource(c.clusterId()), c.name()).bold()
+            SlackText s = SlackText.start().link(portal.resource(c.clusterId()), c.name()).bold()
                     .then(" \u00b7 open for " + NoticeText.duration(Duration.between(c.openSince(), r.at())) + " (since "
                             + NoticeText.when(c.openSince()) + ") \u00b7 " + NoticeText.severityCounts(c.findings()));
             int shown = 0;
@@ -144,7 +144,7 @@ public final class SlackMessage implements NoticeRenderer {
 
     private SlackText summary(Notice n) {
         Alert a = n.alert();
-        SlackText s = SlackText.of("").bold(NoticeText.kind(n)).then(" \u00b7 cluster ")
+        SlackText s = SlackText.start().bold(NoticeText.kind(n)).then(" \u00b7 cluster ")
                 .link(portal.resource(a.clusterId()), a.clusterName())
                 .then(" \u00b7 resource group ").code(String.valueOf(a.clusterId().resourceGroup()))
                 .then(" \u00b7 subscription ").code(String.valueOf(a.subscriptionId()));
@@ -155,13 +155,13 @@ public final class SlackMessage implements NoticeRenderer {
             s.then(" (").code(NoticeText.cut(t.operationName(), MAX_HEADER)).then(")");
         }
         if (n.flapping()) {
-            s.then("\n").addEmoji("warning").then(" " + NoticeText.flapping(n));
+            s.then("\n").emoji("warning").then(" " + NoticeText.flapping(n));
         }
         return s;
     }
 
     private SlackText finding(Finding f) {
-        SlackText s = SlackText.of("").bold(f.severity().label().toUpperCase(java.util.Locale.ROOT)).then(" ")
+        SlackText s = SlackText.start().bold(f.severity().label().toUpperCase(java.util.Locale.ROOT)).then(" ")
                 .code(f.ruleId()).then(" " + NoticeText.cut(f.message(), MAX_TEXT))
                 .then("\n").link(portal.resource(f.resourceId()), "Open " + ResourceNames.describe(f.resourceId())
                         + " in the Azure portal");

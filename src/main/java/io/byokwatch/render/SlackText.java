@@ -23,12 +23,12 @@ final class SlackText {
         json.add("elements", parts);
     }
 
-    static SlackText of(String text) {
-        return new SlackText().then(text);
+    static SlackText start() {
+        return new SlackText();
     }
 
-    static SlackText emoji(String name) {
-        return new SlackText().addEmoji(name);
+    static SlackText of(String text) {
+        return new SlackText().then(text);
     }
 
     /** Appends text; an empty string adds nothing, since Slack refuses empty text elements. */
@@ -72,7 +72,7 @@ final class SlackText {
         return this;
     }
 
-    SlackText addEmoji(String name) {
+    SlackText emoji(String name) {
         JsonObject e = new JsonObject();
         e.addProperty("type", "emoji");
         e.addProperty("name", name);
