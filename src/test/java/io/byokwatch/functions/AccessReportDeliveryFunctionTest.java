@@ -101,7 +101,8 @@ class AccessReportDeliveryFunctionTest {
         JsonObject digest = JsonParser.parseString(slack.body()).getAsJsonObject();
         String blocks = digest.getAsJsonArray("blocks").toString();
         assertTrue(blocks.contains("2 anomalies: 1 critical, 1 medium."), blocks);
-        assertTrue(blocks.contains("`unexpected-caller` kv-pay-prod/aks-disk"), blocks);
+        assertTrue(blocks.contains("{\"type\":\"text\",\"text\":\"unexpected-caller\",\"style\":{\"code\":true}},"
+                + "{\"type\":\"text\",\"text\":\" kv-pay-prod/aks-disk"), blocks);
         assertTrue(blocks.contains("Full report, with the KQL behind each anomaly: " + tmp.resolve("reports/access-report-20261201T0200Z.html")), blocks);
         assertTrue(Files.exists(tmp.resolve("reports/access-report-20261201T0200Z.html")), "the file the digest names");
         assertNull(slack.header("X-Byokwatch-Signature"), "Slack is not signed");
