@@ -233,22 +233,21 @@ public final class DriftDetector {
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
                 trigger, now, prev.since(), now.toEpochMilli(), tags);
-        if (!store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
-                codec.verdictDetail(null, tags, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()))) {
-            return new Attempt(false, Optional.empty());
-        }
-        outbox.enqueue(OutboxMessage.of(alert.alertId(), clusterId.key(), now, codec.encode(alert)));
-        store.get(clusterId).ifPresent(this::clearPending);
-        return new Attempt(true, Optional.of(alert));
+        return send(alert, new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
+                codec.verdictDetail(null, tags, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()));
     }
 
+    /**
+     * Stores the verdict with its alert marked pending, hands the alert to the outbox, then clears the mark on exactly
+     * the version written: never on a verdict another instance wrote since, whose own pending alert that would hide.
+     */
     private Attempt send(Alert alert, StoredVerdict pending) {
-        if (!store.put(pending)) {
+        String written = store.write(pending);
+        if (written == null) {
             return new Attempt(false, Optional.empty());
         }
-        String body = codec.encode(alert);
-        outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), body));
-        store.get(alert.clusterId()).ifPresent(this::clearPending);
+        outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), codec.encode(alert)));
+        clearPending(pending.withVersion(written));
         return new Attempt(true, Optional.of(alert));
     }
 

@@ -29,10 +29,16 @@ public interface VerdictStore {
      * Writes {@code v} if the stored version still equals {@code v.version()}; a null version means "only if nothing is
      * stored for this cluster yet".
      *
-     * @return true when written; false when another writer got there first (or the verdict was deleted meanwhile):
-     * re-read with {@link #get} and decide again
+     * @return the version now stored, so that the writer's own follow-up write (clearing its pending alert) needs no
+     * re-read, and can never touch a verdict someone else wrote since; null when another writer got there first (or the
+     * verdict was deleted meanwhile): re-read with {@link #get} and decide again
      */
-    boolean put(StoredVerdict v);
+    String write(StoredVerdict v);
+
+    /** {@link #write} for callers that only need to know whether it won. */
+    default boolean put(StoredVerdict v) {
+        return write(v) != null;
+    }
 
     /**
      * Deletes the verdict if its stored version still equals {@code version}.

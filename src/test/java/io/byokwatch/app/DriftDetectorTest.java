@@ -8,10 +8,13 @@ import io.byokwatch.adapter.storage.FileOutbox;
 import io.byokwatch.adapter.storage.FileVerdictStore;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ChangeEvent;
+import io.byokwatch.domain.ResourceId;
 import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Outbox;
+import io.byokwatch.port.StoredVerdict;
+import io.byokwatch.port.VerdictStore;
 import io.byokwatch.render.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.TreeCopy;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -197,6 +201,43 @@ class DriftDetectorTest {
         finishesSending.join();
 
         assertEquals(1, outbox().size(), "the writer's copy only");
+    }
+
+    /**
+     * Between a writer's verdict write and its clearing of the pending mark, another instance may store a newer verdict
+     * with a pending alert of its own. The writer clears only the version it wrote, so the other alert stays pending
+     * until its own writer (or, if that one crashed, the next evaluation) sends it.
+     */
+    @Test
+    void aWriterClearsOnlyItsOwnPendingMark_neverOneAnotherInstanceWroteSince() throws IOException {
+        Path estate = estate();
+        FileVerdictStore files = new FileVerdictStore(tmp.resolve("state/verdicts"));
+        Instant theirs = NOW.plusSeconds(1);
+        VerdictStore overtaken = new VerdictStore() {
+            private boolean overtook;
+
+            public Optional<StoredVerdict> get(ResourceId id) { return files.get(id); }
+            public boolean delete(ResourceId id, String version) { return files.delete(id, version); }
+            public List<StoredVerdict> all() { return files.all(); }
+
+            public String write(StoredVerdict v) {
+                String written = files.write(v);
+                if (written != null && !overtook && v.lastAlertKind() != null && v.lastAlertAt() == null) {
+                    overtook = true;
+                    files.write(new StoredVerdict(v.clusterId(), v.clusterName(), v.subscriptionId(), v.status(),
+                            v.findingKeys(), v.detailJson(), v.since(), theirs, null, v.lastAlertKind(), written));
+                }
+                return written;
+            }
+        };
+        new DriftDetector(SnapshotInventory.load(estate), new ImpactRouter(), new ClusterEvaluator(RuleCatalog.standard()),
+                () -> Policy.DEFAULT, overtaken, outbox(), new AlertJson(), Clock.fixed(NOW, ZoneOffset.UTC))
+                .onEvent(event("01-cluster-shipped-without-byok.json"));
+
+        StoredVerdict stored = files.get(ResourceId.parse(HOTFIX)).orElseThrow();
+        assertEquals(theirs, stored.evaluatedAt(), "the other instance's verdict is the one stored");
+        assertNull(stored.lastAlertAt(), "and its alert is still marked pending, not cleared by the first writer");
+        assertEquals(1, outbox().size(), "the first writer sent its own alert");
     }
 
     @Test

@@ -66,8 +66,8 @@ final class TimedState {
         }
 
         @Override
-        public boolean put(StoredVerdict v) {
-            return timed(() -> inner.put(v));
+        public String write(StoredVerdict v) {
+            return timed(() -> inner.write(v));
         }
 
         @Override

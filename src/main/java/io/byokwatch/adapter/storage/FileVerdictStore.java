@@ -59,16 +59,17 @@ public final class FileVerdictStore implements VerdictStore {
     }
 
     @Override
-    public boolean put(StoredVerdict v) {
+    public String write(StoredVerdict v) {
         Path file = fileFor(v.clusterId());
         return writers.withLock(() -> {
             Optional<StoredVerdict> current = readIfSound(file, v.clusterId());
             String currentVersion = current.map(StoredVerdict::version).orElse(null);
             if (!Objects.equals(currentVersion, v.version())) {
-                return false;
+                return null;
             }
-            AtomicFiles.write(file, VerdictFileFormat.write(v, nextVersion(currentVersion)));
-            return true;
+            String next = nextVersion(currentVersion);
+            AtomicFiles.write(file, VerdictFileFormat.write(v, next));
+            return next;
         });
     }
 

@@ -1,6 +1,7 @@
 package io.byokwatch.adapter.storage;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.Response;
 import com.azure.data.tables.TableClient;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The verdict store in Azure Table Storage, for the Functions deployment where instances scale out.
@@ -28,6 +30,9 @@ import java.util.Optional;
  * deleted). The entity layout is described in {@link VerdictEntities}.
  */
 public final class TableVerdictStore implements VerdictStore {
+    /** An HTTP entity tag: optionally weak, always quoted (RFC 9110, section 8.8.3). */
+    private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"[^\"]*\"");
+    private static final Pattern UNCLOSED_ENTITY_TAG = Pattern.compile("(W/)?\"[^\"]+");
     private static final System.Logger LOG = System.getLogger(TableVerdictStore.class.getName());
     private static final int CONFLICT = 409;
     private static final int PRECONDITION_FAILED = 412;
@@ -76,7 +81,7 @@ public final class TableVerdictStore implements VerdictStore {
     }
 
     @Override
-    public boolean put(StoredVerdict v) {
+    public String write(StoredVerdict v) {
         TableEntity entity = new TableEntity(VerdictEntities.partitionKey(v.clusterId()),
                 VerdictEntities.rowKey(v.clusterId()));
         entity.setProperties(VerdictEntities.properties(v));
@@ -124,10 +129,9 @@ public final class TableVerdictStore implements VerdictStore {
         return out;
     }
 
-    private boolean create(TableEntity entity, ResourceId clusterId) {
+    private String create(TableEntity entity, ResourceId clusterId) {
         try {
-            table.createEntity(entity);
-            return true;
+            return etagOf(table.createEntityWithResponse(entity, null, null), clusterId);
         } catch (TableServiceException e) {
             if (e.getResponse().getStatusCode() != CONFLICT) {
                 throw failure("create", clusterId, e);
@@ -138,20 +142,35 @@ public final class TableVerdictStore implements VerdictStore {
         if (existing.isPresent() && decodeOrReport(existing.get(), clusterId).isEmpty()) {
             return replace(entity, existing.get().getETag(), clusterId);
         }
-        return false;
+        return null;
     }
 
-    private boolean replace(TableEntity entity, String etag, ResourceId clusterId) {
+    private String replace(TableEntity entity, String etag, ResourceId clusterId) {
         entity.addProperty("odata.etag", etag);
         try {
-            table.updateEntityWithResponse(entity, TableEntityUpdateMode.REPLACE, true, null, null);
-            return true;
+            return etagOf(table.updateEntityWithResponse(entity, TableEntityUpdateMode.REPLACE, true, null, null), clusterId);
         } catch (TableServiceException e) {
             if (lostRace(e)) {
-                return false;
+                return null;
             }
             throw failure("replace", clusterId, e);
         }
+    }
+
+    /**
+     * The ETag the service gave the entity just written. Table Storage answers every write with a well-formed one.
+     * Azurite drops its closing quote (W/"datetime'...' where a read gives W/"datetime'...'"), which is put back;
+     * anything else unusable is read from the entity instead.
+     */
+    private String etagOf(Response<Void> written, ResourceId clusterId) {
+        String etag = written.getHeaders().getValue(HttpHeaderName.ETAG);
+        if (etag != null && ENTITY_TAG.matcher(etag).matches()) {
+            return etag;
+        }
+        if (etag != null && UNCLOSED_ENTITY_TAG.matcher(etag).matches()) {
+            return etag + "\"";
+        }
+        return read(clusterId).map(TableEntity::getETag).orElse(null);
     }
 
     private Optional<TableEntity> read(ResourceId clusterId) {

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every {@link VerdictStore} must do; each implementation's test extends this with a fresh, empty store. */
@@ -103,6 +104,23 @@ abstract class VerdictStoreContract {
         assertEquals(List.of(), second.findingKeys());
         assertEquals(alertAt, second.lastAlertAt());
         assertEquals("became-compliant", second.lastAlertKind());
+    }
+
+    @Test
+    void write_returnsTheVersionStored_soTheWritersNextWriteNeedsNoReread_andAStaleOneLoses() {
+        ResourceId id = Verdicts.clusterId("aks-prod");
+        String created = store.write(Verdicts.noncompliant(id));
+        assertEquals(store.get(id).orElseThrow().version(), created);
+
+        StoredVerdict mine = Verdicts.withDetail(Verdicts.noncompliant(id), "{\"pending\":true}").withVersion(created);
+        String replaced = store.write(mine);
+        assertNotNull(replaced);
+        assertEquals(store.get(id).orElseThrow().version(), replaced);
+
+        assertNotNull(store.write(Verdicts.withDetail(mine, "{\"cleared\":true}").withVersion(replaced)));
+        assertNull(store.write(Verdicts.withDetail(mine, "{\"stale\":true}").withVersion(replaced)),
+                "the version handed back is spent by the write that used it");
+        assertEquals("{\"cleared\":true}", store.get(id).orElseThrow().detailJson());
     }
 
     @Test
