@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class DemoCommand {
     private static final String NOW = "2026-12-01T00:00:00Z";
+    /** The first sweep of a deployment, earlier on the day the story's events happen. */
+    private static final String BASELINE = "2026-11-30T08:00:00Z";
     private static final Path EXAMPLES = Path.of("examples");
     private static final String HOTFIX = "payments/aks-shipped-nobyok.az.json";
     private static final String LEGACY_VAULT = "payments/vaults/kv-shared-legacy.json";
@@ -65,16 +67,16 @@ final class DemoCommand {
 
         step(2, "09:14 - a cluster is shipped without BYOK; Event Grid delivers the write event");
         write(estate.resolve(HOTFIX), hotfixShipped);
-        int shipped = replay(estate, state, policy, "01-cluster-shipped-without-byok.json");
+        int shipped = replay(estate, state, policy, "01-cluster-shipped-without-byok.json", "2026-11-30T09:14:09Z");
 
         step(3, "11:47 - a pipeline re-creates shared vault kv-shared-legacy without purge protection: one event,"
                 + " three clusters behind it re-evaluated");
         write(estate.resolve(LEGACY_VAULT), legacyVault);
-        int vault = replay(estate, state, policy, "04-shared-vault-recreated.json");
+        int vault = replay(estate, state, policy, "04-shared-vault-recreated.json", "2026-11-30T11:47:14Z");
 
         step(4, "14:05 - the team rebuilds the cluster on a customer-managed key; the alert resolves");
         write(estate.resolve(HOTFIX), rebuilt(hotfixShipped));
-        int fixed = replay(estate, state, policy, "05-cluster-rebuilt-with-byok.json");
+        int fixed = replay(estate, state, policy, "05-cluster-rebuilt-with-byok.json", "2026-11-30T14:05:35Z");
 
         step(5, "02:00 - the nightly Key Vault access report over last night's audit logs");
         Path html = work.resolve("access-report.html");
@@ -92,7 +94,7 @@ final class DemoCommand {
     private int baseline(Path estate, Path state, String policy) {
         Runtime runtime = Runtime.build(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", estate.toString(),
                 "BYOKWATCH_STATE", "files", "BYOKWATCH_STATE_DIR", state.toString(), "BYOKWATCH_POLICY_FILE", policy),
-                Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse(BASELINE), ZoneOffset.UTC));
         int alerts = runtime.detector().reconcile("byokwatch.Reconcile").alerts().size();
         Outbox outbox = runtime.outbox();
         for (List<Outbox.Lease> batch = outbox.lease(100, Duration.ofMinutes(1)); !batch.isEmpty();
@@ -102,10 +104,11 @@ final class DemoCommand {
         return alerts;
     }
 
-    private int replay(Path estate, Path state, String policy, String event) {
+    /** @param handled when byokwatch handles the event: two seconds after Event Grid stamped it */
+    private int replay(Path estate, Path state, String policy, String event, String handled) {
         return Main.run(new String[]{"replay", "--inventory", estate.toString(), "--events",
                 EXAMPLES.resolve("events").resolve(event).toString(), "--state", state.toString(), "--policy", policy,
-                "--notify", "stdout", "--now", NOW}, out, quiet(), env);
+                "--notify", "stdout", "--now", handled}, out, quiet(), env);
     }
 
     /** The same cluster rebuilt with a disk encryption set, KMS and encryption at host. */
