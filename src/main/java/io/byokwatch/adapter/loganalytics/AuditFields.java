@@ -30,6 +30,11 @@ final class AuditFields {
     private AuditFields() {
     }
 
+    /** Input quoted in a problem, cut to {@code max} characters so that a hostile file cannot flood the report. */
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "\u2026";
+    }
+
     /** Key and vault operations, the same filter as the hourly queries: secrets and certificates are not ours. */
     static boolean relevant(String operation) {
         return operation != null && (operation.startsWith("Key") || operation.startsWith("Vault"));

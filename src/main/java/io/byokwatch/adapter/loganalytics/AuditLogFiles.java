@@ -229,9 +229,8 @@ public final class AuditLogFiles implements AccessLogSource {
             }
             r.endObject();
             if (record.has("error")) {
-                String error = record.get("error").toString();
                 problems.add(file + ": the saved query response reports an error: "
-                        + (error.length() <= 500 ? error : error.substring(0, 500) + "\u2026"));
+                        + AuditFields.clip(record.get("error").toString(), 500));
             }
             if (record.has("time") || record.has("operationName")) {
                 value(record);
@@ -322,8 +321,7 @@ public final class AuditLogFiles implements AccessLogSource {
                     bad(ex.getMessage());
                 }
             } else {
-                String found = e.toString();
-                bad("expected an audit record object, found " + (found.length() <= 60 ? found : found.substring(0, 60) + "\u2026"));
+                bad("expected an audit record object, found " + AuditFields.clip(e.toString(), 60));
             }
         }
 

@@ -109,17 +109,13 @@ final class AuditRowShape {
         try {
             d = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("count '" + clip(text) + "' is not a number");
+            throw new IllegalArgumentException("count '" + AuditFields.clip(text, 40) + "' is not a number");
         }
         if (!(d >= 1 && d <= MAX_COUNT) || d != Math.rint(d)) {
-            throw new IllegalArgumentException("count '" + clip(text) + "' is not a whole number from 1 to "
+            throw new IllegalArgumentException("count '" + AuditFields.clip(text, 40) + "' is not a whole number from 1 to "
                     + (long) MAX_COUNT);
         }
         return (long) d;
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "\u2026";
     }
 
     private Caller caller(String[] cells) {
