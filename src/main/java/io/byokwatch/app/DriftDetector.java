@@ -212,8 +212,9 @@ public final class DriftDetector {
         Alert alert = new Alert(alertId(cluster.id(), prev, kind.get(), keys), kind.get(), cluster.id(), cluster.name(),
                 cluster.subscriptionId(), verdict.status(), prev == null ? null : status(prev.status()), verdict.findings(),
                 resolved(prev, keys), trigger, now, openSince, now.toEpochMilli(), cluster.tags());
-        return send(alert, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(), keys,
-                codec.verdictDetail(verdict, cluster.tags(), codec.encode(alert)), since, now, null, kind.get().label(),
+        String body = codec.encode(alert);
+        return send(alert, body, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
+                keys, codec.verdictDetail(verdict, cluster.tags(), body), since, now, null, kind.get().label(),
                 prev == null ? null : prev.version()));
     }
 
@@ -233,20 +234,21 @@ public final class DriftDetector {
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
                 trigger, now, prev.since(), now.toEpochMilli(), tags);
-        return send(alert, new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
-                codec.verdictDetail(null, tags, codec.encode(alert)), now, now, null, Alert.Kind.DELETED.label(), prev.version()));
+        String body = codec.encode(alert);
+        return send(alert, body, new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
+                codec.verdictDetail(null, tags, body), now, now, null, Alert.Kind.DELETED.label(), prev.version()));
     }
 
     /**
      * Stores the verdict with its alert marked pending, hands the alert to the outbox, then clears the mark on exactly
      * the version written: never on a verdict another instance wrote since, whose own pending alert that would hide.
      */
-    private Attempt send(Alert alert, StoredVerdict pending) {
+    private Attempt send(Alert alert, String body, StoredVerdict pending) {
         String written = store.write(pending);
         if (written == null) {
             return new Attempt(false, Optional.empty());
         }
-        outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), codec.encode(alert)));
+        outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), body));
         clearPending(pending.withVersion(written));
         return new Attempt(true, Optional.of(alert));
     }
