@@ -17,7 +17,8 @@ public final class Main {
             Commands:
               scan          evaluate every cluster in an inventory (files from az / ARM / Resource Graph)
                             byokwatch scan --inventory PATH [--policy FILE] [--format table|json|sarif|markdown]
-                                           [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
+                                           [--fail-on critical|high|medium|low|none] [--unknown pass|fail]
+                                           [--output FILE] [--now ISO-8601]
               blast-radius  what depends on a key, vault or disk encryption set
                             byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
               replay        feed recorded Event Grid events through the event path and deliver the alerts
@@ -41,8 +42,9 @@ public final class Main {
               rules         list the rule catalog: byokwatch rules [--format table|json]
               help          this text
 
-            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (replay: an alert could not be
-            delivered), 2 usage or unreadable input.
+            Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, or (scan) a cluster whose
+            verdict is unknown unless --unknown pass (replay: an alert could not be delivered), 2 usage or unreadable
+            input, or an inventory without any AKS cluster.
             """;
 
     private Main() {

@@ -3,6 +3,7 @@ package io.byokwatch.cli;
 import io.byokwatch.app.ClusterEvaluator;
 import io.byokwatch.app.Scan;
 import io.byokwatch.app.ScanReport;
+import io.byokwatch.app.VerdictGate;
 import io.byokwatch.bootstrap.FileInventory;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
@@ -18,7 +19,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-/** {@code byokwatch scan}: evaluate every cluster in the inventory, render, and exit by the worst finding. */
+/**
+ * {@code byokwatch scan}: evaluate every cluster in the inventory, render, and exit as {@link VerdictGate} decides
+ * (the worst finding against {@code --fail-on}, unknown verdicts by {@code --unknown}).
+ */
 final class ScanCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -29,10 +33,14 @@ final class ScanCommand {
     }
 
     int run(List<String> argv) {
-        Args args = new Args("scan", argv, Set.of("inventory", "policy", "format", "fail-on", "output", "now"), Set.of(), Set.of());
+        Args args = new Args("scan", argv, Set.of("inventory", "policy", "format", "fail-on", "unknown", "output", "now"), Set.of(), Set.of());
         Path inventoryPath = Path.of(args.required("inventory", "examples/estate"));
         String format = args.choice("format", "table", List.of("table", "json", "sarif", "markdown"));
         String failOn = args.choice("fail-on", "high", List.of("critical", "high", "medium", "low", "none"));
+        Severity failOnSeverity = failOn.equals("none") ? null : Severity.parse(failOn);
+        VerdictGate.Unknown unknown = args.has("unknown")
+                ? VerdictGate.Unknown.parse(args.choice("unknown", "fail", List.of("pass", "fail")))
+                : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
         Policy policy = args.has("policy") ? new PolicyLoader(catalog.ids()).load(Path.of(args.get("policy"))) : Policy.DEFAULT;
@@ -40,9 +48,13 @@ final class ScanCommand {
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
                 .run(loaded.inventory(), policy, loaded.notes());
+        VerdictGate.Decision decision = new VerdictGate(failOnSeverity, unknown).decide(report);
+        if (decision.exitCode() == VerdictGate.NOTHING_TO_JUDGE) {
+            throw new InputException(String.join("; ", decision.reasons()) + " (read " + inventoryPath + ")");
+        }
         OutputFile.write(args.get("output"), ReportFormat.parse(format).renderer(catalog).render(report), out, err);
-        Severity worst = report.worst();
-        return !failOn.equals("none") && worst != null && worst.atLeast(Severity.parse(failOn)) ? 1 : 0;
+        decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
+        return decision.exitCode();
     }
 
     /** Problems always go to stderr; notes only when the output format does not show them itself. */
