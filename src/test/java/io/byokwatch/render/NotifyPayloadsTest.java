@@ -189,7 +189,7 @@ public class NotifyPayloadsTest {
         }
         String joined = t.replace(" \\\n" + " ".repeat(10), " ");
         assertTrue(joined.contains("$ az role assignment create --role \"Key Vault Crypto Service Encryption User\""
-                + " --assignee-object-id $PRINCIPAL"), joined);
+                + " --assignee-object-id \"$PRINCIPAL\""), joined);
         assertFalse(t.contains("{\""), "text for people, not JSON");
         String opened = terminal.notice(Notice.of(NoticeSamples.opened()));
         assertTrue(opened.contains("# once per subscription\n"), opened);

@@ -26,7 +26,7 @@ public final class KeyExpiringRule extends CatalogRule {
     @Override
     public void check(Chain chain, Outcome out) {
         DiskEncryptionSet set = chain.foundSet();
-        VaultKey key = set == null ? null : Links.key(chain, out);
+        VaultKey key = set == null ? null : Links.usedKey(chain, out);
         if (key == null || key.expires() == null || !key.expires().isAfter(chain.now())) {
             return;
         }

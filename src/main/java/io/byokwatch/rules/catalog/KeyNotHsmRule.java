@@ -29,12 +29,16 @@ public final class KeyNotHsmRule extends CatalogRule {
         if (set.activeKey().inManagedHsm()) {
             return;
         }
-        VaultKey key = Links.key(chain, out);
+        VaultKey key = Links.usedKey(chain, out);
         if (key == null || key.hsmBacked()) {
             return;
         }
         if (key.keyType() == null) {
-            out.notEvaluated(set.id(), "the key type of " + key.name() + " is not in the inventory");
+            out.notEvaluated(set.id(), "the key type of " + (set.activeKey().version() == null ? "" : "version "
+                    + set.activeKey().version() + " of ") + "key " + key.name() + " is not in the inventory (list"
+                    + " outputs leave it out); add az keyvault key show --vault-name " + key.ref().vaultName() + " -n "
+                    + key.name() + (set.activeKey().version() == null ? "" : " --version " + set.activeKey().version())
+                    + " or the ARM vaults/keys body");
             return;
         }
         String vault = key.ref().vaultName();

@@ -32,8 +32,12 @@ public final class KeyRotationRule extends CatalogRule {
             return;
         }
         if (!key.rotationPolicyKnown()) {
-            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory; add az keyvault key"
-                    + " rotation-policy show --vault-name " + key.ref().vaultName() + " -n " + key.name() + " or the ARM vaults/keys body");
+            String vault = key.ref().vaultName();
+            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory (list outputs"
+                    + " and the data plane's key show leave it out); add the ARM vaults/keys/" + key.name() + " GET, or"
+                    + " az keyvault key rotation-policy show " + (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ")
+                    + vault + " -n " + key.name() + " saved as " + vault + "." + key.name() + ".rotation-policy.json"
+                    + " (a key without a policy of its own gets a default one that names no key)");
             return;
         }
         if (key.rotationPolicy() != null && key.rotationPolicy().rotates()) {

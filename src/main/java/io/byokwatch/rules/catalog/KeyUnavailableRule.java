@@ -37,12 +37,13 @@ public final class KeyUnavailableRule extends CatalogRule {
             return;
         }
         if (chain.vault() instanceof Lookup.Absent<?> gone) {
-            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that vault no longer exists",
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", and that "
+                            + (ref.inManagedHsm() ? "Managed HSM" : "vault") + " no longer exists",
                     Evidence.of("keyUrl", ref).and("vault", gone.evidence()));
             return;
         }
         if (chain.key() instanceof Lookup.Absent<?> gone) {
-            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that key no longer exists",
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", and that key no longer exists",
                     Evidence.of("keyUrl", ref).and("key", gone.evidence()));
             return;
         }
@@ -50,26 +51,45 @@ public final class KeyUnavailableRule extends CatalogRule {
         if (key == null) {
             return;
         }
-        List<String> problems = new ArrayList<>();
         if (key.deleted()) {
-            problems.add("was deleted on " + key.deletedOn());
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", which was deleted on "
+                    + key.deletedOn(), Evidence.of("keyUrl", ref).and("deletedOn", key.deletedOn())
+                    .and("recoveryLevel", key.recoveryLevel()));
+            return;
         }
-        if (Boolean.FALSE.equals(key.enabled())) {
+        if (chain.usedKeyVersion() instanceof Lookup.Absent<?> gone) {
+            fail(out, set, "uses version " + ref.version() + " of key " + ref.name() + " in " + Links.vaultLabel(ref)
+                    + ", and that version does not exist", Evidence.of("keyUrl", ref).and("keyVersion", gone.evidence()));
+            return;
+        }
+        VaultKey used = Links.usedKey(chain, out);
+        if (used == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (used.deleted()) {
+            problems.add("was deleted on " + used.deletedOn());
+        }
+        if (Boolean.FALSE.equals(used.enabled())) {
             problems.add("is disabled");
         }
-        if (key.expires() != null && !key.expires().isAfter(chain.now())) {
-            problems.add("expired on " + key.expires());
+        if (used.expires() != null && !used.expires().isAfter(chain.now())) {
+            problems.add("expired on " + used.expires());
         }
-        if (key.notBefore() != null && key.notBefore().isAfter(chain.now())) {
-            problems.add("is not valid before " + key.notBefore());
+        if (used.notBefore() != null && used.notBefore().isAfter(chain.now())) {
+            problems.add("is not valid before " + used.notBefore());
         }
         if (problems.isEmpty()) {
             return;
         }
-        fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", which " + String.join(" and ", problems),
-                Evidence.of("keyUrl", ref).and("enabled", key.enabled()).and("expires", key.expires())
-                        .and("notBefore", key.notBefore()).and("deletedOn", key.deletedOn())
-                        .and("recoveryLevel", key.recoveryLevel()));
+        boolean pinned = Links.pinnedToOlderVersion(set, key);
+        String what = pinned ? "version " + ref.version() + " of key " + ref.name() + " (the key's current version is "
+                + key.currentVersion() + ")" : "key " + ref.name();
+        fail(out, set, "uses " + what + " in " + Links.vaultLabel(ref) + ", which " + String.join(" and ", problems),
+                Evidence.of("keyUrl", ref).and("usedVersion", ref.version()).and("currentVersion", key.currentVersion())
+                        .and("enabled", used.enabled()).and("expires", used.expires())
+                        .and("notBefore", used.notBefore()).and("deletedOn", used.deletedOn())
+                        .and("recoveryLevel", used.recoveryLevel()));
     }
 
     private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence) {

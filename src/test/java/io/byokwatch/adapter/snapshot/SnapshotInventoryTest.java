@@ -315,7 +315,7 @@ class SnapshotInventoryTest {
         void noAssignmentsInTheFiles_isUnknownAndNamesTheCommand() {
             SnapshotInventory inv = new Estate().vault(vaultId("s1", "kv-prod")).inventory();
             assertEquals("role assignments of subscription s1 are not in the inventory; add az role assignment list --all"
-                    + " --include-inherited --scope " + vaultScope, unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
+                    + " --include-inherited --subscription s1", unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
         }
 
         @Test
