@@ -80,6 +80,14 @@ public interface Inventory {
     }
 
     /**
+     * The key vaults and Managed HSMs at or below a scope (a resource group or subscription): where a role assignment
+     * at that scope grants key access. Unknown when the inventory cannot list them.
+     */
+    default Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        return Lookup.unknown("this inventory cannot list the vaults under " + scope);
+    }
+
+    /**
      * Why the inventory holds only a summary of this resource (id, name, type, location, tags: nothing a rule can
      * judge), or null when it holds the resource's details or does not hold it at all.
      */

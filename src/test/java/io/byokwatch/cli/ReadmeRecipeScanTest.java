@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The README's export recipe, file by file, in the shapes its commands print: {@code az aks list},
  * {@code az disk-encryption-set list}, Resource Graph rows for vaults and Managed HSMs ({@code az graph query}), {@code
  * az role assignment list --all --include-inherited} (with a management-group assignment it inherits), {@code az role
- * definition list --custom-role-only true}, ARM {@code vaults/keys/{name}} and {@code vaults/keys/{name}/versions/{v}}
- * GETs (shapes of the KeyVault 2026-02-01 spec examples getKey.json and getKeyVersion.json) and {@code az keyvault
+ * definition list --custom-role-only true}, ARM {@code vaults/keys/{name}} GETs and {@code vaults/keys/{name}/versions}
+ * lists (shapes of the KeyVault 2026-02-01 spec examples getKey.json and listKeyVersions.json) and {@code az keyvault
  * role assignment list --hsm-name} (azure-cli's _reconstruct_role_assignment shape). Ids and GUIDs are made up.
  */
 class ReadmeRecipeScanTest {
@@ -65,8 +65,8 @@ class ReadmeRecipeScanTest {
     @Test
     void pinnedVersionDisabled_whileTheCurrentVersionIsFine_isCritical(@TempDir Path tmp) throws IOException {
         Path estate = copy(tmp);
-        edit(estate.resolve("key-version.kv-pay.disk-key.7d3c1b0a9e8f4d2c8b6a5f4e3d2c1b0a.json"), j -> j.getAsJsonObject()
-                .getAsJsonObject("properties").getAsJsonObject("attributes").addProperty("enabled", false));
+        edit(estate.resolve("key-versions.kv-pay.disk-key.json"), j -> j.getAsJsonObject().getAsJsonArray("value").get(0)
+                .getAsJsonObject().getAsJsonObject("properties").getAsJsonObject("attributes").addProperty("enabled", false));
         JsonObject pay = scan(estate, 1).get("aks-pay");
         assertEquals("noncompliant", pay.get("status").getAsString());
         JsonObject finding = pay.getAsJsonArray("findings").get(0).getAsJsonObject();
@@ -78,7 +78,7 @@ class ReadmeRecipeScanTest {
     @Test
     void pinnedVersionNotExported_leavesTheKeyChecksUnevaluated_neverJudgesTheCurrentVersion(@TempDir Path tmp) throws IOException {
         Path estate = copy(tmp);
-        Files.delete(estate.resolve("key-version.kv-pay.disk-key.7d3c1b0a9e8f4d2c8b6a5f4e3d2c1b0a.json"));
+        Files.delete(estate.resolve("key-versions.kv-pay.disk-key.json"));
         JsonObject pay = scan(estate, 1).get("aks-pay");
         assertEquals("unknown", pay.get("status").getAsString());
         assertTrue(pay.getAsJsonArray("notEvaluated").toString().contains("list-versions"), pay.toString());
@@ -137,6 +137,6 @@ class ReadmeRecipeScanTest {
         ScanCommandTest.Result r = ScanCommandTest.run("scan", "--inventory", RECIPE.toString(), "--now", NOW);
         assertFalse(r.out().contains("skipped"), r.out());
         assertFalse(r.err().contains("warning"), r.err());
-        assertTrue(r.out().contains("read 10 files, 16 resources"), r.out());
+        assertTrue(r.out().contains("read 10 files, 17 resources"), r.out());
     }
 }

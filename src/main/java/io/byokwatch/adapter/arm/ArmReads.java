@@ -80,6 +80,50 @@ final class ArmReads {
         return fetchRoleAssignments(scope, key);
     }
 
+    /**
+     * Every item of an ARM list below a resource ({@code {id}/versions}), every page, each through the mapper; one item
+     * that cannot be read makes the answer unknown, since a short list must not pass for the whole.
+     */
+    <T> Lookup<List<T>> list(ResourceId parent, String child, ArmType type, Function<JsonObject, T> mapper) {
+        String key = "list " + parent.key() + "/" + child.toLowerCase(java.util.Locale.ROOT);
+        Lookup<List<T>> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        String doing = "listing " + child + " of " + parent;
+        Instant sent = clock.instant();
+        ArmResponse response = transport.get(ArmPaths.encode(parent) + "/" + child + "?api-version=" + type.apiVersion());
+        List<T> all = new ArrayList<>();
+        while (true) {
+            if (!response.ok()) {
+                return notRead(response, parent, type, doing);
+            }
+            JsonObject json = response.json();
+            JsonElement value = json == null ? null : json.get("value");
+            if (value == null || !value.isJsonArray()) {
+                return Lookup.unavailable("ARM answered without a value array " + doing);
+            }
+            for (JsonElement e : (JsonArray) value) {
+                try {
+                    all.add(mapper.apply(e.getAsJsonObject()));
+                } catch (SnapshotFormatException | IllegalStateException unreadable) {
+                    stats.unreadable(type.label() + " " + doing + ": " + unreadable.getMessage());
+                    return Lookup.unknown("ARM returned a " + type.label() + " byokwatch cannot read " + doing + ": "
+                            + unreadable.getMessage());
+                }
+            }
+            String next = JsonText.of(json, "nextLink");
+            if (next == null) {
+                break;
+            }
+            response = transport.getNextLink(next);
+        }
+        Lookup<List<T>> answer = Lookup.found(List.copyOf(all));
+        cache.put(key, answer, sent);
+        return answer;
+    }
+
     /** Lets a resource seen in a Resource Graph row answer later point reads of it until the TTL ends. */
     <T> void offer(ResourceId id, T value) {
         cache.offer(key(id), Lookup.found(value));

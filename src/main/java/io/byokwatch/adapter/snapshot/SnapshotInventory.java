@@ -358,6 +358,15 @@ public final class SnapshotInventory implements Inventory {
     }
 
     @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        Set<ResourceId> found = new java.util.TreeSet<>();
+        vaultsById.keySet().stream().filter(id -> id.isUnder(scope)).forEach(found::add);
+        summariesById.values().stream().filter(sm -> (sm.kind() == ResourceKind.KEY_VAULT || sm.kind() == ResourceKind.MANAGED_HSM)
+                && sm.id().isUnder(scope)).forEach(sm -> found.add(sm.id()));
+        return Lookup.found(List.copyOf(found));
+    }
+
+    @Override
     public String detailsMissing(ResourceId id) {
         Summary summary = summariesById.get(id);
         if (summary == null || fullClusterIds.contains(id) || setsById.containsKey(id) || vaultsById.containsKey(id)) {

@@ -179,7 +179,7 @@ class SnapshotCompletenessTest {
     @Test
     void listVersionsOutput_answersForThePinnedVersion() throws IOException {
         copyRecipe();
-        Files.delete(estate.resolve("key-version.kv-pay.disk-key.7d3c1b0a9e8f4d2c8b6a5f4e3d2c1b0a.json"));
+        Files.delete(estate.resolve("key-versions.kv-pay.disk-key.json"));
         variant("keyvault-key-list-versions.json", "versions.json");
         ClusterVerdict v = verdict(PAY, Policy.DEFAULT);
         assertEquals(List.of("des-key-unavailable"), rules(v), "the pinned version is disabled in the list");
