@@ -1,5 +1,6 @@
 package io.byokwatch.adapter.arm;
 
+import io.byokwatch.domain.Bash;
 import com.azure.core.http.HttpClient;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -103,9 +104,9 @@ final class ManagedHsmRoles {
             case 401, 403 -> Lookup.unknown(response.status() + " " + (response.status() == 401 ? "Unauthorized" : "Forbidden")
                     + " " + doing + ": ARM does not expose an HSM's local RBAC, and byokwatch's identity needs a local"
                     + " role that may read it; grant the least one, " + LEAST_ROLE + " (or a custom local role with only"
-                    + " Microsoft.KeyVault/managedHsm/roleAssignments/read/action): az keyvault role assignment create"
-                    + " --hsm-name " + hsm.name() + " --role \"" + LEAST_ROLE + "\" --assignee-object-id <byokwatch-principal-id>"
-                    + " --scope /");
+                    + " Microsoft.KeyVault/managedHsm/roleAssignments/read/action): `az keyvault role assignment create"
+                    + " --hsm-name " + Bash.q(hsm.name()) + " --role \"" + LEAST_ROLE + "\" --assignee-object-id"
+                    + " BYOKWATCH-PRINCIPAL-ID --scope /`");
             case 0 -> Lookup.unavailable(response.failure() + "; " + doing + " was not attempted or did not finish");
             default -> response.status() == 408 || response.status() == 429 || response.status() >= 500
                     ? Lookup.unavailable("Managed HSM " + hsm.name() + " returned " + response.describe() + " " + doing)

@@ -132,8 +132,8 @@ final class ResourceCollector {
             Matcher named = POLICY_FILE.matcher(file.getFileName().toString());
             if (!named.matches()) {
                 throw new SnapshotFormatException("a rotation policy without id (what the service returns for a key that"
-                        + " has no policy of its own) does not say whose it is; save az keyvault key rotation-policy"
-                        + " show --vault-name <vault> -n <key> as <vault>.<key>.rotation-policy.json");
+                        + " has no policy of its own) does not say whose it is; save `az keyvault key rotation-policy"
+                        + " show --vault-name VAULT -n KEY` as <vault>.<key>.rotation-policy.json");
             }
             // a name-only reference (host without a domain): matched to the key by vault and key name
             key = new KeyRef(named.group(1), named.group(2), null);
@@ -145,7 +145,7 @@ final class ResourceCollector {
         Matcher named = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
         if (!named.matches()) {
             throw new SnapshotFormatException("a Managed HSM local role assignment does not say which HSM it belongs to;"
-                    + " save az keyvault role assignment list --hsm-name <hsm> as <hsm>.hsm-role-assignments.json");
+                    + " save `az keyvault role assignment list --hsm-name HSM` as <hsm>.hsm-role-assignments.json");
         }
         hsmAssignments.computeIfAbsent(named.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(resource);
         hsmAssignmentOrigins.put(resource, origin);

@@ -1,5 +1,6 @@
 package io.byokwatch.adapter.snapshot;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
@@ -257,7 +258,8 @@ public final class SnapshotInventory implements Inventory {
                     + named.subscriptionId());
         }
         return Lookup.unknown("no " + (hsm ? "managed HSM" : "key vault") + " serving " + h
-                + " is in the inventory; add the output of az keyvault show " + (hsm ? "--hsm-name " : "--name ") + vaultName);
+                + " is in the inventory; add the output of `az keyvault show " + (hsm ? "--hsm-name " : "--name ")
+                + Bash.q(vaultName) + "`");
     }
 
     @Override
@@ -272,16 +274,17 @@ public final class SnapshotInventory implements Inventory {
             return Lookup.absent("key " + ref.name() + " is not among the " + plural(exported, "key")
                     + " exported from vault " + vault + ": deleted, or never created");
         }
-        return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add az keyvault key list "
-                + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " or ARM vaults/keys");
+        return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add the ARM vaults/keys GET of each"
+                + " key, or `az keyvault key show " + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(vault)
+                + " -n " + Bash.q(ref.name()) + "`");
     }
 
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
         String subscription = scope.subscriptionId();
         if (subscription == null || !subscriptionsWithAssignments.contains(subscription.toLowerCase(Locale.ROOT))) {
-            return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add az role"
-                    + " assignment list --all --include-inherited --subscription " + subscription);
+            return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add `az role"
+                    + " assignment list --all --include-inherited --subscription " + Bash.q(subscription) + "`");
         }
         Set<RoleAssignment> found = new LinkedHashSet<>(placedManagementGroupAssignments.getOrDefault(
                 subscription.toLowerCase(Locale.ROOT), Set.of()));
@@ -312,17 +315,17 @@ public final class SnapshotInventory implements Inventory {
         return Lookup.unknown("the attributes of version " + ref.version() + " of key " + ref.name() + ", which the disk"
                 + " encryption set is pinned to, are not in the inventory"
                 + (keysWithVersionLists.contains(ref.keyId()) ? " (the exported version list does not name it)" : "")
-                + "; add az keyvault key list-versions " + flag + vault + " -n " + ref.name()
-                + " or the ARM vaults/keys/" + ref.name() + "/versions/" + ref.version() + " body");
+                + "; add `az keyvault key list-versions " + flag + Bash.q(vault) + " -n " + Bash.q(ref.name())
+                + "` or the ARM vaults/keys/" + ref.name() + "/versions/" + ref.version() + " body");
     }
 
     @Override
     public Lookup<List<VaultKey>> keyVersions(KeyRef key) {
         Map<String, VaultKey> versions = versionsByKey.get(key.keyId());
         if (versions == null || !keysWithVersionLists.contains(key.keyId())) {
-            return Lookup.unknown("no version list of key " + key.name() + " is in the inventory; add az keyvault key"
-                    + " list-versions " + (key.inManagedHsm() ? "--hsm-name " : "--vault-name ") + key.vaultName()
-                    + " -n " + key.name());
+            return Lookup.unknown("no version list of key " + key.name() + " is in the inventory; add `az keyvault key"
+                    + " list-versions " + (key.inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(key.vaultName())
+                    + " -n " + Bash.q(key.name()) + "`");
         }
         return Lookup.found(List.copyOf(versions.values()));
     }
@@ -336,8 +339,8 @@ public final class SnapshotInventory implements Inventory {
         }
         boolean hsmScope = assignment.scope() != null && assignment.scope().key().contains("/microsoft.keyvault/managedhsms/");
         return Lookup.unknown("role definition " + guid + " is not in the inventory; add " + (hsmScope
-                ? "az keyvault role definition list --hsm-name " + assignment.scope().topLevel().name()
-                : "az role definition list --custom-role-only true") + " output");
+                ? "`az keyvault role definition list --hsm-name " + Bash.q(assignment.scope().topLevel().name()) + "`"
+                : "`az role definition list --custom-role-only true`") + " output");
     }
 
     @Override
@@ -345,8 +348,8 @@ public final class SnapshotInventory implements Inventory {
         List<RoleAssignment> local = snapshot.managedHsmRoleAssignments().get(hsm.name().toLowerCase(Locale.ROOT));
         if (local == null) {
             return Lookup.unknown("Managed HSM " + hsm.name() + " keeps its role assignments in its own local RBAC, which"
-                    + " ARM does not expose; add az keyvault role assignment list --hsm-name " + hsm.name()
-                    + " saved as " + hsm.name() + ".hsm-role-assignments.json");
+                    + " ARM does not expose; add `az keyvault role assignment list --hsm-name " + Bash.q(hsm.name())
+                    + "` saved as " + hsm.name() + ".hsm-role-assignments.json");
         }
         List<RoleAssignment> mapped = new ArrayList<>();
         for (RoleAssignment a : local) {
@@ -406,8 +409,8 @@ public final class SnapshotInventory implements Inventory {
             return Lookup.absent(what + " " + id.name() + " is not among the " + plural(exported, what)
                     + " exported for subscription " + sub);
         }
-        return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of "
-                + listCommand + " --subscription " + sub);
+        return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of `"
+                + listCommand + " --subscription " + Bash.q(sub) + "`");
     }
 
     /** A host as the public cloud spells it, which is the only host a summary (no vaultUri) can be known by. */

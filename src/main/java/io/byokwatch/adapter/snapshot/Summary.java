@@ -1,5 +1,6 @@
 package io.byokwatch.adapter.snapshot;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Tags;
 
@@ -16,11 +17,11 @@ public record Summary(ResourceKind kind, ResourceId id, String name, Tags tags, 
     /** The command that prints the full record, for a reason a person can act on. */
     String fullRecordCommand() {
         return switch (kind) {
-            case MANAGED_CLUSTER -> "az aks show --ids " + id;
-            case DISK_ENCRYPTION_SET -> "az disk-encryption-set show --ids " + id;
-            case MANAGED_HSM -> "az keyvault show --hsm-name " + name;
-            case KEY_VAULT -> "az keyvault show --name " + name;
-            default -> "az resource show --ids " + id;
+            case MANAGED_CLUSTER -> "az aks show -g " + Bash.q(id.resourceGroup()) + " -n " + Bash.q(name);
+            case DISK_ENCRYPTION_SET -> "az disk-encryption-set show --ids " + Bash.q(id);
+            case MANAGED_HSM -> "az keyvault show --hsm-name " + Bash.q(name);
+            case KEY_VAULT -> "az keyvault show --name " + Bash.q(name);
+            default -> "az resource show --ids " + Bash.q(id);
         };
     }
 
@@ -34,6 +35,6 @@ public record Summary(ResourceKind kind, ResourceId id, String name, Tags tags, 
         };
         return what + " " + name + " is in the inventory only as a summary without its properties (" + file.getFileName()
                 + ": id, name, type, location and tags, as az keyvault list without -g or az resource list print them),"
-                + " which says nothing about its settings; add the output of " + fullRecordCommand();
+                + " which says nothing about its settings; add the output of `" + fullRecordCommand() + "`";
     }
 }

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AccessPolicy;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyVault;
@@ -59,8 +60,9 @@ public final class KeyAccessRule extends CatalogRule {
         List<String> unknown = set.identity().unknownPrincipals();
         if (principals.isEmpty()) {
             out.notEvaluated(set.id(), "the principal id of the " + String.join(", ", unknown) + " of disk encryption set "
-                    + set.name() + " is not in the inventory; add az disk-encryption-set show output (it has"
-                    + " identity.principalId) or az identity show output for a user-assigned identity");
+                    + set.name() + " is not in the inventory; add the output of `az disk-encryption-set show --ids "
+                    + Bash.q(set.id()) + "` (it has identity.principalId), or `az identity show --ids IDENTITY-ID` for each"
+                    + " user-assigned identity");
             return;
         }
         List<String> gaps = new ArrayList<>();
@@ -122,8 +124,8 @@ public final class KeyAccessRule extends CatalogRule {
             if (g == Grant.YES && a.unplaced()) {
                 undecided.add("role " + roleLabel(a, vault.managedHsm()) + " is assigned at management group "
                         + a.scope().name() + ", and the inventory does not say whether that group holds subscription "
-                        + vault.id().subscriptionId() + "; export role assignments one subscription per file (az role"
-                        + " assignment list --all --include-inherited --subscription " + vault.id().subscriptionId() + ")");
+                        + vault.id().subscriptionId() + "; export role assignments one subscription per file (`az role"
+                        + " assignment list --all --include-inherited --subscription " + Bash.q(vault.id().subscriptionId()) + "`)");
                 continue;
             }
             if (g == Grant.YES && own) {
@@ -132,8 +134,8 @@ public final class KeyAccessRule extends CatalogRule {
             if (g == Grant.YES) {
                 undecided.add("role " + roleLabel(a, vault.managedHsm()) + " at " + scopeLabel(a) + " is assigned to group "
                         + a.principalId() + ", which may hold the set's identity, and group membership cannot be read with"
-                        + " Reader; check with az ad group member check --group " + a.principalId() + " --member-id "
-                        + principals.get(0));
+                        + " Reader; check with `az ad group member check --group " + Bash.q(a.principalId()) + " --member-id "
+                        + Bash.q(principals.get(0)) + "`");
             }
         }
         if (!undecided.isEmpty()) {
@@ -207,7 +209,9 @@ public final class KeyAccessRule extends CatalogRule {
         }
         return sb.append("Terraform: identity { type = \"SystemAssigned\" } on azurerm_disk_encryption_set.")
                 .append(NoByokRule.tfName(set.name())).append(", plus ")
-                .append(vault != null && vault.usesRbac() ? "an azurerm_role_assignment (Key Vault Crypto Service"
+                .append(vault != null && vault.managedHsm() ? "an azurerm_key_vault_managed_hardware_security_module_role_assignment"
+                        + " (Managed HSM Crypto Service Encryption User) for its principal_id"
+                        : vault != null && vault.usesRbac() ? "an azurerm_role_assignment (Key Vault Crypto Service"
                         + " Encryption User) for its principal_id" : "an azurerm_key_vault_access_policy (get, wrapKey,"
                         + " unwrapKey) for its principal_id").append('.').toString();
     }

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ResourceId;
@@ -89,22 +90,42 @@ public final class KeyUnavailableRule extends CatalogRule {
                 Evidence.of("keyUrl", ref).and("usedVersion", ref.version()).and("currentVersion", key.currentVersion())
                         .and("enabled", used.enabled()).and("expires", used.expires())
                         .and("notBefore", used.notBefore()).and("deletedOn", used.deletedOn())
-                        .and("recoveryLevel", used.recoveryLevel()));
+                        .and("recoveryLevel", used.recoveryLevel()), chain.now());
     }
 
     private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence) {
+        fail(out, set, reason, evidence, null);
+    }
+
+    private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence, java.time.Instant now) {
+        out.fail(set.id(), "Disk encryption set " + set.name() + " " + reason + ", so disks it protects cannot be decrypted.",
+                remediation(set, now), evidence.map());
+    }
+
+    /** Recover, re-enable or extend the key (the version the set uses), or point the set at a usable one. */
+    static String remediation(DiskEncryptionSet set, java.time.Instant now) {
         ResourceId id = set.id();
         KeyRef ref = set.activeKey();
-        String vault = ref == null ? "<kv-name>" : ref.vaultName();
-        String key = ref == null ? "<key-name>" : ref.name();
-        out.fail(id, "Disk encryption set " + set.name() + " " + reason + ", so disks it protects cannot be decrypted.",
-                "Make the key usable again, or point the set at a usable key, before nodes restart:\n"
-                        + "  az keyvault key recover --vault-name " + vault + " -n " + key + "   # if soft-deleted\n"
-                        + "  az keyvault key set-attributes --vault-name " + vault + " -n " + key + " --enabled true --expires <new-date>\n"
-                        + "  az disk-encryption-set update -g " + id.resourceGroup() + " -n " + set.name()
-                        + " --key-url <usable-key-id> --source-vault " + vault + "\n"
-                        + "Terraform: keep azurerm_key_vault_key." + NoByokRule.tfName(key)
-                        + " enabled with a future expiration_date, and never destroy it while a set uses it.",
-                evidence.map());
+        boolean hsm = ref != null && ref.inManagedHsm();
+        String where = ref == null ? "--vault-name \"$VAULT\"" : (hsm ? "--hsm-name " : "--vault-name ") + Bash.q(ref.vaultName());
+        String key = ref == null ? "\"$KEY\"" : Bash.q(ref.name());
+        String expires = (now == null ? java.time.Instant.parse("2030-01-01T00:00:00Z") : now.plus(java.time.Duration.ofDays(365)))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        Script script = new Script("Make the key usable again, or point the set at a usable key, before nodes restart");
+        if (ref == null) {
+            script.set("VAULT", "VAULT", "the vault that holds the key").set("KEY", "KEY", "the key");
+        } else if (!hsm) {
+            script.cmd("az keyvault recover --name " + Bash.q(ref.vaultName()), "if the vault itself was deleted (soft-deleted)");
+        }
+        script.cmd("az keyvault key recover " + where + " -n " + key, "if the key was deleted (soft-deleted)")
+                .cmd("az keyvault key set-attributes " + where + " -n " + key
+                        + (ref != null && ref.version() != null ? " --version " + Bash.q(ref.version()) : "")
+                        + " --enabled true --expires " + expires, "re-enable, and move an expiry that has passed")
+                .cmd("KEY_ID=$(az keyvault key show " + where + " -n " + key + " --query key.kid -o tsv)")
+                .cmd("az disk-encryption-set update -g " + Bash.q(id.resourceGroup()) + " -n " + Bash.q(set.name())
+                        + " --key-url \"$KEY_ID\"" + (set.sourceVaultId() != null ? " --source-vault " + Bash.q(set.sourceVaultId()) : ""),
+                        "if the set should move to the current version");
+        return script.terraform("keep azurerm_key_vault_key." + NoByokRule.tfName(ref == null ? "key" : ref.name())
+                + " enabled with a future expiration_date, and never destroy it while a set uses it.");
     }
 }

@@ -114,7 +114,7 @@ class SnapshotCompletenessTest {
         ClusterVerdict v = verdict(PAY, Policy.DEFAULT);
         assertEquals(ClusterStatus.UNKNOWN, v.status());
         assertEquals(List.of(), rules(v));
-        assertTrue(v.notEvaluated().get(0).reason().contains("az aks show --ids"), v.notEvaluated().toString());
+        assertTrue(v.notEvaluated().get(0).reason().contains("`az aks show -g rg-pay -n aks-pay`"), v.notEvaluated().toString());
     }
 
     @Test

@@ -170,8 +170,11 @@ class ChainRulesTest {
         assertEquals("absent", out.failures().get(0).evidence().get("enablePurgeProtection"));
         assertNull(out.failures().get(0).severity());
         assertEquals(Severity.HIGH, new PurgeProtectionRule().meta().severity());
-        KeyVault neither = new KeyVault(v.id(), v.name(), v.host(), false, null, null, null, false, v.accessPolicies(), "premium", null, null);
+        KeyVault neither = new KeyVault(v.id(), v.name(), v.host(), false, false, null, null, false, v.accessPolicies(), "premium", null, null);
         assertTrue(message(new PurgeProtectionRule(), chain(cluster(), set(), neither, key())).contains("soft delete and purge protection"));
+        // recent ARM bodies leave enableSoftDelete out (mandatory since 2020): its absence says nothing
+        KeyVault omitted = new KeyVault(v.id(), v.name(), v.host(), false, null, null, null, false, v.accessPolicies(), "premium", null, null);
+        assertTrue(message(new PurgeProtectionRule(), chain(cluster(), set(), omitted, key())).contains("has no purge protection,"));
     }
 
     @Test
@@ -271,5 +274,24 @@ class ChainRulesTest {
         Outcome out = run(rule, chain);
         assertEquals(1, out.failures().size(), rule.meta().id() + ": " + out.failures() + out.missing());
         return out.failures().get(0).message();
+    }
+
+    @Test
+    void windowsPool_getsAReplacementNameOfAtMostSixCharacters_andTheOsType() {
+        ManagedCluster c = cluster().withAgentPools(List.of(new io.byokwatch.domain.AgentPool(CLUSTER_ID.child("agentPools",
+                "winpool01"), "winpool01", false, "Managed", "User", 2, "Standard_D4s_v5", "Windows")));
+        String fix = run(new NoHostEncryptionRule(), chain(c, set(), vault(), key())).failures().get(0).remediation();
+        assertTrue(fix.contains(" -n winpeh --enable-encryption-at-host --os-type Windows"), fix);
+        assertEquals("linuxpool0eh", NoHostEncryptionRule.replacementName("linux-pool-01", false));
+    }
+
+    @Test
+    void namesBashWouldRead_areQuotedInEveryCommand() {
+        ResourceId odd = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/rg-app(prod)/providers"
+                + "/Microsoft.ContainerService/managedClusters/aks-pay");
+        ManagedCluster c = new ManagedCluster(odd, "aks-pay", "westeurope", null, null, null, List.of(), null);
+        String fix = run(new NoByokRule(), new Chain(c, null, null, null, null, NOW, RuleSettings.DEFAULTS)).failures().get(0).remediation();
+        assertTrue(fix.contains("az keyvault create -g 'rg-app(prod)' -n aks-pay-cmk --sku premium"), fix);
+        assertFalse(fix.contains("<"), "no <placeholder> that bash reads as a redirection: " + fix);
     }
 }

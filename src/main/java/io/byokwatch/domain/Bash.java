@@ -1,4 +1,4 @@
-package io.byokwatch.rules.catalog;
+package io.byokwatch.domain;
 
 import java.util.regex.Pattern;
 
@@ -8,14 +8,14 @@ import java.util.regex.Pattern;
  * these commands during incidents: a value bash would not read as one plain word is single-quoted, so it is neither
  * split, expanded nor run. Plain names and resource ids stay unquoted, as people write them.
  */
-final class Bash {
+public final class Bash {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
 
     private Bash() {
     }
 
     /** The value as one bash word: unchanged when plain, else in single quotes ({@code '} written as {@code '\''}). */
-    static String q(Object value) {
+    public static String q(Object value) {
         String s = String.valueOf(value);
         if (!s.isEmpty() && PLAIN.matcher(s).matches() && !s.startsWith("-")) {
             return s;
