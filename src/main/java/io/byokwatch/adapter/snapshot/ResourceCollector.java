@@ -57,6 +57,7 @@ final class ResourceCollector {
     private final List<Summary> summaries = new ArrayList<>();
     private final Map<Object, Origin> origins = new IdentityHashMap<>();
     private final List<LoadProblem> problems = new ArrayList<>();
+    private final List<Unreadable> unreadable = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
     private int order;
 
@@ -93,7 +94,17 @@ final class ResourceCollector {
             }
         } catch (SnapshotFormatException e) {
             problems.add(new LoadProblem(file, position, describe(kind, resource) + ": " + e.getMessage()));
+            if (kind != ResourceKind.UNKNOWN) {
+                JsonElement id = view.raw("id");
+                unreadable.add(new Unreadable(kind, id != null && id.isJsonPrimitive() ? ResourceId.orNull(id.getAsString()) : null,
+                        hsmOwner(file), file, e.getMessage()));
+            }
         }
+    }
+
+    private static String hsmOwner(Path file) {
+        Matcher named = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
+        return named.matches() ? named.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     void problem(LoadProblem problem) {
@@ -113,12 +124,13 @@ final class ResourceCollector {
                     origins.put(a, origin);
                 } catch (SnapshotFormatException e) {
                     problems.add(new LoadProblem(origin.file(), "", "Managed HSM role assignment: " + e.getMessage()));
+                    unreadable.add(new Unreadable(ResourceKind.HSM_ROLE_ASSIGNMENT, null, name, origin.file(), e.getMessage()));
                 }
             }
             hsm.put(name, mapped);
         });
         return new Snapshot(clusters, agentPools, sets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, keyVersions, roleDefinitions, hsm, summaries, origins);
+                skippedTypes, files, keyVersions, roleDefinitions, hsm, summaries, origins, unreadable);
     }
 
     private <T> void keep(List<T> list, T record, Origin origin) {

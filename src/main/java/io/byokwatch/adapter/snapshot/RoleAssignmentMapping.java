@@ -50,7 +50,14 @@ final class RoleAssignmentMapping {
         String id = root.requiredText("id");
         JsonView body = root.body();
         List<RoleDefinition.Permission> permissions = new ArrayList<>();
+        if (body.raw("permissions") == null) {
+            throw new SnapshotFormatException(body.where("permissions") + ": required, but missing");
+        }
         for (JsonView p : body.objects("permissions")) {
+            // ARM and az always print dataActions (empty when none): a block without it says nothing about data access
+            if (p.raw("dataActions") == null && !p.has("dataActions")) {
+                throw new SnapshotFormatException(p.where("dataActions") + ": required, but missing");
+            }
             permissions.add(new RoleDefinition.Permission(p.texts("actions"), p.texts("notActions"),
                     p.texts("dataActions"), p.texts("notDataActions")));
         }

@@ -28,6 +28,7 @@ import java.util.TreeMap;
  *                                  held none maps to an empty list, which is a fact ("no assignments")
  * @param summaries                 resources seen only as summaries without properties, which carry no facts
  * @param origins                   where each record above was read, by identity, to tell differing copies apart
+ * @param unreadable                records of a known kind that could not be mapped (also among {@code problems})
  */
 public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools,
                        List<DiskEncryptionSet> diskEncryptionSets, List<KeyVault> vaults, List<VaultKey> keys,
@@ -35,7 +36,7 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
                        List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files,
                        List<VaultKey> keyVersions, List<RoleDefinition> roleDefinitions,
                        Map<String, List<RoleAssignment>> managedHsmRoleAssignments, List<Summary> summaries,
-                       Map<Object, Origin> origins) {
+                       Map<Object, Origin> origins, List<Unreadable> unreadable) {
     public Snapshot {
         clusters = List.copyOf(clusters);
         agentPools = List.copyOf(agentPools);
@@ -53,6 +54,7 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
         managedHsmRoleAssignments = Collections.unmodifiableMap(hsm);
         summaries = List.copyOf(summaries);
         origins = Collections.unmodifiableMap(new IdentityHashMap<>(origins));
+        unreadable = List.copyOf(unreadable);
     }
 
     /** A snapshot of the core record kinds only, for tests and callers that build one by hand. */
@@ -61,7 +63,7 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
                     Map<KeyRef, RotationPolicy> rotationPolicies, List<RoleAssignment> roleAssignments,
                     List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files) {
         this(clusters, agentPools, diskEncryptionSets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, List.of(), List.of(), Map.of(), List.of(), Map.of());
+                skippedTypes, files, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
     }
 
     /** How many resources were mapped, of every kind (summaries included: they were read, if not judged). */

@@ -217,7 +217,9 @@ public final class SnapshotInventory implements Inventory {
         if (c != null) {
             return Lookup.found(c);
         }
-        return missing(id, clustersPerSubscription, "AKS cluster", "az aks list");
+        Unreadable blocking = unreadable(ResourceKind.MANAGED_CLUSTER, id);
+        return blocking != null ? Lookup.unknown(blocking.describe())
+                : missing(id, clustersPerSubscription, "AKS cluster", "az aks list");
     }
 
     @Override
@@ -229,7 +231,9 @@ public final class SnapshotInventory implements Inventory {
         if (summariesById.containsKey(id)) {
             return Lookup.unknown(summariesById.get(id).describe());
         }
-        return missing(id, setsPerSubscription, "disk encryption set", "az disk-encryption-set list");
+        Unreadable blocking = unreadable(ResourceKind.DISK_ENCRYPTION_SET, id);
+        return blocking != null ? Lookup.unknown(blocking.describe())
+                : missing(id, setsPerSubscription, "disk encryption set", "az disk-encryption-set list");
     }
 
     @Override
@@ -252,6 +256,10 @@ public final class SnapshotInventory implements Inventory {
         }
         int exported = named == null ? 0
                 : vaultsPerSubscriptionAndKind.getOrDefault(subscription(named) + kindSuffix(hsm), 0);
+        Unreadable blocking = unreadable(hsm ? ResourceKind.MANAGED_HSM : ResourceKind.KEY_VAULT, named);
+        if (exported > 0 && blocking != null) {
+            return Lookup.unknown(blocking.describe());
+        }
         if (exported > 0) {
             return Lookup.absent((hsm ? "managed HSM " : "key vault ") + named.name() + " (" + named + ") is not among the "
                     + plural(exported, hsm ? "managed HSM" : "key vault") + " exported for subscription "
@@ -270,6 +278,10 @@ public final class SnapshotInventory implements Inventory {
         }
         int exported = keysPerHost.getOrDefault(ref.vaultHost(), 0);
         String vault = ref.vaultName();
+        Unreadable blocking = unreadable(ResourceKind.VAULT_KEY, null);
+        if (exported > 0 && blocking != null) {
+            return Lookup.unknown(blocking.describe());
+        }
         if (exported > 0) {
             return Lookup.absent("key " + ref.name() + " is not among the " + plural(exported, "key")
                     + " exported from vault " + vault + ": deleted, or never created");
@@ -282,6 +294,13 @@ public final class SnapshotInventory implements Inventory {
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
         String subscription = scope.subscriptionId();
+        for (Unreadable u : snapshot.unreadable()) {
+            // an unreadable assignment could be the grant that matters, as in the live inventory
+            if (u.kind() == ResourceKind.ROLE_ASSIGNMENT && (u.id() == null || u.id().subscriptionId() == null
+                    || u.id().subscriptionId().equalsIgnoreCase(subscription))) {
+                return Lookup.unknown(u.describe());
+            }
+        }
         if (subscription == null || !subscriptionsWithAssignments.contains(subscription.toLowerCase(Locale.ROOT))) {
             return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add `az role"
                     + " assignment list --all --include-inherited --subscription " + Bash.q(subscription) + "`");
@@ -345,6 +364,11 @@ public final class SnapshotInventory implements Inventory {
 
     @Override
     public Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        for (Unreadable u : snapshot.unreadable()) {
+            if (u.kind() == ResourceKind.HSM_ROLE_ASSIGNMENT && hsm.name().equalsIgnoreCase(u.owner())) {
+                return Lookup.unknown(u.describe());
+            }
+        }
         List<RoleAssignment> local = snapshot.managedHsmRoleAssignments().get(hsm.name().toLowerCase(Locale.ROOT));
         if (local == null) {
             return Lookup.unknown("Managed HSM " + hsm.name() + " keeps its role assignments in its own local RBAC, which"
@@ -411,6 +435,16 @@ public final class SnapshotInventory implements Inventory {
         }
         return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of `"
                 + listCommand + " --subscription " + Bash.q(sub) + "`");
+    }
+
+    /** An unreadable record of the kind that may be this resource (same id, or its id unreadable too), or null. */
+    private Unreadable unreadable(ResourceKind kind, ResourceId id) {
+        for (Unreadable u : snapshot.unreadable()) {
+            if (u.kind() == kind && (u.id() == null || id == null || u.id().equals(id))) {
+                return u;
+            }
+        }
+        return null;
     }
 
     /** A host as the public cloud spells it, which is the only host a summary (no vaultUri) can be known by. */

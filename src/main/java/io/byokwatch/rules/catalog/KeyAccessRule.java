@@ -68,6 +68,14 @@ public final class KeyAccessRule extends CatalogRule {
         List<String> gaps = new ArrayList<>();
         Grant grant = vault.usesRbac() ? viaRoles(chain, vault, set, principals, gaps, out)
                 : viaPolicies(vault, principals, gaps);
+        if (grant == Grant.NO && !vault.usesRbac() && (!vault.accessPoliciesListed() || vault.accessPolicies().stream()
+                .anyMatch(p -> !p.complete() && (p.objectId() == null
+                        || principals.stream().anyMatch(pr -> pr.equalsIgnoreCase(p.objectId())))))) {
+            out.notEvaluated(vault.id(), "no access policy of " + Links.vaultLabel(vault) + " grants the set's identity"
+                    + " get, wrapKey and unwrapKey, but an entry in the record leaves out whom it is for or its key"
+                    + " permissions; add the output of `az keyvault show --name " + Bash.q(vault.name()) + "`");
+            return;
+        }
         if (grant != Grant.NO) {
             return;
         }

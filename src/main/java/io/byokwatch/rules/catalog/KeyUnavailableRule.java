@@ -34,7 +34,10 @@ public final class KeyUnavailableRule extends CatalogRule {
         }
         KeyRef ref = set.activeKey();
         if (ref == null) {
-            fail(out, set, "has no active key", Evidence.of("activeKey", "absent"));
+            // every set has a key from creation on: a record without one is a partial record, not a set without a key
+            out.notEvaluated(set.id(), "the record of disk encryption set " + set.name() + " names no active key"
+                    + " (activeKey.keyUrl); add the output of `az disk-encryption-set show -g " + Bash.q(set.id().resourceGroup())
+                    + " -n " + Bash.q(set.name()) + "`");
             return;
         }
         if (chain.vault() instanceof Lookup.Absent<?> gone) {
