@@ -21,6 +21,7 @@ import io.byokwatch.port.PlannedResource;
 import io.byokwatch.port.PlannedResource.Action;
 import io.byokwatch.port.PlannedResource.Kind;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.rules.catalog.DesNotFoundRule;
 import io.byokwatch.rules.catalog.KeyAccessRule;
 import io.byokwatch.rules.catalog.KeyExpiringRule;
@@ -65,12 +66,14 @@ public final class PlanCheck {
             PlanGap.Fact.KEY_ROTATION, Set.of(KeyRotationRule.ID),
             PlanGap.Fact.KEY_TYPE, Set.of(KeyNotHsmRule.ID));
 
+    private final RuleCatalog catalog;
     private final ClusterEvaluator evaluator;
     private final PlanRules planRules;
     private final Clock clock;
 
-    public PlanCheck(ClusterEvaluator evaluator, PlanRules planRules, Clock clock) {
-        this.evaluator = evaluator;
+    public PlanCheck(RuleCatalog catalog, PlanRules planRules, Clock clock) {
+        this.catalog = catalog;
+        this.evaluator = new ClusterEvaluator(catalog);
         this.planRules = planRules;
         this.clock = clock;
     }
@@ -194,9 +197,18 @@ public final class PlanCheck {
      * A fact the plan leaves open on this cluster's chain: the findings of the rules that read it become
      * notEvaluated with the plan's reason, and the cluster is unknown unless something else failed.
      */
-    private static ClusterVerdict withGaps(ClusterVerdict v, Set<ResourceId> chain, List<PlanGap> gaps, Set<PlanGap> applied) {
+    private ClusterVerdict withGaps(ClusterVerdict v, Set<ResourceId> chain, List<PlanGap> gaps, Set<PlanGap> applied) {
         if (v.status() == ClusterStatus.NOT_REQUIRED) {
             return v;
+        }
+        for (PlanGap gap : gaps) {
+            if (gap.fact() == PlanGap.Fact.WHOLE_RESOURCE && v.clusterId().equals(gap.resourceId())) {
+                // nothing about the cluster itself could be read: no rule can say anything about it
+                applied.add(gap);
+                List<NotEvaluated> none = catalog.ids().stream().map(id -> new NotEvaluated(id, v.clusterId(), gap.reason())).toList();
+                return new ClusterVerdict(v.clusterId(), v.name(), v.subscriptionId(), ClusterStatus.UNKNOWN, List.of(),
+                        List.of(), none);
+            }
         }
         List<Finding> findings = new ArrayList<>(v.findings());
         List<NotEvaluated> notEvaluated = new ArrayList<>(v.notEvaluated());
@@ -207,10 +219,10 @@ public final class PlanCheck {
             }
             applied.add(gap);
             anyApplied = true;
-            Set<String> rules = RULES_READING.get(gap.fact());
+            Set<String> rules = RULES_READING.getOrDefault(gap.fact(), catalog.ids());
             boolean moved = false;
             for (Finding f : List.copyOf(findings)) {
-                boolean ruleReads = rules == null || rules.contains(f.ruleId());
+                boolean ruleReads = rules.contains(f.ruleId());
                 boolean sameResource = gap.fact() != PlanGap.Fact.HOST_ENCRYPTION || f.resourceId().equals(gap.resourceId());
                 if (ruleReads && sameResource) {
                     findings.remove(f);
@@ -219,8 +231,7 @@ public final class PlanCheck {
                 }
             }
             if (!moved) {
-                String rule = rules == null ? "*" : rules.iterator().next();
-                notEvaluated.add(new NotEvaluated(rules == null || rules.size() > 1 ? "*" : rule, gap.resourceId(), gap.reason()));
+                rules.stream().sorted().forEach(rule -> notEvaluated.add(new NotEvaluated(rule, gap.resourceId(), gap.reason())));
             }
         }
         if (!anyApplied) {

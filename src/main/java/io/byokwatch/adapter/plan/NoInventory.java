@@ -18,7 +18,7 @@ import java.util.List;
  * it known (an export for {@code --inventory}, or {@code --live}).
  */
 public final class NoInventory implements Inventory {
-    private static final String HOW = "; pass --inventory with ";
+    private static final String HOW = "; to judge it, pass --inventory with ";
     private static final String OR_LIVE = " output, or --live";
 
     @Override
@@ -28,26 +28,26 @@ public final class NoInventory implements Inventory {
 
     @Override
     public Lookup<ManagedCluster> cluster(ResourceId id) {
-        return Lookup.unknown("cluster " + id.name() + " is not in the plan" + HOW + "az aks show --ids "
+        return Lookup.unknown("cluster " + id.name() + " is not created or changed by the plan" + HOW + "az aks show --ids "
                 + ShellWords.quote(id.toString()) + OR_LIVE);
     }
 
     @Override
     public Lookup<DiskEncryptionSet> diskEncryptionSet(ResourceId id) {
-        return Lookup.unknown("disk encryption set " + id.name() + " is not in the plan" + HOW
+        return Lookup.unknown("disk encryption set " + id.name() + " is not created or changed by the plan" + HOW
                 + "az disk-encryption-set show --ids " + ShellWords.quote(id.toString()) + OR_LIVE);
     }
 
     @Override
     public Lookup<KeyVault> vaultByHost(String host) {
         String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
-        return Lookup.unknown("vault " + name + " is not in the plan" + HOW + "az keyvault show --name "
+        return Lookup.unknown("vault " + name + " is not created or changed by the plan" + HOW + "az keyvault show --name "
                 + ShellWords.quote(name) + OR_LIVE);
     }
 
     @Override
     public Lookup<VaultKey> key(KeyRef ref) {
-        return Lookup.unknown("key " + ref.name() + " in vault " + ref.vaultName() + " is not in the plan" + HOW
+        return Lookup.unknown("key " + ref.name() + " in vault " + ref.vaultName() + " is not created or changed by the plan" + HOW
                 + "az keyvault key show --vault-name " + ShellWords.quote(ref.vaultName()) + " --name "
                 + ShellWords.quote(ref.name()) + OR_LIVE);
     }

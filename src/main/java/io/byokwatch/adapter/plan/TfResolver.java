@@ -214,7 +214,7 @@ final class TfResolver {
         List<Candidate> candidates = new ArrayList<>();
         for (TfReference ref : longest.values()) {
             List<Hop> trail = new ArrayList<>();
-            candidates.add(new Candidate(reference(scope, ref, keyed, path, trail), trail));
+            candidates.add(new Candidate(reference(scope, ref, keyed, path, trail, types), trail));
         }
         Candidate chosen = choose(candidates, types);
         if (chosen == null) {
@@ -268,20 +268,22 @@ final class TfResolver {
         return types.stream().anyMatch(t -> t.equalsIgnoreCase(armType));
     }
 
-    private Resolved reference(Scope scope, TfReference ref, boolean keyed, List<Object> extra, List<Hop> hops) {
+    private Resolved reference(Scope scope, TfReference ref, boolean keyed, List<Object> extra, List<Hop> hops,
+                               Set<String> types) {
         List<Object> path = new ArrayList<>(ref.path());
         path.addAll(extra);
         return switch (ref.kind()) {
-            case RESOURCE -> resource(scope, ref, keyed, path, hops);
-            case VARIABLE -> variable(scope, ref, path, hops);
-            case MODULE_OUTPUT -> output(scope, ref, path, hops);
+            case RESOURCE -> resource(scope, ref, keyed, path, hops, types);
+            case VARIABLE -> variable(scope, ref, path, hops, types);
+            case MODULE_OUTPUT -> output(scope, ref, path, hops, types);
             case LOCAL -> new Resolved.Open("the value goes through " + ref.subject()
                     + ", and a plan's configuration does not describe local values");
             default -> new Resolved.Open("the value comes from " + ref.subject() + ", which byokwatch does not follow");
         };
     }
 
-    private Resolved resource(Scope scope, TfReference ref, boolean keyed, List<Object> path, List<Hop> hops) {
+    private Resolved resource(Scope scope, TfReference ref, boolean keyed, List<Object> path, List<Hop> hops,
+                              Set<String> types) {
         TfAddress target = ref.address().inModule(scope.modules());
         TfInstance inst;
         if (target.key() != null) {
@@ -303,10 +305,15 @@ final class TfResolver {
             return new Resolved.Open(target + " is destroyed by this plan");
         }
         hops.add(new Hop(ref.subject() + (ref.path().isEmpty() ? "" : "." + TfReference.pathText(ref.path())), inst));
+        if (path.isEmpty() && leadsTo(new Candidate(null, List.of(hops.get(hops.size() - 1))), types)) {
+            // x[count.index].id: Terraform lists the reference only up to the computed index, so the attribute is
+            // lost; where the value must be the id of a resource of this type, it is that resource's id
+            path = List.of("id");
+        }
         return attribute(inst, path, hops);
     }
 
-    private Resolved variable(Scope scope, TfReference ref, List<Object> path, List<Hop> hops) {
+    private Resolved variable(Scope scope, TfReference ref, List<Object> path, List<Hop> hops, Set<String> types) {
         if (scope.modules().isEmpty()) {
             JsonObject variable = Json.object(plan.variables, ref.name());
             if (variable == null) {
@@ -326,10 +333,10 @@ final class TfResolver {
         }
         List<TfAddress.Step> parent = scope.modules().subList(0, scope.modules().size() - 1);
         String key = scope.modules().get(scope.modules().size() - 1).key();
-        return expression(new Scope(parent, key), argument, path, hops);
+        return expression(new Scope(parent, key), argument, path, hops, types);
     }
 
-    private Resolved output(Scope scope, TfReference ref, List<Object> path, List<Hop> hops) {
+    private Resolved output(Scope scope, TfReference ref, List<Object> path, List<Hop> hops, Set<String> types) {
         List<TfAddress.Step> child = new ArrayList<>(scope.modules());
         child.add(ref.module());
         List<String> calls = child.stream().map(TfAddress.Step::name).toList();
@@ -342,7 +349,7 @@ final class TfResolver {
         if (ref.module().key() == null && call != null && call.repeated()) {
             return new Resolved.Open(ref.subject() + " does not say which instance of " + ref.module() + " it reads");
         }
-        return expression(new Scope(child, null), expression, path, hops);
+        return expression(new Scope(child, null), expression, path, hops, types);
     }
 
     /** A value Azure assigns at apply, from what the plan says of the resource that will hold it. */
