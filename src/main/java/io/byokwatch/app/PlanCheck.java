@@ -79,6 +79,11 @@ public final class PlanCheck {
     }
 
     public PlanReport run(PlannedEstate estate, Policy policy) {
+        return run(estate, policy, List.of());
+    }
+
+    /** @param inventoryNotes what reading the base inventory reported, shown with the plan's own notes */
+    public PlanReport run(PlannedEstate estate, Policy policy, List<String> inventoryNotes) {
         Instant now = clock.instant();
         Inventory inventory = estate.inventory();
         Map<ResourceId, ManagedCluster> judged = clustersToJudge(estate, inventory);
@@ -96,6 +101,7 @@ public final class PlanCheck {
         List<PlanGap> open = estate.gaps().stream().filter(g -> !applied.contains(g) && mattersOutsideClusters(g, estate))
                 .toList();
         List<String> notes = new ArrayList<>(estate.notes());
+        notes.addAll(inventoryNotes);
         notes.add(judged.size() + " cluster" + (judged.size() == 1 ? "" : "s") + " judged: those the change creates or"
                 + " alters, and those whose encryption chain it reaches");
         ScanReport scan = Scan.report(now, new ArrayList<>(verdicts.values()), notes);

@@ -18,6 +18,10 @@ public final class Main {
               scan          evaluate every cluster in an inventory (files from az / ARM / Resource Graph)
                             byokwatch scan --inventory PATH [--policy FILE] [--format table|json|sarif|markdown]
                                            [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
+              plan          judge a Terraform plan before it is applied, joined with what exists
+                            byokwatch plan --terraform PLAN.json [--inventory PATH | --live] [--policy FILE]
+                                           [--format table|json|sarif|markdown] [--fail-on ...] [--unknown pass|fail]
+                                           [--source DIR] [--output FILE] [--now ISO-8601]
               blast-radius  what depends on a key, vault or disk encryption set
                             byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
               replay        feed recorded Event Grid events through the event path and deliver the alerts
@@ -69,6 +73,7 @@ public final class Main {
         try {
             return switch (argv[0]) {
                 case "scan" -> new ScanCommand(out, err).run(rest);
+                case "plan" -> new PlanCommand(out, err, env).run(rest);
                 case "rules" -> new RulesCommand(out).run(rest);
                 case "blast-radius" -> new BlastRadiusCommand(out, err).run(rest);
                 case "replay" -> new ReplayCommand(out, err, env).run(rest);

@@ -9,6 +9,7 @@ import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.plan.PlanRules;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class ScanCommand {
         String failOn = args.choice("fail-on", "high", List.of("critical", "high", "medium", "low", "none"));
         Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = args.has("policy") ? new PolicyLoader(catalog.ids()).load(Path.of(args.get("policy"))) : Policy.DEFAULT;
+        Policy policy = args.has("policy") ? new PolicyLoader(PlanRules.withCatalog(catalog)).load(Path.of(args.get("policy"))) : Policy.DEFAULT;
 
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))

@@ -34,6 +34,13 @@ public final class PlanRules {
         return rules.stream().map(PlanRule::meta).toList();
     }
 
+    /** Every rule id a policy file may name: the catalog's and the plan-only ones. */
+    public static Set<String> withCatalog(RuleCatalog catalog) {
+        Set<String> ids = new LinkedHashSet<>(catalog.ids());
+        ids.addAll(standard().ids());
+        return ids;
+    }
+
     public Set<String> ids() {
         Set<String> ids = new LinkedHashSet<>();
         rules.forEach(r -> ids.add(r.meta().id()));
