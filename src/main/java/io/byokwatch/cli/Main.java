@@ -18,10 +18,15 @@ public final class Main {
               scan          evaluate every cluster in an inventory (files from az / ARM / Resource Graph)
                             byokwatch scan --inventory PATH [--policy FILE] [--format table|json|sarif|markdown]
                                            [--fail-on critical|high|medium|low|none] [--output FILE] [--now ISO-8601]
-              plan          judge a Terraform plan before it is applied, joined with what exists
-                            byokwatch plan --terraform PLAN.json [--inventory PATH | --live] [--policy FILE]
+              plan          judge a Terraform plan or an ARM/Bicep template before it is applied, joined with
+                            what exists
+                            byokwatch plan (--terraform PLAN.json [--source DIR]
+                                            | --arm TEMPLATE.json [--parameters FILE] [--subscription ID]
+                                              [--resource-group NAME])
+                                           [--inventory PATH | --live] [--policy FILE]
                                            [--format table|json|sarif|markdown] [--fail-on ...] [--unknown pass|fail]
-                                           [--source DIR] [--output FILE] [--now ISO-8601]
+                                           [--output FILE] [--now ISO-8601]
+                            --unknown fail (the default) exits 1 when a cluster's verdict is unknown
               blast-radius  what depends on a key, vault or disk encryption set
                             byokwatch blast-radius --inventory PATH (--key URL | --vault ID | --des ID) [--format table|json]
               replay        feed recorded Event Grid events through the event path and deliver the alerts

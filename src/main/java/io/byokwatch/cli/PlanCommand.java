@@ -1,5 +1,6 @@
 package io.byokwatch.cli;
 
+import io.byokwatch.adapter.plan.ArmTemplates;
 import io.byokwatch.adapter.plan.PlanFormatException;
 import io.byokwatch.adapter.plan.TerraformPlans;
 import io.byokwatch.app.PlanCheck;
@@ -29,8 +30,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code byokwatch plan}: judge a Terraform plan before it is applied, with the rules that judge the estate, joined
- * with what exists ({@code --inventory} files or {@code --live}). Exit codes as {@code scan}.
+ * {@code byokwatch plan}: judge a Terraform plan or an ARM/Bicep template before it is applied, with the rules that
+ * judge the estate, joined with what exists ({@code --inventory} files or {@code --live}). Exit codes as {@code scan}.
  */
 final class PlanCommand {
     private final PrintStream out;
@@ -44,10 +45,24 @@ final class PlanCommand {
     }
 
     int run(List<String> argv) {
-        Args args = new Args("plan", argv, Set.of("terraform", "inventory", "policy", "format", "fail-on", "unknown", "source",
-                "output", "now"), Set.of(), Set.of("live"));
-        if (!args.has("terraform")) {
-            throw new UsageException("'plan' needs --terraform PLAN.json (terraform show -json plan.out > PLAN.json)");
+        Args args = new Args("plan", argv, Set.of("terraform", "arm", "parameters", "subscription", "resource-group",
+                "inventory", "policy", "format", "fail-on", "unknown", "source", "output", "now"), Set.of(), Set.of("live"));
+        if (args.has("terraform") == args.has("arm")) {
+            throw new UsageException("'plan' needs one of --terraform PLAN.json (terraform show -json plan.out > PLAN.json)"
+                    + " or --arm TEMPLATE.json (az bicep build --file main.bicep)");
+        }
+        if (args.has("terraform")) {
+            for (String armOnly : List.of("parameters", "subscription", "resource-group")) {
+                if (args.has(armOnly)) {
+                    throw new UsageException("--" + armOnly + " goes with --arm; a Terraform plan carries its own values");
+                }
+            }
+        } else if (args.has("source")) {
+            throw new UsageException("--source goes with --terraform; template resources are placed on their lines in the template");
+        }
+        String subscription = args.get("subscription");
+        if (subscription != null && !subscription.matches("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")) {
+            throw new UsageException("--subscription must be a subscription id, e.g. 6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01");
         }
         if (args.has("live") && args.has("inventory")) {
             throw new UsageException("give --inventory PATH or --live, not both");
@@ -65,7 +80,9 @@ final class PlanCommand {
         Path source = args.has("source") ? Path.of(args.get("source")) : null;
         PlannedEstate estate;
         try {
-            estate = TerraformPlans.read(Path.of(args.get("terraform")), base, source);
+            estate = args.has("terraform") ? TerraformPlans.read(Path.of(args.get("terraform")), base, source)
+                    : ArmTemplates.read(Path.of(args.get("arm")), args.has("parameters") ? Path.of(args.get("parameters")) : null,
+                    base, subscription, args.get("resource-group"));
         } catch (PlanFormatException e) {
             throw new InputException(e.getMessage());
         }

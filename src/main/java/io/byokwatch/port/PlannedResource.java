@@ -32,9 +32,13 @@ public record PlannedResource(String address, String type, Kind kind, ResourceId
         STORAGE_CLASS
     }
 
-    /** What the plan does; {@code READ} is a data source or an {@code existing} template resource. */
+    /**
+     * What the plan does; {@code READ} is a data source or an {@code existing} template resource, {@code DEPLOY} a
+     * template resource (ARM creates or updates it, and the template does not say which).
+     */
     public enum Action {
-        CREATE("create"), UPDATE("update"), REPLACE("replace"), DELETE("delete"), NO_OP("no-op"), READ("read");
+        CREATE("create"), UPDATE("update"), REPLACE("replace"), DEPLOY("deploy"), DELETE("delete"), NO_OP("no-op"),
+        READ("read");
 
         private final String label;
 
@@ -46,9 +50,9 @@ public record PlannedResource(String address, String type, Kind kind, ResourceId
             return label;
         }
 
-        /** Create, update or replace: the resource will be as the plan says. */
+        /** Create, update, replace or deploy: the resource will be as the plan says. */
         public boolean changes() {
-            return this == CREATE || this == UPDATE || this == REPLACE;
+            return this == CREATE || this == UPDATE || this == REPLACE || this == DEPLOY;
         }
     }
 

@@ -91,7 +91,8 @@ public final class PlanTableRenderer implements PlanRenderer {
         Map<PlannedResource.Action, Integer> counts = report.countsByAction();
         List<String> parts = new ArrayList<>();
         for (PlannedResource.Action a : List.of(PlannedResource.Action.CREATE, PlannedResource.Action.UPDATE,
-                PlannedResource.Action.REPLACE, PlannedResource.Action.DELETE, PlannedResource.Action.READ)) {
+                PlannedResource.Action.REPLACE, PlannedResource.Action.DEPLOY, PlannedResource.Action.DELETE,
+                PlannedResource.Action.READ)) {
             if (counts.getOrDefault(a, 0) > 0) {
                 parts.add(counts.get(a) + " to " + (a == PlannedResource.Action.READ ? "read" : a.label()));
             }
