@@ -37,7 +37,7 @@ final class JsonFiles {
                      .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                      1 << 16)) {
             JsonReader reader = new JsonReader(in);
-            reader.setStrictness(Strictness.LEGACY_STRICT);
+            reader.setStrictness(Strictness.STRICT);
             JsonElement root = JsonParser.parseReader(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new PlanFormatException(file + ": unexpected text after the JSON value of the " + what);

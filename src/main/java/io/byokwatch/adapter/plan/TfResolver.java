@@ -207,6 +207,10 @@ final class TfResolver {
                 default -> longest.merge(ref.subject(), ref, (a, b) -> b.path().size() > a.path().size() ? b : a);
             }
         }
+        // Terraform lists a keyed reference (x[0].id) once more without its key (x): that entry is not another source
+        longest.values().removeIf(r -> r.kind() == TfReference.Kind.RESOURCE && r.address().key() == null
+                && longest.values().stream().anyMatch(o -> o.kind() == TfReference.Kind.RESOURCE && o.address().key() != null
+                && o.address().resource().equals(r.address().resource())));
         if (longest.isEmpty()) {
             return new Resolved.Open(eachValue ? "the value comes from each.value of a for_each, which the plan does"
                     + " not describe" : "the expression (" + String.join(", ", refs) + ") refers to nothing byokwatch follows");
