@@ -193,14 +193,14 @@ public final class ArmTemplates {
             throw e;
         }
         String schema = doc.isJsonObject() ? Json.text(doc, "$schema") : null;
+        if (schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymentparameters")) {
+            throw new PlanFormatException(template + " is a parameters file; give the template with --arm and this file"
+                    + " with --parameters");
+        }
         if (!doc.isJsonObject() || (!doc.getAsJsonObject().has("resources")
                 && (schema == null || !schema.toLowerCase(Locale.ROOT).contains("deploymenttemplate")))) {
             throw new PlanFormatException(template + ": not an ARM template (no $schema deploymentTemplate and no resources);"
                     + " compile Bicep with az bicep build, or export a template with az group export");
-        }
-        if (schema != null && schema.toLowerCase(Locale.ROOT).contains("deploymentparameters")) {
-            throw new PlanFormatException(template + " is a parameters file; give the template with --arm and this file"
-                    + " with --parameters");
         }
         return doc;
     }

@@ -35,7 +35,7 @@ public final class PlanMarkdownRenderer implements PlanRenderer {
             md.append('\n');
         }
         String scan = new MarkdownRenderer().render(report.scan());
-        md.append(scan.replaceFirst("^# byokwatch scan report\\n\\n", "").replace("\n## ", "\n### ").replaceFirst("^## ", "### "));
+        md.append(scan.replaceFirst("^# byokwatch scan report\\n\\n", "").replaceFirst("^Scanned at ", "Evaluated at ").replace("\n## ", "\n### ").replaceFirst("^## ", "### "));
         where(report, md);
         if (!report.unattached().isEmpty()) {
             md.append("\n## Findings on resources the plan does not tie to a cluster\n\n");
