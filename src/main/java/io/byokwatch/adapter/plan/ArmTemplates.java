@@ -54,6 +54,16 @@ public final class ArmTemplates {
     public static PlannedEstate read(Path template, Path parameters, Inventory base, String subscription, String group) {
         JsonElement doc = readTemplate(template);
         Map<String, JsonElement> given = parameters == null ? Map.of() : ParameterFiles.read(parameters);
+        try {
+            return judgeable(template, parameters, base, subscription, group, doc, given);
+        } catch (TemplateExpression.SyntaxError e) {
+            throw new PlanFormatException(template + ": invalid template expression " + e.getMessage()
+                    + "; ARM would reject the template too");
+        }
+    }
+
+    private static PlannedEstate judgeable(Path template, Path parameters, Inventory base, String subscription, String group,
+                                           JsonElement doc, Map<String, JsonElement> given) {
         TemplateReader reader = new TemplateReader(TemplateLines.of(template));
         reader.read(doc.getAsJsonObject(), given, TemplateScope.of(subscription, group), template.toString());
         PlanLayer planned = new PlanLayer();
