@@ -91,7 +91,7 @@ public final class PlanCheck {
         Set<PlanGap> applied = new HashSet<>();
         for (ManagedCluster c : judged.values()) {
             ClusterVerdict v = evaluator.evaluate(c, inventory, policy, now);
-            verdicts.put(c.id(), withGaps(v, chainIds(c, inventory), estate.gaps(), applied));
+            verdicts.put(c.id(), withGaps(v, c, chainIds(c, inventory), estate.gaps(), applied, policy, now));
         }
         List<ScanReport.SharedFinding> unattached = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -201,9 +201,11 @@ public final class PlanCheck {
 
     /**
      * A fact the plan leaves open on this cluster's chain: the findings of the rules that read it become
-     * notEvaluated with the plan's reason, and the cluster is unknown unless something else failed.
+     * notEvaluated with the plan's reason, and the status is decided again as the evaluator decides it (unknown when a
+     * high or critical check is among those that could not run).
      */
-    private ClusterVerdict withGaps(ClusterVerdict v, Set<ResourceId> chain, List<PlanGap> gaps, Set<PlanGap> applied) {
+    private ClusterVerdict withGaps(ClusterVerdict v, ManagedCluster cluster, Set<ResourceId> chain, List<PlanGap> gaps,
+                                    Set<PlanGap> applied, Policy policy, Instant now) {
         if (v.status() == ClusterStatus.NOT_REQUIRED) {
             return v;
         }
@@ -243,9 +245,10 @@ public final class PlanCheck {
         if (!anyApplied) {
             return v;
         }
-        ClusterStatus status = !findings.isEmpty() ? ClusterStatus.NONCOMPLIANT
-                : v.status() == ClusterStatus.EXEMPT ? ClusterStatus.EXEMPT : ClusterStatus.UNKNOWN;
-        return new ClusterVerdict(v.clusterId(), v.name(), v.subscriptionId(), status, findings, v.exempted(), notEvaluated);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        boolean gateUnknown = notEvaluated.stream().anyMatch(n -> evaluator.gating(n, cluster, policy, today));
+        return new ClusterVerdict(v.clusterId(), v.name(), v.subscriptionId(),
+                ClusterEvaluator.status(findings, v.exempted(), gateUnknown), findings, v.exempted(), notEvaluated);
     }
 
     private void storageClass(KubernetesStorageClass sc, PlannedEstate estate, Inventory inventory, Policy policy,
@@ -303,9 +306,10 @@ public final class PlanCheck {
         allExempted.addAll(exempted);
         List<NotEvaluated> allNotEvaluated = new ArrayList<>(verdict.notEvaluated());
         allNotEvaluated.addAll(notEvaluated);
-        ClusterStatus status = !findings.isEmpty() ? ClusterStatus.NONCOMPLIANT
-                : verdict.status() == ClusterStatus.COMPLIANT && exempted.stream().anyMatch(e -> !e.expired())
-                ? ClusterStatus.EXEMPT : verdict.status();
+        boolean gateUnknown = verdict.status() == ClusterStatus.UNKNOWN
+                || notEvaluated.stream().anyMatch(n -> evaluator.gating(n, cluster, policy, today));
+        ClusterStatus status = verdict.status() == ClusterStatus.NOT_REQUIRED ? verdict.status()
+                : ClusterEvaluator.status(findings, allExempted, gateUnknown);
         verdicts.put(verdict.clusterId(), new ClusterVerdict(verdict.clusterId(), verdict.name(), verdict.subscriptionId(),
                 status, findings, allExempted, allNotEvaluated));
     }

@@ -5,7 +5,7 @@ import io.byokwatch.adapter.plan.PlanFormatException;
 import io.byokwatch.adapter.plan.TerraformPlans;
 import io.byokwatch.app.PlanCheck;
 import io.byokwatch.app.PlanReport;
-import io.byokwatch.app.UnknownVerdicts;
+import io.byokwatch.app.VerdictGate;
 import io.byokwatch.bootstrap.FileInventory;
 import io.byokwatch.bootstrap.PlanBases;
 import io.byokwatch.bootstrap.SettingsException;
@@ -43,22 +43,14 @@ import java.util.concurrent.Callable;
                 + " over what the change creates joined with what exists, plus what the change destroys.",
         customSynopsis = {"byokwatch plan (--terraform PLAN.json [--source DIR]",
                 "                | --arm TEMPLATE.json [--parameters FILE] [--subscription ID] [--resource-group NAME])",
-                "               [--inventory PATH | --live] [--policy FILE] [--now ISO-8601] [--unknown pass|fail]",
+                "               [--inventory PATH | --live] [--policy FILE] [--now ISO-8601]",
                 "               [--format table|json|sarif|markdown] [--output FILE]",
-                "               [--fail-on critical|high|medium|low|none]"},
+                "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing at or above --fail-on (and, with --unknown fail, no cluster unknown)",
-                "1:a finding at or above --fail-on, or with --unknown fail a cluster whose verdict is unknown",
+        exitCodeList = {"0:nothing at or above --fail-on, and no cluster unknown (unless --unknown pass)",
+                "1:a finding at or above --fail-on, or a cluster whose verdict is unknown (unless --unknown pass)",
                 "2:usage error or unreadable input (not a plan or template, a missing parameter, bad policy file)"})
 final class PlanCommand implements Callable<Integer> {
-    static final List<String> UNKNOWN = List.of("pass", "fail");
-
-    static final class Unknowns extends ArrayList<String> {
-        Unknowns() {
-            super(UNKNOWN);
-        }
-    }
-
     static final class Change {
         @Option(names = "--terraform", paramLabel = "PLAN.json",
                 description = "terraform show -json output of a saved plan (terraform plan -out=plan.out).")
@@ -99,17 +91,12 @@ final class PlanCommand implements Callable<Integer> {
         @Option(names = "--now", paramLabel = "ISO-8601",
                 description = "Judge expiry and exemptions as of this time (default: now).")
         String now;
-
-        @Option(names = "--unknown", paramLabel = "pass|fail", defaultValue = "fail", completionCandidates = Unknowns.class,
-                description = "How a cluster whose verdict is unknown counts for the exit code: ${COMPLETION-CANDIDATES}"
-                        + " (default: ${DEFAULT-VALUE}).")
-        String unknown;
     }
 
     @ArgGroup(validate = false, heading = "%nThe change (--terraform or --arm):%n", order = 1)
     Change change = new Change();
 
-    @ArgGroup(validate = false, heading = "%nWhat exists and how to judge:%n", order = 2)
+    @ArgGroup(validate = false, heading = "%nWhat exists:%n", order = 2)
     Estate estate = new Estate();
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 3)
@@ -130,7 +117,10 @@ final class PlanCommand implements Callable<Integer> {
         checkCombination();
         String format = Flags.choice("--format", output.format, ScanCommand.FORMATS);
         String failOn = Flags.choice("--fail-on", output.failOn, ScanCommand.LEVELS);
-        UnknownVerdicts unknown = UnknownVerdicts.parse(Flags.choice("--unknown", estate.unknown, UNKNOWN));
+        Severity failOnSeverity = failOn.equals("none") ? null : Severity.parse(failOn);
+        VerdictGate.Unknown unknown = output.unknown != null
+                ? VerdictGate.Unknown.parse(Flags.choice("--unknown", output.unknown, List.of("pass", "fail")))
+                : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = estate.now != null ? Times.parse("now", estate.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
         PlanRules planRules = PlanRules.standard();
@@ -153,9 +143,26 @@ final class PlanCommand implements Callable<Integer> {
         }
         OutputFile.write(output.output, PlanFormats.renderer(ReportFormat.parse(format), catalog, planRules).render(report),
                 out, err);
-        Severity worst = report.worst();
-        boolean findings = !failOn.equals("none") && worst != null && worst.atLeast(Severity.parse(failOn));
-        return findings || unknown.fails(report.scan().clusters()) ? 1 : 0;
+        List<String> reasons = gate(report, failOnSeverity, unknown);
+        reasons.forEach(r -> err.println("byokwatch: failing: " + r));
+        return reasons.isEmpty() ? VerdictGate.PASS : VerdictGate.FAIL;
+    }
+
+    /**
+     * The scan gate over the clusters the change reaches, and the findings that belong to no cluster. A change that
+     * reaches no cluster is not an export gone wrong, as it is for scan: it passes unless such a finding fails it.
+     */
+    private static List<String> gate(PlanReport report, Severity failOn, VerdictGate.Unknown unknown) {
+        List<String> reasons = new ArrayList<>();
+        if (!report.scan().clusters().isEmpty()) {
+            reasons.addAll(new VerdictGate(failOn, unknown).decide(report.scan()).reasons());
+        }
+        long unattached = report.unattached().stream().filter(f -> failOn != null && f.finding().severity().atLeast(failOn)).count();
+        if (unattached > 0) {
+            reasons.add(unattached + " finding" + (unattached == 1 ? "" : "s") + " at or above " + failOn.label()
+                    + " on resources the plan ties to no cluster");
+        }
+        return reasons;
     }
 
     private void checkCombination() {
