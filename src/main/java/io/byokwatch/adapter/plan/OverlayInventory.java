@@ -206,48 +206,86 @@ final class OverlayInventory implements Inventory {
         String h = vaultHost.toLowerCase(Locale.ROOT);
         Map<ResourceId, DiskEncryptionSet> all = new LinkedHashMap<>();
         base.diskEncryptionSetsUsingVault(h).forEach(s -> all.put(s.id(), s));
-        for (PlanLayer layer : List.of(state, planned)) {
-            for (DiskEncryptionSet s : layer.sets.values()) {
-                if (s.activeKey() != null && s.activeKey().vaultHost().equals(h)) {
-                    all.put(s.id(), s);
-                } else if (layer == planned) {
-                    all.remove(s.id());
-                }
-            }
-        }
+        all.keySet().removeAll(planned.sets.keySet());
+        indexes().setsByHost(state).getOrDefault(h, List.of()).forEach(s -> all.putIfAbsent(s.id(), s));
+        indexes().setsByHost(planned).getOrDefault(h, List.of()).forEach(s -> all.put(s.id(), s));
         destroyed.keySet().forEach(all::remove);
         return List.copyOf(all.values());
     }
 
     @Override
     public List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
-        Set<ResourceId> wanted = new HashSet<>(setIds);
-        return select(base.clustersUsingDiskEncryptionSets(setIds),
-                c -> c.diskEncryptionSetId() != null && wanted.contains(c.diskEncryptionSetId()));
+        List<ManagedCluster> fromState = new ArrayList<>();
+        List<ManagedCluster> fromPlan = new ArrayList<>();
+        for (ResourceId id : setIds) {
+            fromState.addAll(indexes().clustersBySet(state).getOrDefault(id, List.of()));
+            fromPlan.addAll(indexes().clustersBySet(planned).getOrDefault(id, List.of()));
+        }
+        return select(base.clustersUsingDiskEncryptionSets(setIds), fromState, fromPlan);
     }
 
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
         String h = vaultHost.toLowerCase(Locale.ROOT);
-        return select(base.clustersWithKmsKeyIn(h), c -> c.kms().key() != null && c.kms().key().vaultHost().equals(h));
+        return select(base.clustersWithKmsKeyIn(h), indexes().clustersByKmsHost(state).getOrDefault(h, List.of()),
+                indexes().clustersByKmsHost(planned).getOrDefault(h, List.of()));
     }
 
-    private List<ManagedCluster> select(List<ManagedCluster> fromBase, java.util.function.Predicate<ManagedCluster> uses) {
+    /** Base clusters, except those the plan changes (they are judged as planned), plus the plan's own; none destroyed. */
+    private List<ManagedCluster> select(List<ManagedCluster> fromBase, List<ManagedCluster> fromState,
+                                        List<ManagedCluster> fromPlan) {
         Map<ResourceId, ManagedCluster> all = new LinkedHashMap<>();
         fromBase.forEach(c -> all.put(c.id(), c));
-        for (PlanLayer layer : List.of(state, planned)) {
-            for (ManagedCluster c : layer.clusters.values()) {
-                if (uses.test(c)) {
-                    all.put(c.id(), c);
-                } else if (layer == planned) {
-                    all.remove(c.id());
-                }
-            }
-        }
+        all.keySet().removeAll(planned.clusters.keySet());
+        fromState.forEach(c -> all.putIfAbsent(c.id(), c));
+        fromPlan.forEach(c -> all.put(c.id(), c));
         destroyed.keySet().forEach(all::remove);
         List<ManagedCluster> out = new ArrayList<>();
         all.values().forEach(c -> out.add(withPools(c)));
         return out;
+    }
+
+    private Indexes indexes;
+
+    /** Built at the first look-up, once the plan has been read in full: the reverse look-ups ask once per vault. */
+    private Indexes indexes() {
+        if (indexes == null) {
+            indexes = new Indexes();
+        }
+        return indexes;
+    }
+
+    private static final class Indexes {
+        private final Map<PlanLayer, Map<String, List<DiskEncryptionSet>>> setsByHost = new HashMap<>();
+        private final Map<PlanLayer, Map<ResourceId, List<ManagedCluster>>> clustersBySet = new HashMap<>();
+        private final Map<PlanLayer, Map<String, List<ManagedCluster>>> clustersByKmsHost = new HashMap<>();
+
+        Map<String, List<DiskEncryptionSet>> setsByHost(PlanLayer layer) {
+            return setsByHost.computeIfAbsent(layer, l -> {
+                Map<String, List<DiskEncryptionSet>> m = new HashMap<>();
+                l.sets.values().stream().filter(s -> s.activeKey() != null)
+                        .forEach(s -> m.computeIfAbsent(s.activeKey().vaultHost(), k -> new ArrayList<>()).add(s));
+                return m;
+            });
+        }
+
+        Map<ResourceId, List<ManagedCluster>> clustersBySet(PlanLayer layer) {
+            return clustersBySet.computeIfAbsent(layer, l -> {
+                Map<ResourceId, List<ManagedCluster>> m = new HashMap<>();
+                l.clusters.values().stream().filter(c -> c.diskEncryptionSetId() != null)
+                        .forEach(c -> m.computeIfAbsent(c.diskEncryptionSetId(), k -> new ArrayList<>()).add(c));
+                return m;
+            });
+        }
+
+        Map<String, List<ManagedCluster>> clustersByKmsHost(PlanLayer layer) {
+            return clustersByKmsHost.computeIfAbsent(layer, l -> {
+                Map<String, List<ManagedCluster>> m = new HashMap<>();
+                l.clusters.values().stream().filter(c -> c.kms().key() != null)
+                        .forEach(c -> m.computeIfAbsent(c.kms().key().vaultHost(), k -> new ArrayList<>()).add(c));
+                return m;
+            });
+        }
     }
 
     private boolean onlyNewPrincipalsReach(ResourceId scope) {

@@ -8,7 +8,16 @@ import java.util.List;
  * or {@code data.azurerm_key_vault.shared}. Instance keys are kept in Terraform's own spelling ({@code 0},
  * {@code "a"}), so two addresses compare equal exactly when Terraform would print them the same.
  */
-record TfAddress(List<Step> modules, boolean data, String type, String name, String key) {
+final class TfAddress {
+    private final List<Step> modules;
+    private final boolean data;
+    private final String type;
+    private final String name;
+    private final String key;
+    private final String moduleInstance;
+    private final String resource;
+    private final String text;
+    private final List<String> moduleCalls;
 
     /** One {@code module.<name>[<key>]} step; {@code key} is null for a module called once. */
     record Step(String name, String key) {
@@ -18,8 +27,51 @@ record TfAddress(List<Step> modules, boolean data, String type, String name, Str
         }
     }
 
-    TfAddress {
-        modules = List.copyOf(modules);
+    TfAddress(List<Step> modules, boolean data, String type, String name, String key) {
+        this.modules = List.copyOf(modules);
+        this.data = data;
+        this.type = type;
+        this.name = name;
+        this.key = key;
+        StringBuilder sb = new StringBuilder();
+        for (Step s : this.modules) {
+            sb.append(sb.length() == 0 ? "" : ".").append(s);
+        }
+        // addresses are looked up for every reference a plan holds, so their texts are built once
+        this.moduleInstance = sb.toString();
+        this.resource = (data ? "data." : "") + type + "." + name;
+        this.text = (moduleInstance.isEmpty() ? "" : moduleInstance + ".") + resource + (key == null ? "" : "[" + key + "]");
+        this.moduleCalls = this.modules.stream().map(Step::name).toList();
+    }
+
+    List<Step> modules() {
+        return modules;
+    }
+
+    boolean data() {
+        return data;
+    }
+
+    String type() {
+        return type;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String key() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TfAddress other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
     }
 
     /** Parses an address; throws {@link IllegalArgumentException} naming the text when it is not one. */
@@ -45,21 +97,17 @@ record TfAddress(List<Step> modules, boolean data, String type, String name, Str
 
     /** The module instance the resource lives in ({@code module.a["x"]}), empty for the root module. */
     String moduleInstance() {
-        StringBuilder sb = new StringBuilder();
-        for (Step s : modules) {
-            sb.append(sb.length() == 0 ? "" : ".").append(s);
-        }
-        return sb.toString();
+        return moduleInstance;
     }
 
     /** The module's configuration path: call names without instance keys ({@code aks.inner}). */
     List<String> moduleCalls() {
-        return modules.stream().map(Step::name).toList();
+        return moduleCalls;
     }
 
     /** {@code type.name} or {@code data.type.name}, without module or key: the configuration block's address. */
     String resource() {
-        return (data ? "data." : "") + type + "." + name;
+        return resource;
     }
 
     /** The same resource in another instance of it (another count index or for_each key). */
@@ -74,8 +122,7 @@ record TfAddress(List<Step> modules, boolean data, String type, String name, Str
 
     @Override
     public String toString() {
-        String module = moduleInstance();
-        return (module.isEmpty() ? "" : module + ".") + resource() + (key == null ? "" : "[" + key + "]");
+        return text;
     }
 
     /** A key in Terraform's spelling from a plan's {@code index}: numbers bare, strings quoted and escaped. */
