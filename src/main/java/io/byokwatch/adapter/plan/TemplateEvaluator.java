@@ -89,13 +89,16 @@ final class TemplateEvaluator {
         }
         JsonArray items = new JsonArray();
         for (int i = 0; i < count.getAsInt(); i++) {
-            items.add(new TemplateEvaluator(new Loop(ctx, name, i)).value(copy.get("input")));
+            items.add(new TemplateEvaluator(new Loop(ctx, name, i, false)).value(copy.get("input")));
         }
         target.add(name, items);
     }
 
-    /** The context inside one iteration of a named property or variable copy loop. */
-    record Loop(Context outer, String loop, int index) implements Context {
+    /**
+     * The context inside one iteration of a copy loop: {@code copyIndex('loop')} is its index; for a resource's own
+     * loop ({@code innermost}) a bare {@code copyIndex()} is too.
+     */
+    record Loop(Context outer, String loop, Integer index, boolean innermost) implements Context {
         @Override
         public JsonElement parameter(String name) {
             return outer.parameter(name);
@@ -108,7 +111,10 @@ final class TemplateEvaluator {
 
         @Override
         public Integer copyIndex(String name) {
-            return name != null && name.equalsIgnoreCase(loop) ? Integer.valueOf(index) : outer.copyIndex(name);
+            if (name == null ? innermost : name.equalsIgnoreCase(loop)) {
+                return index;
+            }
+            return innermost ? null : outer.copyIndex(name);
         }
 
         @Override

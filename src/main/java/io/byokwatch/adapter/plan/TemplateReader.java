@@ -62,7 +62,7 @@ final class TemplateReader {
         }
 
         TemplateEvaluator.Context context() {
-            return new InstanceContext(owner, copyName, copyIndex);
+            return new TemplateEvaluator.Loop(owner, copyName, copyIndex, true);
         }
 
         /** The resource as Azure will return it: declared body evaluated, plus what Azure assigns, as stand-ins. */
@@ -197,37 +197,6 @@ final class TemplateReader {
         }
     }
 
-    /** A resource's own evaluation: its copy loop's index is copyIndex(). */
-    private record InstanceContext(Template template, String copyName, Integer index) implements TemplateEvaluator.Context {
-        @Override
-        public JsonElement parameter(String name) {
-            return template.parameter(name);
-        }
-
-        @Override
-        public JsonElement variable(String name) {
-            return template.variable(name);
-        }
-
-        @Override
-        public Integer copyIndex(String loop) {
-            if (loop == null || (copyName != null && loop.equalsIgnoreCase(copyName))) {
-                return index;
-            }
-            return null;
-        }
-
-        @Override
-        public TemplateScope scope() {
-            return template.scope;
-        }
-
-        @Override
-        public JsonElement reference(String id, boolean full) {
-            return template.reference(id, full);
-        }
-    }
-
     TemplateReader(Map<String, Integer> lines) {
         this.lines = lines;
     }
@@ -320,7 +289,7 @@ final class TemplateReader {
         }
         for (int i = 0; i < count; i++) {
             Integer index = copy == null ? null : i;
-            TemplateEvaluator ev = new TemplateEvaluator(new InstanceContext(t, copyName, index));
+            TemplateEvaluator ev = new TemplateEvaluator(new TemplateEvaluator.Loop(t, copyName, index, true));
             String ownType = Json.text(raw, "type");
             if (ownType == null) {
                 continue;

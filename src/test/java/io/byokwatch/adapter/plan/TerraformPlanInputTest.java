@@ -105,6 +105,37 @@ class TerraformPlanInputTest {
     /** A plan that destroys a set an existing cluster (from the inventory) still uses. */
     @Test
     void destroyingASetAnExistingClusterUses_isCriticalOnThatCluster() throws IOException {
+        String setId = "/subscriptions/" + SUB + "/resourceGroups/rg-keys-shared/providers/Microsoft.Compute/diskEncryptionSets/des-shared";
+        Path file = write("destroy.json", deletion("azurerm_disk_encryption_set", "shared", """
+                {"id": "%s", "name": "des-shared", "resource_group_name": "rg-keys-shared", "location": "westeurope",
+                 "auto_key_rotation_enabled": false,
+                 "key_vault_key_id": "https://kv-shared-disks.vault.azure.net/keys/aks-disk/8c2f61e0a4d94b1f9e3c7a5b2d0e6f18",
+                 "identity": [{"type": "SystemAssigned", "principal_id": "5d0e8c3a-7b21-4f6e-9a8d-3c2b1a0f9e87"}]}
+                """.formatted(setId)));
+        PlanReport report = judge(TerraformPlans.read(file, SnapshotInventory.load(estateWithLegacyCluster()), null));
+        ClusterVerdict v = verdict(report, "aks-legacy");
+        assertEquals(List.of("aks-des-not-found@des-shared"), ruleIds(v));
+        assertTrue(finding(v, "aks-des-not-found").evidence().get("lookup").toString()
+                .contains("destroyed by this plan (azurerm_disk_encryption_set.shared)"));
+        assertEquals("Disk encryption set des-shared is destroyed; clusters using it cannot create or scale disks.",
+                report.replacements().get(0).consequence());
+    }
+
+    /** Removing the access policy a shared set reaches its key with breaks every cluster behind the set. */
+    @Test
+    void removingTheSharedSetsAccessPolicy_isCriticalOnTheClustersBehindIt() throws IOException {
+        Path file = write("revoke.json", deletion("azurerm_key_vault_access_policy", "shared_des", """
+                {"id": "/subscriptions/%s/resourceGroups/rg-keys-shared/providers/Microsoft.KeyVault/vaults/kv-shared-disks/objectId/5d0e8c3a-7b21-4f6e-9a8d-3c2b1a0f9e87",
+                 "key_vault_id": "/subscriptions/%s/resourceGroups/rg-keys-shared/providers/Microsoft.KeyVault/vaults/kv-shared-disks",
+                 "object_id": "5d0e8c3a-7b21-4f6e-9a8d-3c2b1a0f9e87", "tenant_id": "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                 "key_permissions": ["Get", "WrapKey", "UnwrapKey"]}
+                """.formatted(SUB, SUB)));
+        ClusterVerdict v = verdict(judge(TerraformPlans.read(file, SnapshotInventory.load(estateWithLegacyCluster()), null)),
+                "aks-legacy");
+        assertTrue(ruleIds(v).contains("des-no-key-access@des-shared"), ruleIds(v)::toString);
+    }
+
+    private Path estateWithLegacyCluster() throws IOException {
         Path inventory = dir.resolve("estate");
         Files.createDirectories(inventory);
         try (var files = Files.list(SHARED_KEYS)) {
@@ -119,26 +150,19 @@ class TerraformPlanInputTest {
                    "agentPoolProfiles": [{"name": "system", "count": 3, "enableEncryptionAtHost": true}],
                    "securityProfile": {"azureKeyVaultKms": {"enabled": true, "keyId": "https://kv-shared-disks.vault.azure.net/keys/aks-kms/0f3a", "keyVaultNetworkAccess": "Public"}}}}
                 """.formatted(SUB, SUB));
-        String setId = "/subscriptions/" + SUB + "/resourceGroups/rg-keys-shared/providers/Microsoft.Compute/diskEncryptionSets/des-shared";
-        Path file = write("destroy.json", """
+        return inventory;
+    }
+
+    /** A plan whose one change deletes a resource that exists (its before values given). */
+    private static String deletion(String type, String name, String before) {
+        return """
                 {"format_version": "1.2", "terraform_version": "1.9.8",
-                 "resource_changes": [{"address": "azurerm_disk_encryption_set.shared", "mode": "managed",
-                   "type": "azurerm_disk_encryption_set", "name": "shared",
+                 "resource_changes": [{"address": "%s.%s", "mode": "managed", "type": "%s", "name": "%s",
                    "provider_name": "registry.terraform.io/hashicorp/azurerm",
-                   "change": {"actions": ["delete"], "before": {"id": "%s", "name": "des-shared",
-                     "resource_group_name": "rg-keys-shared", "location": "westeurope", "auto_key_rotation_enabled": false,
-                     "key_vault_key_id": "https://kv-shared-disks.vault.azure.net/keys/aks-disk/8c2f61e0a4d94b1f9e3c7a5b2d0e6f18",
-                     "identity": [{"type": "SystemAssigned", "principal_id": "5d0e8c3a-7b21-4f6e-9a8d-3c2b1a0f9e87"}]},
-                     "after": null, "after_unknown": {}, "before_sensitive": {}, "after_sensitive": false}}],
+                   "change": {"actions": ["delete"], "before": %s, "after": null, "after_unknown": {},
+                     "before_sensitive": {}, "after_sensitive": false}}],
                  "configuration": {"root_module": {}}}
-                """.formatted(setId));
-        PlanReport report = judge(TerraformPlans.read(file, SnapshotInventory.load(inventory), null));
-        ClusterVerdict v = verdict(report, "aks-legacy");
-        assertEquals(List.of("aks-des-not-found@des-shared"), ruleIds(v));
-        assertTrue(finding(v, "aks-des-not-found").evidence().get("lookup").toString()
-                .contains("destroyed by this plan (azurerm_disk_encryption_set.shared)"));
-        assertEquals("Disk encryption set des-shared is destroyed; clusters using it cannot create or scale disks.",
-                report.replacements().get(0).consequence());
+                """.formatted(type, name, type, name, before);
     }
 
     private Path write(String name, String text) throws IOException {
