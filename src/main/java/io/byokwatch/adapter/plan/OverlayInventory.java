@@ -325,6 +325,10 @@ final class OverlayInventory implements Inventory {
         if (id.subscriptionId() != null && id.subscriptionId().equals(TfResolver.UNKNOWN_SEGMENT)) {
             return Lookup.unknown(id.name() + " is not in the plan, and its subscription is known only after apply");
         }
+        if (TemplateValues.isStandIn(id.toString())) {
+            return Lookup.unknown(id.name() + " is not deployed by the template, and its subscription or resource group is"
+                    + " known only at deployment; give --subscription and --resource-group to look it up");
+        }
         return fromBase;
     }
 

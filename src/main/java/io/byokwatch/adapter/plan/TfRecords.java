@@ -254,7 +254,7 @@ final class TfRecords {
             return;
         }
         KeyRef key = keyRef(s, id, "key_vault_key_id");
-        if (key == null && s.known(List.of("managed_hsm_key_id")) != null || s.unknownAt(List.of("managed_hsm_key_id"))) {
+        if (key == null && (s.known(List.of("managed_hsm_key_id")) != null || s.unknownAt(List.of("managed_hsm_key_id")))) {
             key = keyRef(s, id, "managed_hsm_key_id");
         }
         resource(s, Kind.DISK_ENCRYPTION_SET, id, false, key == null ? null : key.vaultHost());

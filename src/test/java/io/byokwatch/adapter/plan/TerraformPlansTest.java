@@ -213,4 +213,24 @@ class TerraformPlansTest {
         assertEquals("src/test/resources/plan/terraform/modules/modules/aks/main.tf", inModule.file());
         assertEquals(46, inModule.line());
     }
+
+    /** Registry and git modules live where terraform init put them, as .terraform/modules/modules.json lists. */
+    @Test
+    void downloadedModules_areFoundThroughTheModuleManifest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.copy(TERRAFORM.resolve("modules/main.tf"), dir.resolve("main.tf"));
+        java.nio.file.Path fetched = java.nio.file.Files.createDirectories(dir.resolve(".terraform/modules/aks"));
+        java.nio.file.Files.copy(TERRAFORM.resolve("modules/modules/aks/main.tf"), fetched.resolve("main.tf"));
+        java.nio.file.Files.writeString(dir.resolve(".terraform/modules/modules.json"), """
+                {"Modules": [{"Key": "", "Source": "", "Dir": "."},
+                             {"Key": "aks", "Source": "registry.terraform.io/example/aks/azurerm", "Version": "1.4.0",
+                              "Dir": ".terraform/modules/aks"}]}
+                """);
+        PlannedEstate estate = TerraformPlans.read(TERRAFORM.resolve("modules/plan.json"), null, dir);
+        PlannedResource.SourceLocation at = resource(estate, "module.aks[\"neu\"].azurerm_kubernetes_cluster.this").location();
+        assertTrue(at.file().endsWith(".terraform/modules/aks/main.tf"), at.file());
+        assertEquals(27, at.line());
+        assertEquals(null, resource(estate, "module.keys.azurerm_key_vault.this").location(),
+                "module.keys is neither downloaded nor in the copied folder");
+    }
 }
