@@ -43,6 +43,8 @@ final class TfResolver {
     private Map<String, Set<String>> subscriptionsByGroup;
     private Set<String> clientConfigSubscriptions;
     private Map<ResourceId, TfInstance> vaultsById;
+    /** Ids are asked for again and again (each reference to a resource, each child of it); each is derived once. */
+    private final Map<TfInstance, Resolved> armIds = new java.util.IdentityHashMap<>();
 
     /** Where a value was followed to: the reference text and the instance it named. */
     private record Hop(String reference, TfInstance target) {
@@ -403,6 +405,15 @@ final class TfResolver {
 
     /** The ARM id the instance will have, with {@link #UNKNOWN_SEGMENT} for a subscription the plan does not state. */
     Resolved armId(TfInstance inst) {
+        Resolved id = armIds.get(inst);
+        if (id == null) {
+            id = deriveArmId(inst);
+            armIds.put(inst, id);
+        }
+        return id;
+    }
+
+    private Resolved deriveArmId(TfInstance inst) {
         String known = Json.text(inst.known(List.of("id")));
         if (known != null && ResourceId.orNull(known) != null) {
             return new Resolved.Known(inst.known(List.of("id")));
