@@ -1,6 +1,7 @@
 package io.byokwatch.adapter.plan;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,14 @@ final class JsonFiles {
     }
 
     static JsonElement read(Path file, String what) {
+        return read(file, what, Set.of());
+    }
+
+    /**
+     * Reads the document, leaving out the named members of the top-level object unread into memory (still checked as
+     * JSON): a plan's {@code planned_values} repeats its changes and is a third of a large plan.
+     */
+    static JsonElement read(Path file, String what, Set<String> skipped) {
         if (Files.isDirectory(file)) {
             throw new PlanFormatException(what + " " + file + " is a folder; give the JSON file");
         }
@@ -38,7 +48,8 @@ final class JsonFiles {
                      1 << 16)) {
             JsonReader reader = new JsonReader(in);
             reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JsonParser.parseReader(reader);
+            JsonElement root = skipped.isEmpty() || reader.peek() != JsonToken.BEGIN_OBJECT
+                    ? JsonParser.parseReader(reader) : objectWithout(reader, skipped);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new PlanFormatException(file + ": unexpected text after the JSON value of the " + what);
             }
@@ -60,6 +71,21 @@ final class JsonFiles {
             String reason = m.matches() ? m.group(1) : detail.lines().findFirst().orElse(detail);
             throw new PlanFormatException(file + where + ": invalid JSON in the " + what + " (" + reason + ")");
         }
+    }
+
+    private static JsonObject objectWithout(JsonReader reader, Set<String> skipped) throws IOException {
+        JsonObject root = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            if (skipped.contains(name)) {
+                reader.skipValue();
+            } else {
+                root.add(name, JsonParser.parseReader(reader));
+            }
+        }
+        reader.endObject();
+        return root;
     }
 
     /** A UTF-8 byte order mark, as Windows editors write, is not part of the document. */

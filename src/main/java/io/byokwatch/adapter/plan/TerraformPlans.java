@@ -10,6 +10,9 @@ import java.util.List;
 
 /** Reads {@code terraform show -json} output into a {@link PlannedEstate} over a base inventory. */
 public final class TerraformPlans {
+    /** What byokwatch does not use: the after values again, output changes, drift already folded into the changes. */
+    private static final java.util.Set<String> UNREAD = java.util.Set.of("planned_values", "output_changes",
+            "resource_drift", "relevant_attributes", "checks");
     private TerraformPlans() {
     }
 
@@ -20,7 +23,7 @@ public final class TerraformPlans {
      * @throws PlanFormatException when the file is not a readable plan
      */
     public static PlannedEstate read(Path planFile, Inventory base, Path sourceDir) {
-        TfPlan plan = TfPlan.read(JsonFiles.read(planFile, "plan"), planFile.toString());
+        TfPlan plan = TfPlan.read(JsonFiles.read(planFile, "plan", UNREAD), planFile.toString());
         TfResolver resolver = new TfResolver(plan);
         PlanLayer planned = new PlanLayer();
         PlanLayer state = new PlanLayer();
