@@ -2,8 +2,16 @@
 param name string
 param token string
 param location string
+@allowed(['Standard_ZRS', 'Standard_LRS', 'Standard_GRS', 'Standard_GZRS', 'Standard_RAGRS', 'Standard_RAGZRS'])
+param storageSku string
 param watchedSubscriptionIds array
 param managementGroupId string
+// Deployment guard: byokwatch refuses to start without a scope, so a deployment without one stops here, before any
+// resource is made, with "The provided value for the template parameter 'watchesSomething' is not valid".
+#disable-next-line no-unused-params
+@description('True when watchedSubscriptionIds or managementGroupId is set; set neither and the deployment stops.')
+@allowed([true])
+param watchesSomething bool
 param workspaceId string
 param reconcileSchedule string
 param channelSettings object
@@ -36,7 +44,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: take(toLower('st${replace(name, '-', '')}${token}'), 24)
   location: location
   kind: 'StorageV2'
-  sku: { name: 'Standard_ZRS' }
+  sku: { name: storageSku }
   properties: {
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false

@@ -75,7 +75,7 @@ class InfraTemplatesTest {
 
     @Test
     void keyVaultSubscription_deliversExactlyTheKeyEventsTheRouterHandles() throws IOException {
-        List<String> types = quotedListAfter(read("modules/keyvault-watch.bicep"), "includedEventTypes");
+        List<String> types = quotedListAfter(read("modules/keyvault-events.bicep"), "includedEventTypes");
         assertEquals(Set.of(EventTypes.KEY_NEW_VERSION_CREATED, EventTypes.KEY_NEAR_EXPIRY, EventTypes.KEY_EXPIRED,
                 EventTypes.VAULT_ACCESS_POLICY_CHANGED), new HashSet<>(types));
         List<String> resourceTypes = quotedListAfter(read("modules/resource-events.bicep"), "includedEventTypes");
