@@ -43,7 +43,8 @@ class InfraTemplatesTest {
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "storageTableDataContributor",
             "3913510d-42f4-4e42-8a64-420c390055eb", "monitoringMetricsPublisher",
             "ba92f5b4-2d11-453d-a403-e96b0029c9fe", "storageBlobDataContributor",
-            "4633458b-17de-408a-b874-0445c86b69e6", "keyVaultSecretsUser");
+            "4633458b-17de-408a-b874-0445c86b69e6", "keyVaultSecretsUser",
+            "de139f84-1756-47ae-9be6-808fbbe84772", "websiteContributor");
     /** Key Vault data-plane roles over key material: byokwatch must never hold one. */
     private static final Set<String> KEY_MATERIAL_ROLES = Set.of("e147488a-f6f5-4113-8e2d-b22465e65bf6",
             "12338af0-0e69-4776-bea7-57ae8d297424", "14b46e9e-c2b7-41b4-b07b-48a6ebf60603", "00482a5a-887f-4fb3-b363-3b7fe8e74483");

@@ -28,4 +28,17 @@ class InfraTypesTest {
             assertTrue(checker.checkedPaths().contains(deep), deep + " was not checked: " + checker.checkedPaths());
         }
     }
+
+    @Test
+    void managementGroupDeployment_passesTheCompilersChecks() {
+        TemplateChecker checker = new TemplateChecker(BicepTypes.load());
+        assertEquals(List.of(), checker.check(Path.of("infra/management-group.bicep")));
+        for (String deep : List.of("management-group.bicep onboardingRole.properties.permissions[0].actions",
+                "management-group.bicep assignment.identity.type",
+                "management-group.bicep newTopicDefinition.properties.mode",
+                "management-group.bicep newTopicDefinition.properties.parameters",
+                "management-group.bicep onboarding.properties.policyDefinitions[0].policyDefinitionReferenceId")) {
+            assertTrue(checker.checkedPaths().contains(deep), deep + " was not checked: " + checker.checkedPaths());
+        }
+    }
 }

@@ -344,6 +344,65 @@ final class TemplateChecker {
         return null;
     }
 
+    /**
+     * An ARM JSON template (as embedded in a policy's deployment): every resource's type and API version exist, each
+     * body fits its type, each is deployable at the template's scope, nested deployments are checked the same way,
+     * and every {@code parameters('x')} names a parameter the template declares.
+     */
+    List<String> checkArmTemplate(com.google.gson.JsonObject template, String where) {
+        List<String> out = new ArrayList<>();
+        String schema = template.get("$schema").getAsString();
+        int scope = schema.contains("subscriptionDeploymentTemplate") ? BicepTypes.SUBSCRIPTION
+                : schema.contains("managementGroupDeploymentTemplate") ? BicepTypes.MANAGEMENT_GROUP
+                : schema.contains("tenantDeploymentTemplate") ? BicepTypes.TENANT : BicepTypes.RESOURCE_GROUP;
+        Set<String> declared = template.has("parameters") ? template.getAsJsonObject("parameters").keySet() : Set.of();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("parameters\\('([^']+)'\\)").matcher(
+                new com.google.gson.GsonBuilder().disableHtmlEscaping().create().toJson(withoutNested(template)));
+        while (m.find()) {
+            if (!declared.contains(m.group(1))) {
+                out.add(where + ": parameters('" + m.group(1) + "') is not declared in the template");
+            }
+        }
+        for (JsonElement r : template.getAsJsonArray("resources")) {
+            com.google.gson.JsonObject resource = r.getAsJsonObject();
+            String key = resource.get("type").getAsString() + "@" + resource.get("apiVersion").getAsString();
+            String at = where + " " + resource.get("type").getAsString();
+            ResourceDef def = types.resource(key);
+            if (def == null) {
+                out.add(at + ": " + key + " is not in the Bicep type index (versions there: "
+                        + types.versionsOf(resource.get("type").getAsString()) + ")");
+                continue;
+            }
+            int needed = resource.has("scope") ? BicepTypes.EXTENSION
+                    : resource.has("resourceGroup") ? BicepTypes.RESOURCE_GROUP : scope;
+            boolean child = resource.get("type").getAsString().split("/").length > 2;
+            if (!child && def.writableScopes() != 0 && (def.writableScopes() & needed) == 0) {
+                out.add(at + ": cannot be deployed at " + BicepTypes.scopes(needed));
+            }
+            TypeWalker walker = new TypeWalker(types, e -> null);
+            walker.check(JsonAsBicep.of(JsonAsBicep.resourceBody(resource)), def.body(), at);
+            out.addAll(walker.problems());
+            walker.checkedPaths().forEach(p -> checkedPaths.add(where + " " + p));
+            if (resource.get("type").getAsString().equalsIgnoreCase("Microsoft.Resources/deployments")) {
+                com.google.gson.JsonObject inner = resource.getAsJsonObject("properties").getAsJsonObject("template");
+                out.addAll(checkArmTemplate(inner, where + " > " + resource.get("name").getAsString()));
+            }
+        }
+        return out;
+    }
+
+    /** The template without the templates of its nested deployments, whose parameters are their own. */
+    private static com.google.gson.JsonObject withoutNested(com.google.gson.JsonObject template) {
+        com.google.gson.JsonObject copy = template.deepCopy();
+        for (JsonElement r : copy.getAsJsonArray("resources")) {
+            com.google.gson.JsonObject props = r.getAsJsonObject().getAsJsonObject("properties");
+            if (props != null && props.has("template")) {
+                props.remove("template");
+            }
+        }
+        return copy;
+    }
+
     static JsonElement readJson(Path p) {
         try {
             return JsonParser.parseString(Files.readString(p));

@@ -220,4 +220,29 @@ class TemplateCheckerTest {
                 }
                 """), "topic.properties.topicTyp");
     }
+
+    @Test
+    void anArmTemplateInsideAPolicy_isCheckedDownItsNestedDeployments() {
+        String template = """
+                {"$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+                 "parameters": {"rg": {"type": "string"}},
+                 "resources": [
+                   {"type": "Microsoft.Resources/resourceGroups", "apiVersion": "2024-03-01", "name": "[parameters('rg')]", "location": "westeurope"},
+                   {"type": "Microsoft.Resources/deployments", "apiVersion": "2024-03-01", "name": "inner", "resourceGroup": "[parameters('rg')]",
+                    "properties": {"mode": "Incremental", "template": {
+                      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                      "parameters": {"topic": {"type": "string"}},
+                      "resources": [{"type": "Microsoft.EventGrid/systemTopics", "apiVersion": "2022-06-15", "name": "[parameters('topic')]",
+                        "location": "global", "properties": {"source": "[subscription().id]", "topicType": "x"}}]}}}
+                 ]}
+                """;
+        TemplateChecker checker = new TemplateChecker(BicepTypes.load());
+        assertEquals(List.of(), checker.checkArmTemplate(com.google.gson.JsonParser.parseString(template).getAsJsonObject(), "t"));
+        assertOneProblem(checker.checkArmTemplate(com.google.gson.JsonParser.parseString(template.replace("\"topicType\"", "\"topicTipe\""))
+                .getAsJsonObject(), "t"), "t > inner Microsoft.EventGrid/systemTopics.properties.topicTipe");
+        assertOneProblem(checker.checkArmTemplate(com.google.gson.JsonParser.parseString(template.replace("\"name\": \"[parameters('topic')]\"",
+                "\"name\": \"[parameters('topics')]\"")).getAsJsonObject(), "t"), "parameters('topics') is not declared");
+        assertOneProblem(checker.checkArmTemplate(com.google.gson.JsonParser.parseString(template.replace("subscriptionDeploymentTemplate",
+                "deploymentTemplate")).getAsJsonObject(), "t"), "Microsoft.Resources/resourceGroups: cannot be deployed at resourceGroup");
+    }
 }
