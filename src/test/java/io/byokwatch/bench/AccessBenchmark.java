@@ -21,7 +21,7 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedIdentity;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Tags;
-import io.byokwatch.render.AccessFormat;
+import io.byokwatch.render.access.AccessFormat;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -46,7 +46,7 @@ import java.util.UUID;
  * score 10,000 caller series over a 14-day baseline and a one-day window, and say where the time goes. Also measures
  * how fast exported JSON lines are parsed, which bounds reading millions of events from files. Goal: aggregation and
  * scoring under 10 s in under 1 GB of heap; run it with {@code -Xmx1g} to prove the second half
- * ({@code ./byokwatch-access-bench} does).
+ * ({@code scripts/bench-access} does).
  *
  * <p>Usage: {@code AccessBenchmark [rawEvents] [series]}
  */

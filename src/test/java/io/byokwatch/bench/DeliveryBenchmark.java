@@ -16,11 +16,11 @@ import io.byokwatch.notify.NotifyConfigLoader;
 import io.byokwatch.port.Notifier;
 import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.port.Sleeper;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.render.NoticeSamples;
-import io.byokwatch.render.PortalLinks;
-import io.byokwatch.render.SlackMessage;
-import io.byokwatch.render.TeamsCard;
+import io.byokwatch.render.alert.PortalLinks;
+import io.byokwatch.render.slack.SlackMessage;
+import io.byokwatch.render.teams.TeamsCard;
 import io.byokwatch.testsupport.Receiver;
 
 import java.io.IOException;
@@ -45,7 +45,7 @@ import java.util.SplittableRandom;
  * first request also opens the connection); p50/p99 of the HTTP round trip, pacing wait excluded; and p50/p99 from
  * enqueue to arrival, which with everything enqueued up front is mostly the wait for the pace.
  *
- * <p>Run: {@code ./byokwatch-bench-delivery [webhookAlerts [webhookPerSecond]]}. Not a test: it takes
+ * <p>Run: {@code scripts/bench-delivery [webhookAlerts [webhookPerSecond]]}. Not a test: it takes
  * about half a minute of real time, most of it Slack's one message a second.
  */
 public final class DeliveryBenchmark {
