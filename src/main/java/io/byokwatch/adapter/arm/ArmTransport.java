@@ -93,7 +93,8 @@ final class ArmTransport {
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             String body = response.getBodyAsBinaryData().toString();
             return new ArmResponse(response.getStatusCode(), body == null ? "" : body,
-                    response.getHeaderValue(HttpHeaderName.RETRY_AFTER), null);
+                    response.getHeaderValue(HttpHeaderName.RETRY_AFTER), null,
+                    "true".equalsIgnoreCase(response.getHeaderValue("x-ms-tenant-subscription-limit-hit")));
         } catch (ReadBudgetExhaustedException e) {
             return ArmResponse.failed(e.getMessage());
         } catch (ClientAuthenticationException e) {
