@@ -39,10 +39,18 @@ public final class Main {
               demo          the whole story on the bundled examples in under a minute, no Azure account needed
                             byokwatch demo [--dir DIR]
               rules         list the rule catalog: byokwatch rules [--format table|json]
+              doctor        did the deployment work? checks that byokwatch can read what it watches, that changes
+                            reach its functions, that audit logs reach its workspace, that its storage answers and
+                            that every notify channel's settings resolve
+                            byokwatch doctor --live [--subscription ID... | --management-group ID]
+                                                    [--function-app ID] [--workspace GUID] [--notify-config FILE]
+                                                    [--format text|json] [--output FILE]
+                            reads the app's settings from the environment (flags replace them) and runs as this
+                            shell's Azure credentials; GET /api/doctor on the app runs the same checks as its identity
               help          this text
 
             Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (replay: an alert could not be
-            delivered), 2 usage or unreadable input.
+            delivered; doctor: a check failed or could not be made), 2 usage or unreadable input.
             """;
 
     private Main() {
@@ -75,6 +83,7 @@ public final class Main {
                 case "serve" -> new ServeCommand(out, err, env).run(rest);
                 case "access-report" -> new AccessReportCommand(out, err, env).run(rest);
                 case "demo" -> new DemoCommand(out, err, env).run(rest);
+                case "doctor" -> new DoctorCommand(out, err, env).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {
