@@ -1,46 +1,30 @@
 package io.byokwatch.e2e;
 
-import com.azure.core.http.policy.FixedDelayOptions;
-import com.azure.core.http.policy.RetryOptions;
 import com.google.gson.JsonObject;
-import io.byokwatch.adapter.arm.ArmDeploymentReads;
-import io.byokwatch.adapter.arm.ArmSettings;
 import io.byokwatch.adapter.arm.FakeArm;
 import io.byokwatch.adapter.arm.Harness;
-import io.byokwatch.adapter.arm.LiveInventory;
-import io.byokwatch.adapter.arm.TestTls;
 import io.byokwatch.adapter.loganalytics.LocalLogAnalytics;
-import io.byokwatch.adapter.loganalytics.LogAnalyticsAuditRows;
-import io.byokwatch.adapter.loganalytics.LogAnalyticsClients;
-import io.byokwatch.adapter.storage.StorageStateProbe;
 import io.byokwatch.app.doctor.CheckStatus;
 import io.byokwatch.app.doctor.DoctorCheck;
 import io.byokwatch.app.doctor.DoctorReport;
 import io.byokwatch.bootstrap.DoctorWiring;
 import io.byokwatch.bootstrap.Settings;
 import io.byokwatch.impact.RoutedOperations;
-import io.byokwatch.port.AuditRowCounts;
-import io.byokwatch.port.DeploymentReads;
-import io.byokwatch.port.Inventory;
-import io.byokwatch.port.StateProbe;
-import io.byokwatch.testsupport.Azurite;
+import io.byokwatch.testsupport.Deployment;
+import io.byokwatch.testsupport.DoctorOnFakes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import static io.byokwatch.e2e.Deployment.APP;
-import static io.byokwatch.e2e.Deployment.KEYS;
-import static io.byokwatch.e2e.Deployment.VAULT;
-import static io.byokwatch.e2e.Deployment.WATCHED;
+import static io.byokwatch.testsupport.Deployment.APP;
+import static io.byokwatch.testsupport.Deployment.KEYS;
+import static io.byokwatch.testsupport.Deployment.VAULT;
+import static io.byokwatch.testsupport.Deployment.WATCHED;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -49,96 +33,35 @@ import static org.junit.jupiter.api.Assertions.*;
  * working deployment turns exactly its check to fail (or unknown, when it cannot be checked), with the fix.
  */
 class DoctorEndToEndTest {
-    private static final String SLACK = "https://hooks.slack.com/services/T0000/B0000/test-only-not-a-real-hook";
-    private static final String SIEM_SECRET = "c2lnbmluZy1rZXktZm9yLXRlc3RzLW9ubHktMzItY2hhcnM";
-    private static final String NOTIFY = """
-            {"channels": {"sec-slack": {"type": "slack", "urlSetting": "SLACK_SEC_URL"},
-                          "siem": {"type": "webhook", "urlSetting": "SIEM_URL", "secretSetting": "SIEM_SECRET"}},
-             "default": ["sec-slack", "siem"]}""";
-
+    private static DoctorOnFakes fakes;
     private static FakeArm fake;
-    /** One per class: making its certificate takes a second. */
-    private static LocalLogAnalytics workspace;
-    private static volatile Function<LocalLogAnalytics.Request, LocalLogAnalytics.Response> answer;
     private Harness h;
-    private final Map<String, String> env = new HashMap<>();
-    private String storage;
+    private Map<String, String> env;
 
     @BeforeAll
     static void startFakes() {
-        fake = FakeArm.start();
-        workspace = new LocalLogAnalytics(r -> answer.apply(r));
+        fakes = DoctorOnFakes.start();
+        fake = fakes.arm;
     }
 
     @AfterAll
-    static void stopFakes() throws IOException {
-        fake.close();
-        workspace.close();
+    static void stopFakes() {
+        fakes.close();
     }
 
     @BeforeEach
     void healthyDeployment() {
-        h = new Harness(fake);
-        new Deployment(fake).healthy();
-        answer = r -> LocalLogAnalytics.Response.ok(rows(VAULT.toString().toLowerCase(), 42));
-        workspace.requests.clear();
-        storage = Azurite.get().connectionString();
-        env.clear();
-        env.put(Settings.SUBSCRIPTIONS, WATCHED);
-        env.put(Settings.STATE, "azure");
-        env.put("BYOKWATCH_FUNCTION_APP_ID", APP.toString());
-        env.put("BYOKWATCH_LOG_ANALYTICS_WORKSPACE_ID", Deployment.WORKSPACE_CUSTOMER_ID);
-        env.put("AZURE_CLIENT_ID", "7d1f5a9e-0000-4000-8000-00000000c1d0");
-        env.put(Settings.NOTIFY_CONFIG, NOTIFY);
-        env.put("SLACK_SEC_URL", SLACK);
-        env.put("SIEM_URL", "https://siem.example.com/ingest/byokwatch");
-        env.put("SIEM_SECRET", SIEM_SECRET);
-    }
-
-    /** A Log Analytics answer: rows per vault, typed as the service types them. */
-    static String rows(String vault, long count) {
-        return """
-                {"tables":[{"name":"PrimaryResult","columns":[{"name":"Vault","type":"string"},{"name":"Rows","type":"long"},
-                {"name":"Latest","type":"datetime"}],"rows":[["%s",%d,"2026-03-01T09:41:00Z"]]}]}""".formatted(vault, count);
+        env = fakes.reset();
+        h = fakes.h;
     }
 
     private DoctorReport run(DoctorWiring.Choices choices) {
-        env.put(Settings.STORAGE_CONNECTION, storage);
-        DoctorWiring.Wired wired = DoctorWiring.wire(env, choices, h.clock, new DoctorWiring.Adapters() {
-            @Override
-            public DeploymentReads reads(ArmSettings arm) {
-                return new ArmDeploymentReads(aimed(arm), TestTls.get().trustingClient, h.clock, d -> h.clock.advance(d));
-            }
-
-            @Override
-            public Inventory inventory(ArmSettings arm) {
-                return new LiveInventory(aimed(arm), TestTls.get().trustingClient, h.clock, d -> h.clock.advance(d));
-            }
-
-            @Override
-            public AuditRowCounts auditRows(String customerId, String endpoint) {
-                return new LogAnalyticsAuditRows(LogAnalyticsClients.client(workspace.endpoint(),
-                        new LocalLogAnalytics.FixedToken(), workspace.httpClient(),
-                        new RetryOptions(new FixedDelayOptions(1, Duration.ofMillis(10)))), customerId, h.clock);
-            }
-
-            @Override
-            public StateProbe state(Settings s) {
-                return StorageStateProbe.connectionString(s.storageConnection(), List.of(s.verdictTable(), s.deliveryTable()),
-                        List.of(s.outboxQueue(), s.deadLetterQueue()));
-            }
-        });
+        DoctorWiring.Wired wired = fakes.wire(env, choices);
         return wired.doctor().run(wired.config());
     }
 
     private DoctorReport run() {
         return run(DoctorWiring.Choices.NONE);
-    }
-
-    /** The settings' scope, with the fake's endpoint and the harness's token instead of Entra ID. */
-    private ArmSettings aimed(ArmSettings arm) {
-        return new ArmSettings(arm.cloud(), fake.endpoint(), arm.subscriptionIds(), arm.managementGroupId(), h.credential(),
-                100_000, null, 1);
     }
 
     private static DoctorCheck only(DoctorReport r, String id, String subject) {
@@ -166,15 +89,15 @@ class DoctorEndToEndTest {
         assertEquals(CheckStatus.PASS, only(r, "event-subscription", VAULT.toString()).status());
         assertTrue(only(r, "audit-rows", VAULT.toString()).detail().startsWith("42 audit rows"));
         assertEquals(4, r.checks().stream().filter(c -> c.id().equals("state-storage")).count());
-        assertEquals("managed identity with client id 7d1f5a9e-0000-4000-8000-00000000c1d0", r.identity());
-        String query = workspace.requests.get(0).query();
+        assertEquals("managed identity with client id " + DoctorOnFakes.CLIENT_ID, r.identity());
+        String query = fakes.workspace.requests.get(0).query();
         assertTrue(query.contains("AZKVAuditLogs") && query.contains("AzureDiagnostics"), query);
     }
 
     @Test
     void noSecretValueAppearsAnywhereInTheReport() {
         String all = run().checks().toString();
-        for (String secret : List.of(SLACK, SIEM_SECRET, "siem.example.com")) {
+        for (String secret : List.of(DoctorOnFakes.SLACK, DoctorOnFakes.SIEM_SECRET, "siem.example.com")) {
             assertFalse(all.contains(secret), secret);
         }
     }
@@ -268,15 +191,15 @@ class DoctorEndToEndTest {
 
     @Test
     void aWorkspaceWithoutRows_fails_aQuietVault_isUnknown_andARefusal_isUnknownWithTheRole() {
-        answer = r -> LocalLogAnalytics.Response.ok(rows("/subscriptions/other/resourcegroups/x/providers/microsoft.keyvault/vaults/kv-x", 5));
+        fakes.answer = r -> LocalLogAnalytics.Response.ok(DoctorOnFakes.rows("/subscriptions/other/resourcegroups/x/providers/microsoft.keyvault/vaults/kv-x", 5));
         DoctorReport quiet = run();
         assertEquals(CheckStatus.PASS, only(quiet, "audit-workspace", Deployment.WORKSPACE_CUSTOMER_ID).status());
         assertEquals(CheckStatus.UNKNOWN, only(quiet, "audit-rows", VAULT.toString()).status());
 
-        answer = r -> LocalLogAnalytics.Response.ok(rows("/x", 0).replace("[[\"/x\",0,\"2026-03-01T09:41:00Z\"]]", "[]"));
+        fakes.answer = r -> LocalLogAnalytics.Response.ok(DoctorOnFakes.rows("/x", 0).replace("[[\"/x\",0,\"2026-03-01T09:41:00Z\"]]", "[]"));
         assertEquals(CheckStatus.FAIL, only(run(), "audit-workspace", Deployment.WORKSPACE_CUSTOMER_ID).status());
 
-        answer = r -> new LocalLogAnalytics.Response(403, Map.of(), "{\"error\":{\"code\":\"InsufficientAccessError\","
+        fakes.answer = r -> new LocalLogAnalytics.Response(403, Map.of(), "{\"error\":{\"code\":\"InsufficientAccessError\","
                 + "\"message\":\"The provided credentials have insufficient access to perform the requested operation\"}}");
         DoctorCheck refused = only(run(), "audit-workspace", Deployment.WORKSPACE_CUSTOMER_ID);
         assertEquals(CheckStatus.UNKNOWN, refused.status());
@@ -325,7 +248,7 @@ class DoctorEndToEndTest {
 
     @Test
     void storageThatDoesNotAnswer_fails() {
-        storage = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
+        fakes.storage = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey="
                 + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
                 + ";TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;";
 

@@ -56,10 +56,17 @@ public final class Doctor {
                     + " vaults holding their keys: " + vaults.failure() + ".", "Give byokwatch's identity Reader on the"
                     + " watched subscriptions or management group, then run byokwatch doctor again."));
         }
-        for (String unseen : vaults.unseen()) {
-            checks.add(DoctorCheck.unknown("vault-read", "key vaults", "Could not follow " + unseen + ".", "A vault in a"
-                    + " central key subscription needs Reader there: list it in byokVaultIds of infra/main.bicep (which"
-                    + " grants Reader on its subscription) or grant Reader on that subscription yourself."));
+        for (KeyVaultsInUse.Unseen unseen : vaults.unseen()) {
+            String listIt = "List the vault in byokVaultIds of infra/main.bicep, which grants Reader on its subscription,"
+                    + " or grant it yourself";
+            checks.add(DoctorCheck.unknown("vault-read", unseen.vault() == null ? "key vaults" : unseen.vault().toString(),
+                    "Could not follow " + unseen.what() + ".", unseen.vault() == null
+                            ? listIt + " on the subscription that holds the vault."
+                            : listIt + ":\n" + grants.role("Reader", "/subscriptions/" + unseen.vault().subscriptionId())));
+            if (unseen.vault() != null && readChecked.add(unseen.vault().subscriptionId().toLowerCase(Locale.ROOT))) {
+                checks.add(subscriptionRead(unseen.vault().subscriptionId().toLowerCase(Locale.ROOT), grants,
+                        "holds vault " + unseen.vault().name()));
+            }
         }
         for (KeyVaultsInUse.VaultUse use : vaults.vaults()) {
             ResourceId id = use.vault().id();

@@ -10,7 +10,6 @@ import io.byokwatch.port.Lookup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +26,16 @@ final class KeyVaultsInUse {
     record VaultUse(KeyVault vault, Set<String> purposes) {
     }
 
+    /** A link that could not be followed, and the vault's id when a set or cluster named it. */
+    record Unseen(String what, ResourceId vault) {
+    }
+
     /**
      * @param vaults   every vault found, by id
-     * @param unseen   links that could not be followed, one sentence each
+     * @param unseen   links that could not be followed
      * @param failure  why the clusters could not be listed at all, or null
      */
-    record Found(List<VaultUse> vaults, List<String> unseen, String failure, int clusters) {
+    record Found(List<VaultUse> vaults, List<Unseen> unseen, String failure, int clusters) {
     }
 
     private KeyVaultsInUse() {
@@ -48,34 +51,37 @@ final class KeyVaultsInUse {
         }
         Map<ResourceId, KeyVault> vaults = new TreeMap<>();
         Map<ResourceId, Set<String>> purposes = new LinkedHashMap<>();
-        Set<String> unseen = new LinkedHashSet<>();
+        Map<String, Unseen> unseen = new LinkedHashMap<>();
         Map<String, Lookup<KeyVault>> byHost = new LinkedHashMap<>();
         Map<ResourceId, Lookup<DiskEncryptionSet>> sets = new LinkedHashMap<>();
         for (ManagedCluster c : clusters) {
             if (c.diskEncryptionSetId() != null) {
                 Lookup<DiskEncryptionSet> set = sets.computeIfAbsent(c.diskEncryptionSetId(), inventory::diskEncryptionSet);
                 if (set.orNull() == null) {
-                    unseen.add("disk encryption set " + c.diskEncryptionSetId() + " of cluster " + c.name() + ": "
-                            + reason(set));
+                    String what = "disk encryption set " + c.diskEncryptionSetId() + " of cluster " + c.name() + ": " + reason(set);
+                    unseen.putIfAbsent(what, new Unseen(what, null));
                 } else if (set.orNull().activeKey() != null) {
-                    add(set.orNull().activeKey(), "disk", inventory, byHost, vaults, purposes, unseen);
+                    add(set.orNull().activeKey(), set.orNull().sourceVaultId(), "disk", inventory, byHost, vaults, purposes, unseen);
                 }
             }
             if (c.kms().enabled() && c.kms().key() != null) {
-                add(c.kms().key(), "kms", inventory, byHost, vaults, purposes, unseen);
+                add(c.kms().key(), c.kms().keyVaultResourceId(), "kms", inventory, byHost, vaults, purposes, unseen);
             }
         }
         List<VaultUse> out = new ArrayList<>();
         vaults.forEach((id, v) -> out.add(new VaultUse(v, Set.copyOf(purposes.get(id)))));
-        return new Found(List.copyOf(out), List.copyOf(unseen), null, clusters.size());
+        return new Found(List.copyOf(out), List.copyOf(unseen.values()), null, clusters.size());
     }
 
-    private static void add(KeyRef key, String purpose, Inventory inventory, Map<String, Lookup<KeyVault>> byHost,
-                            Map<ResourceId, KeyVault> vaults, Map<ResourceId, Set<String>> purposes, Set<String> unseen) {
+    /** @param named the vault's id as a set or cluster names it, or null */
+    private static void add(KeyRef key, ResourceId named, String purpose, Inventory inventory, Map<String, Lookup<KeyVault>> byHost,
+                            Map<ResourceId, KeyVault> vaults, Map<ResourceId, Set<String>> purposes, Map<String, Unseen> unseen) {
         Lookup<KeyVault> vault = byHost.computeIfAbsent(key.vaultHost(), inventory::vaultByHost);
         KeyVault v = vault.orNull();
         if (v == null) {
-            unseen.add("the vault serving " + key.vaultHost() + ": " + reason(vault));
+            String what = "the vault serving " + key.vaultHost() + ": " + reason(vault);
+            Unseen known = unseen.get(what);
+            unseen.put(what, new Unseen(what, named != null ? named : known == null ? null : known.vault()));
             return;
         }
         vaults.putIfAbsent(v.id(), v);

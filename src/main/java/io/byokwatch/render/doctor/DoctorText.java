@@ -42,9 +42,9 @@ public final class DoctorText {
             }
         }
         sb.append('\n').append(report.count(CheckStatus.PASS)).append(" passed, ").append(report.count(CheckStatus.FAIL))
-                .append(" failed, ").append(report.count(CheckStatus.UNKNOWN)).append(" could not be checked")
-                .append(report.allPassed() ? ": the deployment works as far as byokwatch can see.\n"
-                        : ": fix what failed, grant what is missing, and run byokwatch doctor again.\n");
+                .append(" failed, ").append(report.count(CheckStatus.UNKNOWN)).append(" could not be checked.\n")
+                .append(report.allPassed() ? "The deployment works as far as byokwatch can see.\n"
+                        : "Fix what failed, grant what is missing, and run byokwatch doctor again.\n");
         return sb.toString();
     }
 }

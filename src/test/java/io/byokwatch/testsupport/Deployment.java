@@ -1,4 +1,4 @@
-package io.byokwatch.e2e;
+package io.byokwatch.testsupport;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -15,27 +15,27 @@ import java.util.List;
  * specs' examples (SystemTopics_ListBySubscription, SystemTopicEventSubscriptions_Get, listDiagnosticSettings, the
  * Web and OperationalInsights GET responses), with byokwatch's values. Ids are scrubbed.
  */
-final class Deployment {
-    static final String WATCHED = Harness.SUB_A;
+public final class Deployment {
+    public static final String WATCHED = Harness.SUB_A;
     /** A central key subscription: holds the vault, no clusters, not watched. */
-    static final String KEYS = Harness.SUB_C;
-    static final ResourceId APP = ResourceId.parse("/subscriptions/" + WATCHED + "/resourceGroups/rg-byokwatch/providers/"
+    public static final String KEYS = Harness.SUB_C;
+    public static final ResourceId APP = ResourceId.parse("/subscriptions/" + WATCHED + "/resourceGroups/rg-byokwatch/providers/"
             + "Microsoft.Web/sites/func-byokwatch-x7k2");
-    static final ResourceId WORKSPACE = ResourceId.parse("/subscriptions/" + WATCHED + "/resourceGroups/rg-byokwatch/providers/"
+    public static final ResourceId WORKSPACE = ResourceId.parse("/subscriptions/" + WATCHED + "/resourceGroups/rg-byokwatch/providers/"
             + "Microsoft.OperationalInsights/workspaces/log-byokwatch-x7k2");
-    static final String WORKSPACE_CUSTOMER_ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
-    static final ResourceId VAULT = Harness.vaultId(KEYS, "kv-central");
-    static final ResourceId SET = Harness.setId(WATCHED, "des-prod");
-    static final ResourceId CLUSTER = Harness.clusterId(WATCHED, "aks-pay");
+    public static final String WORKSPACE_CUSTOMER_ID = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
+    public static final ResourceId VAULT = Harness.vaultId(KEYS, "kv-central");
+    public static final ResourceId SET = Harness.setId(WATCHED, "des-prod");
+    public static final ResourceId CLUSTER = Harness.clusterId(WATCHED, "aks-pay");
 
     private final FakeArm arm;
 
-    Deployment(FakeArm arm) {
+    public Deployment(FakeArm arm) {
         this.arm = arm;
     }
 
     /** Everything in place: the estate, topics, event subscriptions, functions, audit setting and workspace. */
-    Deployment healthy() {
+    public Deployment healthy() {
         arm.put(Harness.cluster(CLUSTER, SET));
         arm.put(Harness.set(SET, "https://kv-central.vault.azure.net/keys/disk/0123456789abcdef0123456789abcdef", VAULT, null));
         arm.put(Harness.vault(VAULT, true));
@@ -58,16 +58,16 @@ final class Deployment {
         return this;
     }
 
-    static ResourceId subscriptionTopic(String sub) {
+    public static ResourceId subscriptionTopic(String sub) {
         return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/rg-byokwatch-events/providers/"
                 + "Microsoft.EventGrid/systemTopics/evgt-byokwatch-" + sub);
     }
 
-    static ResourceId vaultTopic() {
+    public static ResourceId vaultTopic() {
         return ResourceId.parse("/subscriptions/" + KEYS + "/resourceGroups/rg-keys/providers/Microsoft.EventGrid/systemTopics/evgt-kv-central");
     }
 
-    static JsonObject topic(ResourceId id, String source, String topicType, String location) {
+    public static JsonObject topic(ResourceId id, String source, String topicType, String location) {
         JsonObject p = new JsonObject();
         p.addProperty("provisioningState", "Succeeded");
         // Event Grid lower-cases provider names in source and topicType at times; the checks compare as ARM does
@@ -85,7 +85,7 @@ final class Deployment {
     }
 
     /** @param operations the data.operationName StringIn values, or null for no advanced filter */
-    static JsonObject eventSubscription(ResourceId topic, String name, String function, List<String> eventTypes,
+    public static JsonObject eventSubscription(ResourceId topic, String name, String function, List<String> eventTypes,
                                         List<String> operations) {
         JsonObject destProps = new JsonObject();
         destProps.addProperty("resourceId", APP + "/functions/" + function);
@@ -129,7 +129,7 @@ final class Deployment {
         return o;
     }
 
-    static JsonObject function(String name, boolean disabled) {
+    public static JsonObject function(String name, boolean disabled) {
         JsonObject p = new JsonObject();
         p.addProperty("name", name);
         p.add("function_app_id", JsonNull.INSTANCE);
@@ -147,7 +147,7 @@ final class Deployment {
     }
 
     /** A diagnostic setting as listDiagnosticSettings returns it; {@code category} or {@code categoryGroup} set. */
-    static JsonObject diagnosticSetting(ResourceId resource, String name, String workspaceId, String category, String group) {
+    public static JsonObject diagnosticSetting(ResourceId resource, String name, String workspaceId, String category, String group) {
         JsonObject log = new JsonObject();
         log.add("category", category == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(category));
         log.add("categoryGroup", group == null ? JsonNull.INSTANCE : new com.google.gson.JsonPrimitive(group));
@@ -174,7 +174,7 @@ final class Deployment {
         return o;
     }
 
-    static JsonObject workspace(ResourceId id, String customerId) {
+    public static JsonObject workspace(ResourceId id, String customerId) {
         JsonObject sku = new JsonObject();
         sku.addProperty("name", "PerGB2018");
         JsonObject p = new JsonObject();
