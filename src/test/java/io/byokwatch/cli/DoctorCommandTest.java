@@ -10,10 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ class DoctorCommandTest {
         env = fakes.reset();
     }
 
+    /** The command as Main runs it (picocli, the same error handling), with the doctor aimed at the stand-ins. */
     private int run(String... argv) {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -60,12 +63,13 @@ class DoctorCommandTest {
             seen.add(choices);
             return fakes.wire(environment, choices);
         };
-        try {
-            return new DoctorCommand(o, e, env, factory, Clock.systemUTC()).run(List.of(argv));
-        } catch (UsageException u) {
-            e.println("byokwatch: " + u.getMessage());
-            return 2;
-        }
+        CommandLine line = new CommandLine(new DoctorCommand(new CliContext(o, e, env), factory, Clock.systemUTC()));
+        line.setOut(new PrintWriter(o, true));
+        line.setErr(new PrintWriter(e, true));
+        CliErrors errors = new CliErrors(e);
+        line.setParameterExceptionHandler(errors);
+        line.setExecutionExceptionHandler(errors);
+        return line.execute(argv);
     }
 
     private String out() {
@@ -126,7 +130,15 @@ class DoctorCommandTest {
     }
 
     @Test
-    void theCommandIsListedInHelp() {
-        assertTrue(Main.USAGE.contains("byokwatch doctor --live [--subscription ID... | --management-group ID]"));
+    void theCommandIsListedInHelp_withItsSynopsis() {
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(help, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[] {"doctor", "--help"}, p, p, Map.of()));
+        String text = help.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("byokwatch doctor --live [--subscription ID... | --management-group ID]"), text);
+        ByteArrayOutputStream overview = new ByteArrayOutputStream();
+        PrintStream q = new PrintStream(overview, true, StandardCharsets.UTF_8);
+        Main.run(new String[] {"--help"}, q, q, Map.of());
+        assertTrue(overview.toString(StandardCharsets.UTF_8).contains("doctor"));
     }
 }
