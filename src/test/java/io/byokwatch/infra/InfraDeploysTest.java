@@ -275,12 +275,50 @@ class InfraDeploysTest {
     @Test
     void theDeploymentPackage_neverCarriesLocalSettings() throws IOException {
         int zips = 0;
-        for (String line : Files.readAllLines(Path.of("README.md"))) {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("README.md")));
+        lines.addAll(Files.readAllLines(INFRA.resolve("README.md")));
+        for (String line : lines) {
             if (line.contains("zip -r")) {
                 zips++;
                 assertTrue(line.contains("-x local.settings.json"), "local.settings.json holds local secrets: " + line);
             }
         }
         assertTrue(zips >= 1);
+    }
+
+    @Test
+    void theParametersExample_suppliesEverySettingTheExampleNotifyConfigNames_fromAVaultOfItsOwn() throws IOException {
+        com.google.gson.JsonObject params = com.google.gson.JsonParser.parseString(Files.readString(INFRA.resolve(
+                "main.parameters.example.json"))).getAsJsonObject().getAsJsonObject("parameters");
+        com.google.gson.JsonObject settings = params.getAsJsonObject("channelSettings").getAsJsonObject("value");
+        String notify = Files.readString(Path.of("examples/notify.json"));
+        Matcher named = Pattern.compile("\"(?:urlSetting|secretSetting)\": \"(\\w+)\"").matcher(notify);
+        int seen = 0;
+        String secretsVault = params.getAsJsonObject("channelSecretsVaultId").get("value").getAsString();
+        String host = "https://" + secretsVault.substring(secretsVault.lastIndexOf('/') + 1) + ".vault.azure.net/";
+        while (named.find()) {
+            seen++;
+            assertTrue(settings.has(named.group(1)), "channelSettings lacks " + named.group(1));
+            assertTrue(settings.get(named.group(1)).getAsString().startsWith("@Microsoft.KeyVault(SecretUri=" + host),
+                    named.group(1) + " is a reference into the channel-secrets vault");
+        }
+        assertTrue(seen >= 3);
+        assertEquals("/home/site/wwwroot/notify.json", params.getAsJsonObject("notifyConfig").get("value").getAsString());
+        com.google.gson.JsonArray vaults = params.getAsJsonObject("byokVaultIds").getAsJsonArray("value");
+        vaults.forEach(v -> assertNotEquals(secretsVault.toLowerCase(), v.getAsString().toLowerCase()));
+    }
+
+    @Test
+    void theDeployGuide_coversWhatAFirstDeploymentNeeds() throws IOException {
+        String guide = Files.readString(INFRA.resolve("README.md"));
+        for (String must : List.of("az provider register --namespace \"$ns\"", "Microsoft.EventGrid",
+                "--query properties.outputs.functionAppName.value --output tsv", "notifyConfig", "policyFile",
+                "deployEventSubscriptions=true", "byokwatch doctor --live", "/api/doctor", "az bicep build --file infra/main.bicep",
+                "az deployment sub what-if", "az deployment mg create", "az policy remediation create",
+                "existingSystemTopics", "vaultsAlreadyAuditedToWorkspace", "Per subscription or per management group?")) {
+            assertTrue(guide.contains(must), "infra/README.md lacks " + must);
+        }
+        assertFalse(guide.contains("-g rg-byokwatch"), "no hard-coded resource group: read it from the deployment");
+        assertFalse(Files.readString(Path.of("README.md")).contains("-g rg-byokwatch"));
     }
 }
