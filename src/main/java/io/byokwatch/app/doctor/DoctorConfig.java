@@ -19,7 +19,6 @@ import java.util.Map;
  * @param notifyBaseDir       where a relative notify config path, and relative file channels, resolve
  * @param settings            the settings a notify config's channels name (never printed)
  * @param identity            whose credentials the checks ran with, for the report
- * @param stateDescription    where the state is kept, for messages
  */
 public record DoctorConfig(List<String> subscriptions, String managementGroup, ResourceId functionApp,
                            String workspaceCustomerId, String assignee, String notifyConfig, Path notifyBaseDir,

@@ -324,25 +324,21 @@ public final class FakeArm implements AutoCloseable {
         return new Reply(200, Map.of(), resource.toString());
     }
 
+    /** The api-version byokwatch reads each type with, by exact type or by provider. */
+    private static final Map<String, String> VERSIONS = Map.of(
+            "microsoft.containerservice/managedclusters", ApiVersions.MANAGED_CLUSTERS,
+            "microsoft.compute/diskencryptionsets", ApiVersions.DISK_ENCRYPTION_SETS,
+            "microsoft.keyvault/", ApiVersions.KEY_VAULT,
+            "microsoft.eventgrid/", ApiVersions.EVENT_GRID,
+            "microsoft.web/", ApiVersions.WEB,
+            "microsoft.operationalinsights/", ApiVersions.WORKSPACES);
+
     private static String expectedVersion(ResourceId id) {
         String type = id.type();
-        if (type.equals("microsoft.containerservice/managedclusters")) {
-            return ApiVersions.MANAGED_CLUSTERS;
-        }
-        if (type.equals("microsoft.compute/diskencryptionsets")) {
-            return ApiVersions.DISK_ENCRYPTION_SETS;
-        }
-        if (type.startsWith("microsoft.keyvault/")) {
-            return ApiVersions.KEY_VAULT;
-        }
-        if (type.startsWith("microsoft.eventgrid/")) {
-            return ApiVersions.EVENT_GRID;
-        }
-        if (type.startsWith("microsoft.web/")) {
-            return ApiVersions.WEB;
-        }
-        if (type.startsWith("microsoft.operationalinsights/")) {
-            return ApiVersions.WORKSPACES;
+        for (Map.Entry<String, String> v : VERSIONS.entrySet()) {
+            if (v.getKey().endsWith("/") ? type.startsWith(v.getKey()) : type.equals(v.getKey())) {
+                return v.getValue();
+            }
         }
         return "(no reads of " + type + " expected)";
     }
