@@ -12,9 +12,12 @@ import java.util.List;
  */
 public interface DeploymentReads {
 
-    /** Whether byokwatch's identity can read resources in a subscription. */
+    /**
+     * Whether byokwatch's identity can read resources in a subscription; {@code NO_CREDENTIALS} when no token could be
+     * had at all (no managed identity, no login), which says nothing about the subscription.
+     */
     record Access(Outcome outcome, String detail) {
-        public enum Outcome { READABLE, DENIED, UNKNOWN }
+        public enum Outcome { READABLE, DENIED, UNKNOWN, NO_CREDENTIALS }
     }
 
     /** An Event Grid system topic: its source (a subscription or resource id) and type, as Event Grid spells them. */

@@ -47,7 +47,9 @@ public final class ArmDeploymentReads implements DeploymentReads {
             case 403 -> new Access(Access.Outcome.DENIED, "ARM answered " + r.describe() + " listing its resource groups");
             case 404 -> new Access(Access.Outcome.DENIED, "ARM answered " + r.describe() + ": the subscription does not exist"
                     + " or byokwatch's identity holds no role in it");
-            default -> new Access(Access.Outcome.UNKNOWN, r.status() == 0 ? r.failure() : "ARM answered " + r.describe());
+            case 0 -> new Access(r.failure().startsWith(ArmTransport.NO_TOKEN) ? Access.Outcome.NO_CREDENTIALS
+                    : Access.Outcome.UNKNOWN, r.failure());
+            default -> new Access(Access.Outcome.UNKNOWN, "ARM answered " + r.describe());
         };
     }
 

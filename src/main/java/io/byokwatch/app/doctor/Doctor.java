@@ -154,6 +154,9 @@ public final class Doctor {
             case UNKNOWN -> DoctorCheck.unknown("subscription-read", subscription, "Could not tell whether byokwatch's identity"
                     + " can read subscription " + subscription + ": " + access.detail() + ".", fix + "\n(or run byokwatch"
                     + " doctor again if Azure was unavailable)");
+            case NO_CREDENTIALS -> DoctorCheck.unknown("subscription-read", subscription, "No Azure credentials to read"
+                    + " subscription " + subscription + " with: " + access.detail() + ".", "Sign in first (az login), or"
+                    + " run the checks in the app, as its managed identity: GET /api/doctor with the function key.");
         };
     }
 

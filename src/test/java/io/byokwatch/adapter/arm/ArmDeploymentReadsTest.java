@@ -107,4 +107,17 @@ class ArmDeploymentReadsTest extends OnFakeArm {
         String reason = ((Lookup.Unknown<List<DeploymentReads.Topic>>) topics).reason();
         assertTrue(reason.contains("Microsoft.EventGrid/systemTopics/read"), reason);
     }
+
+    @Test
+    void noTokenAtAll_isNoCredentials_notARefusalOfTheSubscription() {
+        ArmSettings noLogin = new ArmSettings(ArmCloud.AZURE_CLOUD, fake.endpoint(), List.of(SUB_A), null,
+                request -> reactor.core.publisher.Mono.error(new com.azure.core.exception.ClientAuthenticationException(
+                        "DefaultAzureCredential failed to retrieve a token", null)), 100, null, 0);
+
+        DeploymentReads.Access access = new ArmDeploymentReads(noLogin, TestTls.get().trustingClient, h.clock,
+                d -> h.clock.advance(d)).subscriptionAccess(SUB_A);
+
+        assertEquals(DeploymentReads.Access.Outcome.NO_CREDENTIALS, access.outcome());
+        assertTrue(access.detail().contains("DefaultAzureCredential failed"), access.detail());
+    }
 }
