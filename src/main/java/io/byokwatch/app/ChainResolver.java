@@ -4,7 +4,6 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
-import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
@@ -84,10 +83,5 @@ public final class ChainResolver {
             definitions.put(guid, inventory.roleDefinition(a));
         }
         return definitions;
-    }
-
-    /** The scope a set's key is judged at: the key below its vault or Managed HSM. */
-    static ResourceId keyScope(KeyVault vault, KeyRef ref) {
-        return vault.id().child("keys", ref.name());
     }
 }

@@ -1,18 +1,13 @@
 package io.byokwatch.adapter.arm;
 
-import io.byokwatch.domain.Bash;
 import com.azure.core.http.HttpClient;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.byokwatch.adapter.snapshot.ArmMapper;
-import io.byokwatch.adapter.snapshot.SnapshotFormatException;
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.port.Lookup;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,35 +61,23 @@ final class ManagedHsmRoles {
         String doing = "listing the local role assignments of Managed HSM " + hsm.name();
         ArmTransport transport = transports.computeIfAbsent(hsm.host(), h -> ArmTransport.dataPlane(baseUrl.apply(h),
                 "https://" + hsmSuffix().substring(1) + "/.default", settings, httpClient, clock, sleeper, budget, stats));
-        List<RoleAssignment> all = new ArrayList<>();
         java.time.Instant sent = clock.instant();
-        ArmResponse response = transport.get("/providers/Microsoft.Authorization/roleAssignments?api-version="
-                + ApiVersions.MANAGED_HSM_DATA_PLANE);
-        while (true) {
-            if (!response.ok()) {
-                return notRead(response, hsm, doing);
-            }
-            JsonObject json = response.json();
-            JsonElement value = json == null ? null : json.get("value");
-            if (value == null || !value.isJsonArray()) {
-                return Lookup.unavailable("Managed HSM " + hsm.name() + " answered without a value array " + doing);
-            }
-            for (JsonElement e : (JsonArray) value) {
-                try {
-                    all.add(ArmMapper.managedHsmRoleAssignment(e.getAsJsonObject(), hsm.id()));
-                } catch (SnapshotFormatException | IllegalStateException unreadable) {
-                    stats.unreadable("Managed HSM role assignment of " + hsm.name() + ": " + unreadable.getMessage());
-                    return Lookup.unknown("Managed HSM " + hsm.name() + " returned a role assignment byokwatch cannot read "
-                            + doing + ": " + unreadable.getMessage());
-                }
-            }
-            String next = JsonText.of(json, "nextLink");
-            if (next == null) {
-                break;
-            }
-            response = transport.getNextLink(next);
+        ArmPages.Result<RoleAssignment> pages = ArmPages.readAll(transport, transport.get(
+                "/providers/Microsoft.Authorization/roleAssignments?api-version=" + ApiVersions.MANAGED_HSM_DATA_PLANE),
+                o -> ArmMapper.managedHsmRoleAssignment(o, hsm.id()));
+        if (pages.refused() != null) {
+            return notRead(pages.refused(), hsm, doing);
         }
-        Lookup<List<RoleAssignment>> answer = Lookup.found(List.copyOf(all));
+        if (pages.unreadable()) {
+            stats.unreadable("Managed HSM role assignment of " + hsm.name() + ": " + pages.problem());
+            return Lookup.unknown("Managed HSM " + hsm.name() + " returned a role assignment byokwatch cannot read " + doing
+                    + ": " + pages.problem());
+        }
+        if (pages.problem() != null) {
+            return Lookup.unavailable("Managed HSM " + hsm.name() + " answered without a value array " + doing);
+        }
+        List<RoleAssignment> all = pages.items();
+        Lookup<List<RoleAssignment>> answer = Lookup.found(all);
         cache.put(key, answer, sent);
         return answer;
     }
