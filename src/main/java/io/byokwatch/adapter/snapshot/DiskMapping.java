@@ -1,0 +1,90 @@
+package io.byokwatch.adapter.snapshot;
+
+import io.byokwatch.domain.DiskEncryption;
+import io.byokwatch.domain.DiskSnapshot;
+import io.byokwatch.domain.ManagedDisk;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Tags;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Managed disks and disk snapshots, from ARM bodies ({@code properties.encryption}, {@code managedBy} at the top),
+ * {@code az disk/snapshot list|show} output (flattened: {@code encryption}, {@code diskState} at the top) and Resource
+ * Graph rows (ARM's shape with lower-cased types).
+ *
+ * <p>A record without any disk property (what {@code az resource list} and other generic listings return: id, name,
+ * type, tags, {@code managedBy}) is a stub: its encryption is not known. A full record without an {@code encryption}
+ * block gets Azure's default, the platform key, unless it is still being provisioned (a PUT's 202 body, e.g. the
+ * REST example {@code Disk_Create_WithDiskEncryptionSet}, omits the block it asked for).
+ */
+final class DiskMapping {
+    private static final String DISKS = "Microsoft.Compute/disks";
+    private static final String SNAPSHOTS = "Microsoft.Compute/snapshots";
+    /**
+     * Properties every full disk or snapshot body has some of, in ARM's and az's spelling alike. Not
+     * {@code provisioningState}: the generic listing ({@code az resource list}) prints it at the top of a stub too.
+     */
+    private static final List<String> BODY_MARKERS = List.of("diskState", "timeCreated", "creationData", "diskSizeGB",
+            "diskSizeBytes", "uniqueId", "encryption");
+
+    private DiskMapping() {
+    }
+
+    static ManagedDisk disk(JsonView root) {
+        ResourceId id = requireType(root, DISKS, "disks");
+        JsonView body = root.body();
+        return new ManagedDisk(id, ArmMapper.nameOf(root, id), root.text("location"),
+                new Tags(root.textMembers("tags")), encryption(body), root.resourceId("managedBy"),
+                resourceIds(root, "managedByExtended"), body.text("diskState"), body.instant("timeCreated"));
+    }
+
+    static DiskSnapshot snapshot(JsonView root) {
+        ResourceId id = requireType(root, SNAPSHOTS, "snapshots");
+        JsonView body = root.body();
+        JsonView creation = body.object("creationData");
+        return new DiskSnapshot(id, ArmMapper.nameOf(root, id), root.text("location"),
+                new Tags(root.textMembers("tags")), encryption(body),
+                creation == null ? null : creation.resourceId("sourceResourceId"), body.bool("incremental"),
+                body.instant("timeCreated"));
+    }
+
+    private static DiskEncryption encryption(JsonView body) {
+        JsonView block = body.object("encryption");
+        if (block != null) {
+            return DiskEncryption.reported(block.text("type"), block.resourceId("diskEncryptionSetId"));
+        }
+        if (BODY_MARKERS.stream().noneMatch(body::has)) {
+            return DiskEncryption.NOT_IN_RECORD;
+        }
+        String provisioning = body.text("provisioningState");
+        if (provisioning != null && !provisioning.equalsIgnoreCase("Succeeded")) {
+            return DiskEncryption.NOT_IN_RECORD;
+        }
+        return DiskEncryption.PLATFORM_KEY_BY_DEFAULT;
+    }
+
+    private static ResourceId requireType(JsonView root, String type, String plural) {
+        ResourceId id = root.requiredResourceId("id");
+        if (!id.isType(type)) {
+            throw new SnapshotFormatException("id: expected a " + type + " id .../providers/" + type + "/<name>, got "
+                    + id + " (type " + plural + ")");
+        }
+        return id;
+    }
+
+    private static List<ResourceId> resourceIds(JsonView root, String name) {
+        List<ResourceId> ids = new ArrayList<>();
+        List<String> texts = root.texts(name);
+        for (int i = 0; i < texts.size(); i++) {
+            ResourceId id = ResourceId.orNull(texts.get(i));
+            if (id == null) {
+                throw new SnapshotFormatException(root.where(name) + "[" + i + "]: expected an Azure resource id"
+                        + " (/subscriptions/...), got \"" + texts.get(i) + "\"");
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+}
