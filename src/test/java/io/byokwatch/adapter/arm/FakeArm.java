@@ -312,6 +312,9 @@ public final class FakeArm implements AutoCloseable {
         if (type.equals("microsoft.compute/diskencryptionsets")) {
             return ApiVersions.DISK_ENCRYPTION_SETS;
         }
+        if (type.equals("microsoft.compute/disks") || type.equals("microsoft.compute/snapshots")) {
+            return ApiVersions.DISKS;
+        }
         if (type.startsWith("microsoft.keyvault/")) {
             return ApiVersions.KEY_VAULT;
         }
