@@ -114,13 +114,13 @@ final class UnavailabilityWatch implements Inventory {
     }
 
     @Override
-    public Lookup<List<ManagedDisk>> disksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
-        return seen(inventory.disksUsingDiskEncryptionSets(setIds));
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return seen(inventory.dataDisksUsingDiskEncryptionSets(setIds));
     }
 
     @Override
-    public Lookup<List<DiskSnapshot>> snapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
-        return seen(inventory.snapshotsUsingDiskEncryptionSets(setIds));
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return seen(inventory.dataDiskSnapshotsUsingDiskEncryptionSets(setIds));
     }
 
     @Override

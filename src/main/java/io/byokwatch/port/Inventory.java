@@ -93,15 +93,16 @@ public interface Inventory {
     }
 
     /**
-     * Disks, CSI-created or not, whose encryption names one of these disk encryption sets: what a change to a set, or to
-     * the key behind it, reaches besides the clusters' OS disks. Unknown when the inventory holds no disks.
+     * Persistent-volume disks (CSI-created, owned by a cluster or not) whose encryption names one of these disk
+     * encryption sets: what a change to a set, or to the key behind it, reaches besides the clusters' OS disks.
+     * Unknown when the inventory holds no disks.
      */
-    default Lookup<List<ManagedDisk>> disksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+    default Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
         return Lookup.unknown("managed disks were not read: this inventory does not read managed disks");
     }
 
-    /** Snapshots whose encryption names one of these sets. Unknown when the inventory holds no snapshots. */
-    default Lookup<List<DiskSnapshot>> snapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+    /** CSI snapshots (VolumeSnapshots) whose encryption names one of these sets. Unknown when no snapshots are held. */
+    default Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
         return Lookup.unknown("disk snapshots were not read: this inventory does not read disk snapshots");
     }
 

@@ -142,14 +142,22 @@ final class DiskReads {
         return Lookup.found(index.all().stream().filter(d -> d.csiCreated() && owners.owners(d).isEmpty()).toList());
     }
 
-    /** Disks or snapshots (by {@code type}) whose encryption names one of the sets, in the watched scopes. */
-    <T> Lookup<List<T>> usingSets(Collection<ResourceId> setIds, String type, Function<JsonObject, T> mapper,
-                                  Function<T, ResourceId> idOf, String what) {
+    Lookup<List<ManagedDisk>> disksUsingSets(Collection<ResourceId> setIds) {
+        return usingSets(setIds, Kql::csiDisksWithSets, ArmMapper::disk, ManagedDisk::id, "managed disk");
+    }
+
+    Lookup<List<DiskSnapshot>> snapshotsUsingSets(Collection<ResourceId> setIds) {
+        return usingSets(setIds, Kql::csiSnapshotsWithSets, ArmMapper::diskSnapshot, DiskSnapshot::id, "disk snapshot");
+    }
+
+    /** CSI disks or snapshots whose encryption names one of the sets, in the watched scopes. */
+    private <T> Lookup<List<T>> usingSets(Collection<ResourceId> setIds, Function<List<ResourceId>, String> query,
+                                          Function<JsonObject, T> mapper, Function<T, ResourceId> idOf, String what) {
         List<ResourceId> ids = List.copyOf(new LinkedHashSet<>(setIds));
         Map<ResourceId, T> found = new TreeMap<>();
         try {
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                String kql = Kql.encryptedWithSets(type, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+                String kql = query.apply(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
                 for (ResourceGraph.Scope scope : graph.watchedScopes()) {
                     for (JsonObject row : graph.rows(kql, scope)) {
                         T item = graph.map(row, mapper, what);

@@ -87,10 +87,18 @@ final class Kql {
                 + ")";
     }
 
-    /** Disks or snapshots ({@code type}) whose encryption names one of the sets. */
-    static String encryptedWithSets(String type, Collection<ResourceId> setIds) {
-        return "resources | where type =~ " + quote(type)
-                + " | where tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
+    /** CSI disks whose encryption names one of the sets. */
+    static String csiDisksWithSets(Collection<ResourceId> setIds) {
+        return csiDisks() + " | where " + encryptionSetIn(setIds);
+    }
+
+    /** CSI snapshots whose encryption names one of the sets. */
+    static String csiSnapshotsWithSets(Collection<ResourceId> setIds) {
+        return csiSnapshots() + " | where " + encryptionSetIn(setIds);
+    }
+
+    private static String encryptionSetIn(Collection<ResourceId> setIds) {
+        return "tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
     }
 
     static String vaultsNamed(String name) {

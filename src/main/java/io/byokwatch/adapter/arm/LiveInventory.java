@@ -273,13 +273,13 @@ public final class LiveInventory implements Inventory {
     }
 
     @Override
-    public Lookup<List<ManagedDisk>> disksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
-        return disks.usingSets(setIds, Kql.DISK_TYPE, ArmMapper::disk, ManagedDisk::id, "managed disk");
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return disks.disksUsingSets(setIds);
     }
 
     @Override
-    public Lookup<List<DiskSnapshot>> snapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
-        return disks.usingSets(setIds, Kql.SNAPSHOT_TYPE, ArmMapper::diskSnapshot, DiskSnapshot::id, "disk snapshot");
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return disks.snapshotsUsingSets(setIds);
     }
 
     /** One Resource Graph query per {@value #SET_IDS_PER_QUERY} group names and watched scope. */

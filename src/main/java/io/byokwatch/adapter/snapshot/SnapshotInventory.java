@@ -150,12 +150,12 @@ public final class SnapshotInventory implements Inventory {
         List<ManagedDisk> sortedDisks = disksById.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
         for (ManagedDisk d : sortedDisks) {
             count(disksPerSubscription, subscription(d.id()));
+            if (!d.csiCreated()) {
+                continue;
+            }
             ResourceId set = d.encryption().diskEncryptionSetId();
             if (set != null) {
                 disksBySet.computeIfAbsent(set, k -> new ArrayList<>()).add(d);
-            }
-            if (!d.csiCreated()) {
-                continue;
             }
             List<ManagedCluster> owning = owners.owners(d);
             if (owning.isEmpty()) {
@@ -167,14 +167,15 @@ public final class SnapshotInventory implements Inventory {
                 .sorted((a, b) -> a.id().compareTo(b.id())).toList();
         for (DiskSnapshot snap : sortedSnapshots) {
             count(snapshotsPerSubscription, subscription(snap.id()));
+            if (!snap.csiCreated()) {
+                continue;
+            }
             ResourceId set = snap.encryption().diskEncryptionSetId();
             if (set != null) {
                 snapshotsBySet.computeIfAbsent(set, k -> new ArrayList<>()).add(snap);
             }
-            if (snap.csiCreated()) {
-                owners.owners(snap, disksById::get).forEach(c ->
-                        dataDiskSnapshotsByCluster.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(snap));
-            }
+            owners.owners(snap, disksById::get).forEach(c ->
+                    dataDiskSnapshotsByCluster.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(snap));
         }
     }
 
@@ -326,7 +327,7 @@ public final class SnapshotInventory implements Inventory {
     }
 
     @Override
-    public Lookup<List<ManagedDisk>> disksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
         if (disksById.isEmpty()) {
             return Lookup.unknown(NO_DISKS);
         }
@@ -334,7 +335,7 @@ public final class SnapshotInventory implements Inventory {
     }
 
     @Override
-    public Lookup<List<DiskSnapshot>> snapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
         if (diskSnapshotsById.isEmpty()) {
             return Lookup.unknown("no disk snapshots are in the inventory; add the output of az snapshot list (or the"
                     + " Resource Graph query in the README)");

@@ -141,13 +141,14 @@ class LiveInventoryDisksTest extends OnFakeArm {
     }
 
     @Test
-    void disksAndSnapshotsBehindASet_areFoundWhateverTheIdsCase() {
+    void pvDisksAndSnapshotsBehindASet_areFoundWhateverTheIdsCase_notOtherDisksOnIt() {
         payEstate();
         fake.put(Harness.volumeSnapshot(STORAGE, "snap-1", diskId(STORAGE, "pvc-attached"), SET));
+        fake.put(Harness.disk(STORAGE, "vm-data-disk", SET, null, null));
         ResourceId upper = ResourceId.parse(SET.toString().toUpperCase(Locale.ROOT));
         assertEquals(List.of("pvc-attached", "pvc-orphan"),
-                names(found(h.inventory().disksUsingDiskEncryptionSets(List.of(upper)))));
-        assertEquals(List.of("snap-1"), found(h.inventory().snapshotsUsingDiskEncryptionSets(List.of(SET))).stream()
+                names(found(h.inventory().dataDisksUsingDiskEncryptionSets(List.of(upper)))));
+        assertEquals(List.of("snap-1"), found(h.inventory().dataDiskSnapshotsUsingDiskEncryptionSets(List.of(SET))).stream()
                 .map(DiskSnapshot::name).toList());
     }
 

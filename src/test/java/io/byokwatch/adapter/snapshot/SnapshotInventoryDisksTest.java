@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -98,7 +99,7 @@ class SnapshotInventoryDisksTest {
                 + " disks of cluster HorusAks were not checked; add the output of az disk list --subscription " + SUB
                 + " (or the Resource Graph query in the README)", reason);
         assertTrue(unknown(inv.orphanCsiDisks()).startsWith("no managed disks are in the inventory"));
-        assertTrue(unknown(inv.disksUsingDiskEncryptionSets(List.of())).startsWith("no managed disks"));
+        assertTrue(unknown(inv.dataDisksUsingDiskEncryptionSets(List.of())).startsWith("no managed disks"));
         assertTrue(unknown(inv.dataDiskSnapshotsOf(inv.clusters().get(0))).startsWith("no disk snapshots from"));
     }
 
@@ -154,14 +155,21 @@ class SnapshotInventoryDisksTest {
     }
 
     @Test
-    void setUsers_areEveryDiskOnTheSet_csiOrNot() throws IOException {
+    void setUsers_arePvDisksOnTheSet_notOtherDisks() throws IOException {
         copy("arm_disk_list_cmk_pmk_2020-09-30.json");
-        SnapshotInventory inv = inventory();
         ResourceId set = ResourceId.parse("/subscriptions/5c0b9d2e-7f41-4a8e-b6d3-91e2f0a7c845/resourceGroups"
                 + "/jamison-policy-testing/providers/Microsoft.Compute/diskEncryptionSets/cmkencryptionset");
-        assertEquals(List.of("JamisonsCMKDisk", "JamisonTestVM_OsDisk_1_0217b3db61cb4bf6bbfbe1bbddadf4d4"),
-                names(found(inv.disksUsingDiskEncryptionSets(List.of(set)))));
-        assertEquals(List.of(), found(inv.orphanCsiDisks()), "no disk there was created by the CSI driver");
+        JsonObject pv = json(DIR + "az_disk_show_csi_unattached_lrs.json");
+        JsonObject encryption = new JsonObject();
+        encryption.addProperty("type", "EncryptionAtRestWithCustomerKey");
+        encryption.addProperty("diskEncryptionSetId", set.toString().toUpperCase(Locale.ROOT));
+        pv.add("encryption", encryption);
+        write("pv.json", pv);
+        SnapshotInventory inv = inventory();
+        assertEquals(List.of("pvc-96c8f65f-2d4d-4156-b0a2-0d2aa9847e8e"),
+                names(found(inv.dataDisksUsingDiskEncryptionSets(List.of(set)))),
+                "the VM disks on the set are no persistent volumes");
+        assertEquals(List.of("pvc-96c8f65f-2d4d-4156-b0a2-0d2aa9847e8e"), names(found(inv.orphanCsiDisks())));
     }
 
     @Test
@@ -181,6 +189,6 @@ class SnapshotInventoryDisksTest {
         assertEquals(Set.of("snapshot-6e1b2f0c-4a7d-4c3e-9b51-0d8f2a6c7e19", "copied-elsewhere"),
                 snaps.stream().map(DiskSnapshot::name).collect(Collectors.toSet()),
                 "the one in another group belongs through the disk it copies");
-        assertEquals(List.of(), found(inv.snapshotsUsingDiskEncryptionSets(List.of())), "both are on the platform key");
+        assertEquals(List.of(), found(inv.dataDiskSnapshotsUsingDiskEncryptionSets(List.of())), "both are on the platform key");
     }
 }
