@@ -142,24 +142,28 @@ final class DiskReads {
         return Lookup.found(index.all().stream().filter(d -> d.csiCreated() && owners.owners(d).isEmpty()).toList());
     }
 
+    /** CSI disks using one of the sets; the query also answers {@link #snapshotsUsingSets} from the cache. */
     Lookup<List<ManagedDisk>> disksUsingSets(Collection<ResourceId> setIds) {
-        return usingSets(setIds, Kql::csiDisksWithSets, ArmMapper::disk, ManagedDisk::id, "managed disk");
+        return usingSets(setIds, Kql.DISK_TYPE, ArmMapper::disk, ManagedDisk::id, "managed disk");
     }
 
     Lookup<List<DiskSnapshot>> snapshotsUsingSets(Collection<ResourceId> setIds) {
-        return usingSets(setIds, Kql::csiSnapshotsWithSets, ArmMapper::diskSnapshot, DiskSnapshot::id, "disk snapshot");
+        return usingSets(setIds, Kql.SNAPSHOT_TYPE, ArmMapper::diskSnapshot, DiskSnapshot::id, "disk snapshot");
     }
 
-    /** CSI disks or snapshots whose encryption names one of the sets, in the watched scopes. */
-    private <T> Lookup<List<T>> usingSets(Collection<ResourceId> setIds, Function<List<ResourceId>, String> query,
-                                          Function<JsonObject, T> mapper, Function<T, ResourceId> idOf, String what) {
+    /** The CSI disks or snapshots ({@code type}) whose encryption names one of the sets, in the watched scopes. */
+    private <T> Lookup<List<T>> usingSets(Collection<ResourceId> setIds, String type, Function<JsonObject, T> mapper,
+                                          Function<T, ResourceId> idOf, String what) {
         List<ResourceId> ids = List.copyOf(new LinkedHashSet<>(setIds));
         Map<ResourceId, T> found = new TreeMap<>();
         try {
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                String kql = query.apply(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+                String kql = Kql.csiDisksAndSnapshotsWithSets(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
                 for (ResourceGraph.Scope scope : graph.watchedScopes()) {
                     for (JsonObject row : graph.rows(kql, scope)) {
+                        if (!type.equalsIgnoreCase(JsonText.of(row, "type"))) {
+                            continue;
+                        }
                         T item = graph.map(row, mapper, what);
                         if (item != null) {
                             found.putIfAbsent(idOf.apply(item), item);

@@ -87,18 +87,14 @@ final class Kql {
                 + ")";
     }
 
-    /** CSI disks whose encryption names one of the sets. */
-    static String csiDisksWithSets(Collection<ResourceId> setIds) {
-        return csiDisks() + " | where " + encryptionSetIn(setIds);
-    }
-
-    /** CSI snapshots whose encryption names one of the sets. */
-    static String csiSnapshotsWithSets(Collection<ResourceId> setIds) {
-        return csiSnapshots() + " | where " + encryptionSetIn(setIds);
-    }
-
-    private static String encryptionSetIn(Collection<ResourceId> setIds) {
-        return "tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
+    /**
+     * CSI disks and snapshots whose encryption names one of the sets, in one query: a set or key change asks for
+     * both, and one page serves them.
+     */
+    static String csiDisksAndSnapshotsWithSets(Collection<ResourceId> setIds) {
+        return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "') | where " + CSI_TAGGED
+                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"")
+                + " | where tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
     }
 
     static String vaultsNamed(String name) {

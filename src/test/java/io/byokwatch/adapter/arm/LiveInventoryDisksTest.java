@@ -146,10 +146,12 @@ class LiveInventoryDisksTest extends OnFakeArm {
         fake.put(Harness.volumeSnapshot(STORAGE, "snap-1", diskId(STORAGE, "pvc-attached"), SET));
         fake.put(Harness.disk(STORAGE, "vm-data-disk", SET, null, null));
         ResourceId upper = ResourceId.parse(SET.toString().toUpperCase(Locale.ROOT));
+        LiveInventory inventory = h.inventory();
         assertEquals(List.of("pvc-attached", "pvc-orphan"),
-                names(found(h.inventory().dataDisksUsingDiskEncryptionSets(List.of(upper)))));
-        assertEquals(List.of("snap-1"), found(h.inventory().dataDiskSnapshotsUsingDiskEncryptionSets(List.of(SET))).stream()
-                .map(DiskSnapshot::name).toList());
+                names(found(inventory.dataDisksUsingDiskEncryptionSets(List.of(upper)))));
+        assertEquals(List.of("snap-1"), found(inventory.dataDiskSnapshotsUsingDiskEncryptionSets(List.of(upper)))
+                .stream().map(DiskSnapshot::name).toList());
+        assertEquals(1, fake.graphRequests().size(), "one query answers both");
     }
 
     @Test
