@@ -18,17 +18,22 @@ import java.util.function.Function;
  * and of the disk it copies. Nothing is guessed: a disk elsewhere, unattached, belongs to no cluster.
  */
 public final class DiskOwners {
-    private static final String SCALE_SET_VM = "microsoft.compute/virtualmachinescalesets/virtualmachines";
-    private static final String VM = "microsoft.compute/virtualmachines";
 
-    private final Map<ResourceId, List<ManagedCluster>> byNodeGroup = new HashMap<>();
+    private static final String SCALE_SET_VM_PREFIX = "/providers/microsoft.compute/virtualmachinescalesets/";
+    private static final String SCALE_SET_VM_INFIX = "/virtualmachines/";
+    private static final String VM_PREFIX = "/providers/microsoft.compute/virtualmachines/";
+    private static final String SUBSCRIPTIONS = "/subscriptions/";
+    private static final String RESOURCE_GROUPS = "/resourcegroups/";
+
+    /** By {@link #groupKey}: an estate holds 100,000 disks, so the hot path builds no ids. */
+    private final Map<String, List<ManagedCluster>> byNodeGroup = new HashMap<>();
 
     /** Indexes the clusters by node resource group; clusters whose node group is not known own nothing. */
     public DiskOwners(Collection<ManagedCluster> clusters) {
         for (ManagedCluster c : clusters) {
             ResourceId group = c.nodeResourceGroupId();
             if (group != null) {
-                byNodeGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(c);
+                byNodeGroup.computeIfAbsent(groupKey(group), k -> new ArrayList<>()).add(c);
             }
         }
     }
@@ -38,11 +43,28 @@ public final class DiskOwners {
         Set<ResourceId> groups = new LinkedHashSet<>();
         addGroup(groups, disk.id());
         for (ResourceId machine : disk.attachedTo()) {
-            if (machine.isType(SCALE_SET_VM) || machine.isType(VM)) {
+            if (isMachine(machine)) {
                 addGroup(groups, machine);
             }
         }
         return groups;
+    }
+
+    /** A VM scale set VM or a VM: what a node of an AKS pool is, and what mounts a disk. */
+    static boolean isMachine(ResourceId id) {
+        String k = id.key();
+        int p = k.lastIndexOf("/providers/");
+        if (p < 0) {
+            return false;
+        }
+        if (k.startsWith(SCALE_SET_VM_PREFIX, p)) {
+            int infix = k.indexOf(SCALE_SET_VM_INFIX, p + SCALE_SET_VM_PREFIX.length());
+            return infix > p + SCALE_SET_VM_PREFIX.length() && k.indexOf('/', p + SCALE_SET_VM_PREFIX.length()) == infix
+                    && infix + SCALE_SET_VM_INFIX.length() < k.length()
+                    && k.indexOf('/', infix + SCALE_SET_VM_INFIX.length()) < 0;
+        }
+        return k.startsWith(VM_PREFIX, p) && k.length() > p + VM_PREFIX.length()
+                && k.indexOf('/', p + VM_PREFIX.length()) < 0;
     }
 
     /**
@@ -72,7 +94,19 @@ public final class DiskOwners {
 
     /** The clusters the disk belongs to, by id; usually one, none for an orphan. */
     public List<ManagedCluster> owners(ManagedDisk disk) {
-        return clustersIn(candidateGroups(disk));
+        List<ManagedCluster> inItsGroup = byNodeGroup.getOrDefault(groupKey(disk.id()), List.of());
+        List<ResourceId> machines = disk.attachedTo();
+        if (machines.isEmpty()) {
+            return List.copyOf(inItsGroup);
+        }
+        Map<ResourceId, ManagedCluster> found = new LinkedHashMap<>();
+        inItsGroup.forEach(c -> found.put(c.id(), c));
+        for (ResourceId machine : machines) {
+            if (isMachine(machine)) {
+                byNodeGroup.getOrDefault(groupKey(machine), List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     /** The clusters the snapshot belongs to; {@code disks} finds the source disk by id (null when not known). */
@@ -85,9 +119,27 @@ public final class DiskOwners {
     public List<ManagedCluster> clustersIn(Collection<ResourceId> groups) {
         Map<ResourceId, ManagedCluster> found = new LinkedHashMap<>();
         for (ResourceId g : groups) {
-            byNodeGroup.getOrDefault(g, List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
+            byNodeGroup.getOrDefault(groupKey(g), List.of()).forEach(c -> found.putIfAbsent(c.id(), c));
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * The lower-cased {@code /subscriptions/<s>/resourcegroups/<g>} an id starts with, cut from its comparison key
+     * without parsing; "" for an id outside any group.
+     */
+    private static String groupKey(ResourceId id) {
+        String k = id.key();
+        if (!k.startsWith(SUBSCRIPTIONS)) {
+            return "";
+        }
+        int subscriptionEnd = k.indexOf('/', SUBSCRIPTIONS.length());
+        if (subscriptionEnd < 0 || !k.startsWith(RESOURCE_GROUPS, subscriptionEnd)
+                || k.length() == subscriptionEnd + RESOURCE_GROUPS.length()) {
+            return "";
+        }
+        int groupEnd = k.indexOf('/', subscriptionEnd + RESOURCE_GROUPS.length());
+        return groupEnd < 0 ? k : k.substring(0, groupEnd);
     }
 
     /** True when the cluster owns the disk. */

@@ -75,6 +75,17 @@ class DiskOwnersTest {
     }
 
     @Test
+    void onlyAScaleSetVmOrAVm_isAMachine() {
+        String group = SUB + "/resourceGroups/MC_rg-web_aks-web_westeurope/providers/Microsoft.Compute/";
+        assertTrue(DiskOwners.isMachine(ResourceId.parse(group + "virtualMachineScaleSets/aks-user-vmss/virtualMachines/7")));
+        assertTrue(DiskOwners.isMachine(ResourceId.parse(group + "virtualMachines/aks-vm-1")));
+        assertFalse(DiskOwners.isMachine(ResourceId.parse(group + "virtualMachineScaleSets/aks-user-vmss")));
+        assertFalse(DiskOwners.isMachine(ResourceId.parse(group + "virtualMachines/aks-vm-1/extensions/x")));
+        assertFalse(DiskOwners.isMachine(ResourceId.parse(group + "virtualMachineScaleSets/vmss/virtualMachines/7/disks/d")));
+        assertFalse(DiskOwners.isMachine(ResourceId.parse(SUB + "/resourceGroups/MC_x")));
+    }
+
+    @Test
     void sharedDisk_belongsToEveryClusterWhoseNodesMountIt() {
         ManagedDisk d = disk(SUB, "rg-storage", "shared", scaleSetVm(SUB, "MC_rg-pay_aks-pay_westeurope"),
                 ResourceId.parse(scaleSetVm(SUB, "MC_rg-web_aks-web_westeurope")));

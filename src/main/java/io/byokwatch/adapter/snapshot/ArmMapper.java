@@ -97,12 +97,21 @@ public final class ArmMapper {
 
     /** A managed disk: ARM body, {@code az disk list/show} item or Resource Graph row. */
     public static ManagedDisk disk(JsonObject o) {
-        return DiskMapping.disk(JsonView.of(o));
+        return DiskMapping.disk(JsonView.of(o), Interner.NONE);
+    }
+
+    /** As {@link #disk(JsonObject)}, sharing repeated ids and tag text with the other records of one load. */
+    static ManagedDisk disk(JsonObject o, Interner interner) {
+        return DiskMapping.disk(JsonView.of(o), interner);
     }
 
     /** A disk snapshot: ARM body, {@code az snapshot list/show} item or Resource Graph row. */
     public static DiskSnapshot diskSnapshot(JsonObject o) {
-        return DiskMapping.snapshot(JsonView.of(o));
+        return DiskMapping.snapshot(JsonView.of(o), Interner.NONE);
+    }
+
+    static DiskSnapshot diskSnapshot(JsonObject o, Interner interner) {
+        return DiskMapping.snapshot(JsonView.of(o), interner);
     }
 
     /** A key vault or a Managed HSM pool. */

@@ -32,6 +32,7 @@ final class ResourceCollector {
     private final List<RoleAssignment> roleAssignments = new ArrayList<>();
     private final List<ManagedDisk> disks = new ArrayList<>();
     private final List<DiskSnapshot> diskSnapshots = new ArrayList<>();
+    private final Interner interner = Interner.forLoad();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
 
@@ -47,8 +48,8 @@ final class ResourceCollector {
                 case ROTATION_POLICY -> rotationPolicies.put(ArmMapper.rotationPolicyKey(resource),
                         ArmMapper.rotationPolicy(resource));
                 case ROLE_ASSIGNMENT -> roleAssignments.add(ArmMapper.roleAssignment(resource));
-                case MANAGED_DISK -> disks.add(ArmMapper.disk(resource));
-                case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource));
+                case MANAGED_DISK -> disks.add(ArmMapper.disk(resource, interner));
+                case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource, interner));
                 case UNKNOWN -> skippedTypes.merge(ArmMapper.typeLabel(resource), 1, Integer::sum);
             }
         } catch (SnapshotFormatException e) {

@@ -147,8 +147,8 @@ public final class SnapshotInventory implements Inventory {
     }
 
     private void indexDisks() {
-        List<ManagedDisk> sortedDisks = disksById.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-        for (ManagedDisk d : sortedDisks) {
+        // in load order; lists are sorted when asked for, ten disks at a time rather than 100,000 up front
+        for (ManagedDisk d : disksById.values()) {
             count(disksPerSubscription, subscription(d.id()));
             if (!d.csiCreated()) {
                 continue;
@@ -163,9 +163,8 @@ public final class SnapshotInventory implements Inventory {
             }
             owning.forEach(c -> dataDisksByCluster.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(d));
         }
-        List<DiskSnapshot> sortedSnapshots = diskSnapshotsById.values().stream()
-                .sorted((a, b) -> a.id().compareTo(b.id())).toList();
-        for (DiskSnapshot snap : sortedSnapshots) {
+        orphanCsiDisks.sort((a, b) -> a.id().compareTo(b.id()));
+        for (DiskSnapshot snap : diskSnapshotsById.values()) {
             count(snapshotsPerSubscription, subscription(snap.id()));
             if (!snap.csiCreated()) {
                 continue;
@@ -310,7 +309,7 @@ public final class SnapshotInventory implements Inventory {
         String unknown = notCovered(cluster, disksPerSubscription, "persistent-volume disks", "managed disks",
                 "az disk list");
         return unknown != null ? Lookup.unknown(unknown)
-                : Lookup.found(List.copyOf(dataDisksByCluster.getOrDefault(cluster.id(), List.of())));
+                : Lookup.found(sortedById(dataDisksByCluster.getOrDefault(cluster.id(), List.of()), ManagedDisk::id));
     }
 
     @Override
@@ -318,7 +317,8 @@ public final class SnapshotInventory implements Inventory {
         String unknown = notCovered(cluster, snapshotsPerSubscription, "persistent-volume snapshots", "disk snapshots",
                 "az snapshot list");
         return unknown != null ? Lookup.unknown(unknown)
-                : Lookup.found(List.copyOf(dataDiskSnapshotsByCluster.getOrDefault(cluster.id(), List.of())));
+                : Lookup.found(sortedById(dataDiskSnapshotsByCluster.getOrDefault(cluster.id(), List.of()),
+                DiskSnapshot::id));
     }
 
     @Override
@@ -362,6 +362,10 @@ public final class SnapshotInventory implements Inventory {
                     + " --subscription " + sub + " (or the Resource Graph query in the README)";
         }
         return null;
+    }
+
+    private static <T> List<T> sortedById(List<T> items, Function<T, ResourceId> id) {
+        return items.stream().sorted((a, b) -> id.apply(a).compareTo(id.apply(b))).toList();
     }
 
     private static <T> List<T> using(Collection<ResourceId> setIds, Map<ResourceId, List<T>> bySet,
