@@ -4,9 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RoleDefinition;
@@ -27,6 +29,8 @@ public final class ArmMapper {
             Map.entry("microsoft.containerservice/managedclusters", ResourceKind.MANAGED_CLUSTER),
             Map.entry("microsoft.containerservice/managedclusters/agentpools", ResourceKind.AGENT_POOL),
             Map.entry("microsoft.compute/diskencryptionsets", ResourceKind.DISK_ENCRYPTION_SET),
+            Map.entry("microsoft.compute/disks", ResourceKind.MANAGED_DISK),
+            Map.entry("microsoft.compute/snapshots", ResourceKind.DISK_SNAPSHOT),
             Map.entry("microsoft.keyvault/vaults", ResourceKind.KEY_VAULT),
             Map.entry("microsoft.keyvault/managedhsms", ResourceKind.MANAGED_HSM),
             Map.entry("microsoft.keyvault/vaults/keys", ResourceKind.VAULT_KEY),
@@ -117,6 +121,25 @@ public final class ArmMapper {
 
     public static DiskEncryptionSet diskEncryptionSet(JsonObject o) {
         return EncryptionSetMapping.diskEncryptionSet(JsonView.of(o));
+    }
+
+    /** A managed disk: ARM body, {@code az disk list/show} item or Resource Graph row. */
+    public static ManagedDisk disk(JsonObject o) {
+        return DiskMapping.disk(JsonView.of(o), Interner.NONE);
+    }
+
+    /** As {@link #disk(JsonObject)}, sharing repeated ids and tag text with the other records of one load. */
+    static ManagedDisk disk(JsonObject o, Interner interner) {
+        return DiskMapping.disk(JsonView.of(o), interner);
+    }
+
+    /** A disk snapshot: ARM body, {@code az snapshot list/show} item or Resource Graph row. */
+    public static DiskSnapshot diskSnapshot(JsonObject o) {
+        return DiskMapping.snapshot(JsonView.of(o), Interner.NONE);
+    }
+
+    static DiskSnapshot diskSnapshot(JsonObject o, Interner interner) {
+        return DiskMapping.snapshot(JsonView.of(o), interner);
     }
 
     /** A key vault or a Managed HSM pool. */

@@ -4,9 +4,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RoleDefinition;
@@ -56,6 +58,9 @@ final class ResourceCollector {
     private final Map<JsonObject, Origin> hsmAssignmentOrigins = new IdentityHashMap<>();
     private final List<Summary> summaries = new ArrayList<>();
     private final Map<Object, Origin> origins = new IdentityHashMap<>();
+    private final List<ManagedDisk> disks = new ArrayList<>();
+    private final List<DiskSnapshot> diskSnapshots = new ArrayList<>();
+    private final Interner interner = Interner.forLoad();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Unreadable> unreadable = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
@@ -90,6 +95,8 @@ final class ResourceCollector {
                 case ROLE_ASSIGNMENT -> keep(roleAssignments, ArmMapper.roleAssignment(resource), origin);
                 case ROLE_DEFINITION -> keep(roleDefinitions, ArmMapper.roleDefinition(resource), origin);
                 case HSM_ROLE_ASSIGNMENT -> hsmAssignment(file, resource, origin);
+                case MANAGED_DISK -> disks.add(ArmMapper.disk(resource, interner));
+                case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource, interner));
                 case UNKNOWN -> skippedTypes.merge(ArmMapper.typeLabel(resource), 1, Integer::sum);
             }
         } catch (SnapshotFormatException e) {
@@ -130,7 +137,8 @@ final class ResourceCollector {
             hsm.put(name, mapped);
         });
         return new Snapshot(clusters, agentPools, sets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, keyVersions, roleDefinitions, hsm, summaries, origins, unreadable);
+                skippedTypes, files, disks, diskSnapshots, keyVersions, roleDefinitions, hsm, summaries, origins,
+                unreadable);
     }
 
     private <T> void keep(List<T> list, T record, Origin origin) {

@@ -5,6 +5,8 @@ public enum ResourceKind {
     MANAGED_CLUSTER,
     AGENT_POOL,
     DISK_ENCRYPTION_SET,
+    MANAGED_DISK,
+    DISK_SNAPSHOT,
     KEY_VAULT,
     MANAGED_HSM,
     /** A key as a whole, described by its current version (ARM {@code vaults/keys}, {@code az keyvault key show/list}). */

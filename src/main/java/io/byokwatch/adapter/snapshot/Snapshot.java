@@ -2,9 +2,11 @@ package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.RotationPolicy;
@@ -19,8 +21,10 @@ import java.util.TreeMap;
 
 /**
  * Everything read from a set of inventory files, as loaded (duplicates and all): {@link SnapshotInventory} decides
- * how records combine. {@code rotationPolicies} are the separately exported data-plane policies, by versionless key;
- * {@code skippedTypes} counts objects of types byokwatch does not use, by lower-cased type.
+ * how records combine. {@code rotationPolicies} are the separately exported data-plane policies, by versionless key
+ * (a name-only reference, host without a domain, for a default policy its file name attributes);
+ * {@code skippedTypes} counts objects of types byokwatch does not use, by lower-cased type. {@code disks} and
+ * {@code diskSnapshots} are every managed disk and snapshot in the files, persistent-volume or not.
  *
  * @param keyVersions               records of single key versions (their {@code currentVersion} is the version)
  * @param roleDefinitions           Azure RBAC and Managed HSM role definitions
@@ -34,10 +38,13 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
                        List<DiskEncryptionSet> diskEncryptionSets, List<KeyVault> vaults, List<VaultKey> keys,
                        Map<KeyRef, RotationPolicy> rotationPolicies, List<RoleAssignment> roleAssignments,
                        List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files,
+                       List<ManagedDisk> disks, List<DiskSnapshot> diskSnapshots,
                        List<VaultKey> keyVersions, List<RoleDefinition> roleDefinitions,
                        Map<String, List<RoleAssignment>> managedHsmRoleAssignments, List<Summary> summaries,
                        Map<Object, Origin> origins, List<Unreadable> unreadable) {
     public Snapshot {
+        disks = List.copyOf(disks);
+        diskSnapshots = List.copyOf(diskSnapshots);
         clusters = List.copyOf(clusters);
         agentPools = List.copyOf(agentPools);
         diskEncryptionSets = List.copyOf(diskEncryptionSets);
@@ -57,19 +64,29 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
         unreadable = List.copyOf(unreadable);
     }
 
-    /** A snapshot of the core record kinds only, for tests and callers that build one by hand. */
-    public Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools,
-                    List<DiskEncryptionSet> diskEncryptionSets, List<KeyVault> vaults, List<VaultKey> keys,
-                    Map<KeyRef, RotationPolicy> rotationPolicies, List<RoleAssignment> roleAssignments,
-                    List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files) {
+    /** A snapshot of clusters, sets, vaults, keys, role assignments and disks only, for callers that build one by hand. */
+    public Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools, List<DiskEncryptionSet> diskEncryptionSets,
+                    List<KeyVault> vaults, List<VaultKey> keys, Map<KeyRef, RotationPolicy> rotationPolicies,
+                    List<RoleAssignment> roleAssignments, List<LoadProblem> problems, Map<String, Integer> skippedTypes,
+                    int files, List<ManagedDisk> disks, List<DiskSnapshot> diskSnapshots) {
         this(clusters, agentPools, diskEncryptionSets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
+                skippedTypes, files, disks, diskSnapshots, List.of(), List.of(), Map.of(), List.of(), Map.of(), List.of());
+    }
+
+    /** A snapshot without managed disks or disk snapshots (an export made before byokwatch read them). */
+    public Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools, List<DiskEncryptionSet> diskEncryptionSets,
+                    List<KeyVault> vaults, List<VaultKey> keys, Map<KeyRef, RotationPolicy> rotationPolicies,
+                    List<RoleAssignment> roleAssignments, List<LoadProblem> problems, Map<String, Integer> skippedTypes,
+                    int files) {
+        this(clusters, agentPools, diskEncryptionSets, vaults, keys, rotationPolicies, roleAssignments, problems,
+                skippedTypes, files, List.of(), List.of());
     }
 
     /** How many resources were mapped, of every kind (summaries included: they were read, if not judged). */
     public int resourceCount() {
         return clusters.size() + agentPools.size() + diskEncryptionSets.size() + vaults.size() + keys.size()
-                + rotationPolicies.size() + roleAssignments.size() + keyVersions.size() + roleDefinitions.size()
+                + rotationPolicies.size() + roleAssignments.size() + disks.size() + diskSnapshots.size()
+                + keyVersions.size() + roleDefinitions.size()
                 + managedHsmRoleAssignments.values().stream().mapToInt(List::size).sum() + summaries.size();
     }
 
