@@ -75,7 +75,7 @@ public final class ChainResolver {
         Map<String, Lookup<RoleDefinition>> definitions = new LinkedHashMap<>();
         for (RoleAssignment a : assignments) {
             boolean relevant = (a.principalId() != null && principals.contains(a.principalId().toLowerCase(Locale.ROOT)))
-                    || "group".equalsIgnoreCase(a.principalType());
+                    || "group".equalsIgnoreCase(a.principalType()) || a.principalType() == null;
             String guid = a.roleDefinitionGuid() == null ? null : a.roleDefinitionGuid().toLowerCase(Locale.ROOT);
             if (!relevant || guid == null || KeyRoles.knownGrant(guid, managedHsm) != null || definitions.containsKey(guid)) {
                 continue;

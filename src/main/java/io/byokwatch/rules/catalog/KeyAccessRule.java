@@ -124,7 +124,8 @@ public final class KeyAccessRule extends CatalogRule {
                 continue;
             }
             boolean own = principals.stream().anyMatch(p -> p.equalsIgnoreCase(a.principalId()));
-            boolean group = "group".equalsIgnoreCase(a.principalType());
+            // a Managed HSM's data plane does not say what kind of principal an assignment is for: it may be a group
+            boolean group = "group".equalsIgnoreCase(a.principalType()) || (a.principalType() == null && !own);
             if (!own && !group) {
                 continue;
             }

@@ -294,4 +294,25 @@ class ChainRulesTest {
         assertTrue(fix.contains("az keyvault create -g 'rg-app(prod)' -n aks-pay-cmk --sku premium"), fix);
         assertFalse(fix.contains("<"), "no <placeholder> that bash reads as a redirection: " + fix);
     }
+
+    @Test
+    void managedHsmGrantToAPrincipalOfUnknownKind_isUndecidable_neverAFailure() {
+        // the HSM data plane lists assignments as {scope, roleDefinitionId, principalId}: no principal type
+        ResourceId hsmId = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/hsm1");
+        KeyVault hsm = new KeyVault(hsmId, "hsm1", "hsm1.managedhsm.azure.net", true, true, true, 90, null, List.of(), null, null, null);
+        io.byokwatch.domain.KeyRef hsmKey = io.byokwatch.domain.KeyRef.parse("https://hsm1.managedhsm.azure.net/keys/k/0123456789abcdef");
+        DiskEncryptionSet s = set();
+        DiskEncryptionSet onHsm = new DiskEncryptionSet(s.id(), s.name(), s.location(), s.encryptionType(), hsmKey, null, true,
+                null, null, null, s.identity(), null, null);
+        io.byokwatch.domain.RoleAssignment someone = new io.byokwatch.domain.RoleAssignment("/a", "another-principal", null,
+                "33413926-3206-4cdd-b39a-83574fe37a17", null, hsmId);
+        Chain c = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of(someone)),
+                NOW, RuleSettings.DEFAULTS);
+        Outcome out = run(new KeyAccessRule(), c);
+        assertTrue(out.failures().isEmpty(), out.failures().toString());
+        assertTrue(out.missing().get(0).reason().contains("may hold the set's identity"), out.missing().toString());
+        Chain none = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of()),
+                NOW, RuleSettings.DEFAULTS);
+        assertEquals(1, run(new KeyAccessRule(), none).failures().size(), "no assignment at all is a finding");
+    }
 }
