@@ -29,7 +29,8 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("byokRequired", "exemptions", "keyExpiryWarningDays", "requireHsm",
-            "disabledRules", "severity", "$schema", "description");
+            "disabledRules", "severity", "requireDataDiskEvidence", "allowedDataDiskEncryptionSets", "$schema",
+            "description");
     private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
     private ConfigReader reader = new ConfigReader();
@@ -90,10 +91,36 @@ public final class PolicyLoader {
         }
         Map<String, Severity> severities = severities(o.get("severity"));
         List<Exemption> exemptions = exemptions(o.get("exemptions"));
+        boolean diskEvidence = reader.bool(o, "requireDataDiskEvidence", "requireDataDiskEvidence", false);
+        List<ResourceId> allowedSets = allowedSets(o.get("allowedDataDiskEncryptionSets"));
         if (reader.hasProblems()) {
             throw new PolicyException(reader.summary(sourceName));
         }
-        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities);
+        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities, diskEvidence, allowedSets);
+    }
+
+    /** Set ids, or the group or subscription ids that hold them; an empty list is refused as it would allow nothing. */
+    private List<ResourceId> allowedSets(JsonElement e) {
+        List<ResourceId> out = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        String at = "allowedDataDiskEncryptionSets";
+        List<String> values = reader.strings(e, at, false);
+        if (e.isJsonArray() && e.getAsJsonArray().isEmpty()) {
+            problem(at, "list at least one disk encryption set id (or a resource group or subscription holding them),"
+                    + " or leave the setting out to allow any set whose chain holds");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            ResourceId id = ResourceId.orNull(values.get(i));
+            if (id == null || id.subscriptionId() == null) {
+                problem(at + "[" + i + "]", "'" + values.get(i) + "' is not an ARM id; use /subscriptions/<id>/resourceGroups/<rg>"
+                        + "/providers/Microsoft.Compute/diskEncryptionSets/<name> (or a group or subscription prefix)");
+            } else {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private List<TagRule> tagRules(JsonElement e) {
