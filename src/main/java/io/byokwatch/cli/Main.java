@@ -87,7 +87,13 @@ public final class Main {
 
     /** @param env where a notify config's settings (webhook URLs, signing secrets) are looked up by name */
     public static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
-        CliContext cli = new CliContext(out, err, env);
+        return run(argv, new CliContext(out, err, env));
+    }
+
+    /** With a context of the caller's making: tests open live inventories on a fake ARM through it. */
+    static int run(String[] argv, CliContext cli) {
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
         CommandLine line = commandLine(cli);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));

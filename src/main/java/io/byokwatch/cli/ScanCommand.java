@@ -1,5 +1,9 @@
 package io.byokwatch.cli;
 
+import io.byokwatch.adapter.arm.ArmCloud;
+import io.byokwatch.adapter.arm.ArmCredentials;
+import io.byokwatch.adapter.arm.ArmReadException;
+import io.byokwatch.adapter.arm.ArmSettings;
 import io.byokwatch.app.ClusterEvaluator;
 import io.byokwatch.app.Scan;
 import io.byokwatch.app.ScanReport;
@@ -8,6 +12,7 @@ import io.byokwatch.bootstrap.FileInventory;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
+import io.byokwatch.port.Inventory;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
 import picocli.CommandLine.ArgGroup;
@@ -15,11 +20,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,8 +36,10 @@ import java.util.concurrent.Callable;
  * (the worst finding against {@code --fail-on}, unknown verdicts by {@code --unknown}).
  */
 @Command(name = "scan", sortOptions = false,
-        description = "Evaluate every cluster in an inventory (files from az, ARM or Resource Graph) and report each broken link.",
-        customSynopsis = {"byokwatch scan --inventory PATH [--policy FILE] [--now ISO-8601]",
+        description = {"Evaluate every cluster and report each broken link of its chain: from exported files (az, ARM or",
+                "Resource Graph output) or, with --live, straight from Azure as the functions read it."},
+        customSynopsis = {"byokwatch scan (--inventory PATH | --live [--subscription ID... | --management-group ID])",
+                "               [--policy FILE] [--now ISO-8601]",
                 "               [--format table|json|sarif|markdown] [--output FILE]",
                 "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -83,23 +94,53 @@ final class ScanCommand implements Callable<Integer> {
         String unknown;
     }
 
+    static final class Live {
+        @Option(names = "--live", description = "Read ARM and Resource Graph now, as the functions do, with"
+                + " DefaultAzureCredential (az login is enough; Reader on the scope). BYOKWATCH_CLOUD and"
+                + " BYOKWATCH_ARM_ENDPOINT apply.")
+        boolean live;
+
+        @Option(names = "--subscription", paramLabel = "ID", arity = "1..*",
+                description = "Subscriptions whose clusters to scan (default: BYOKWATCH_SUBSCRIPTIONS).")
+        List<String> subscriptions = new ArrayList<>();
+
+        @Option(names = "--management-group", paramLabel = "ID",
+                description = "Every subscription under this management group instead (default: BYOKWATCH_MANAGEMENT_GROUP).")
+        String managementGroup;
+    }
+
     @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
     Input input = new Input();
 
-    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
+    @ArgGroup(validate = false, heading = "%nLive (instead of --inventory):%n", order = 2)
+    Live live = new Live();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 3)
     Output output = new Output();
 
     private final PrintStream out;
     private final PrintStream err;
+    private final CliContext cli;
 
     ScanCommand(CliContext cli) {
         this.out = cli.out();
         this.err = cli.err();
+        this.cli = cli;
+    }
+
+    /** Where the clusters come from, what to say about it, and how the report names it. */
+    private record Source(Inventory inventory, List<String> notes, String description) {
     }
 
     @Override
     public Integer call() {
-        Path inventoryPath = Path.of(Flags.required("scan", "--inventory", input.inventory, "examples/estate"));
+        if (live.live == (input.inventory != null)) {
+            throw new UsageException(live.live ? "give --inventory PATH or --live, not both"
+                    : "'scan' needs --inventory PATH (exported files, e.g. examples/estate) or --live (read Azure now)");
+        }
+        if (!live.live && (!live.subscriptions.isEmpty() || live.managementGroup != null)) {
+            throw new UsageException("--subscription and --management-group choose what --live reads; files say their own scope");
+        }
         String format = Flags.choice("--format", output.format, FORMATS);
         String failOn = Flags.choice("--fail-on", output.failOn, LEVELS);
         Severity failOnSeverity = failOn.equals("none") ? null : Severity.parse(failOn);
@@ -110,16 +151,81 @@ final class ScanCommand implements Callable<Integer> {
         RuleCatalog catalog = RuleCatalog.standard();
         Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
 
-        FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
-        ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
-                .run(loaded.inventory(), policy, loaded.notes());
+        Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table"));
+        ScanReport report;
+        try {
+            report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
+                    .run(source.inventory(), policy, source.notes());
+        } catch (ArmReadException e) {
+            // the cluster list itself could not be read completely: a partial scan would pass for a whole one
+            throw new InputException("cannot list the clusters to scan: " + e.getMessage() + "; sign in (az login) as an"
+                    + " identity with Reader on the scope, or check BYOKWATCH_ARM_ENDPOINT");
+        }
         VerdictGate.Decision decision = new VerdictGate(failOnSeverity, unknown).decide(report);
         if (decision.exitCode() == VerdictGate.NOTHING_TO_JUDGE) {
-            throw new InputException(String.join("; ", decision.reasons()) + " (read " + inventoryPath + ")");
+            throw new InputException(String.join("; ", decision.reasons()) + " (read " + source.description() + ")");
         }
         OutputFile.write(output.output, ReportFormat.parse(format).renderer(catalog).render(report), out, err);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();
+    }
+
+    /** The live inventory over the scope the options (or the settings) name. */
+    private Source live() {
+        Map<String, String> env = cli.env();
+        List<String> subscriptions = new ArrayList<>(live.subscriptions);
+        String group = live.managementGroup;
+        if (!subscriptions.isEmpty() && group != null) {
+            throw new UsageException("give --subscription ID... or --management-group ID, not both");
+        }
+        if (subscriptions.isEmpty() && group == null) {
+            String fromEnv = env.getOrDefault("BYOKWATCH_SUBSCRIPTIONS", "");
+            Arrays.stream(fromEnv.split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(subscriptions::add);
+            group = blankToNull(env.get("BYOKWATCH_MANAGEMENT_GROUP"));
+        }
+        if (subscriptions.isEmpty() && group == null) {
+            throw new UsageException("'scan --live' needs a scope: --subscription ID... (list yours with az account list"
+                    + " --query \"[].id\" -o tsv) or --management-group ID");
+        }
+        for (String s : subscriptions) {
+            if (!s.matches("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")) {
+                throw new UsageException("--subscription '" + s + "' is not a subscription id; use its GUID"
+                        + " (az account show --query id -o tsv)");
+            }
+        }
+        ArmCloud cloud;
+        URI endpoint;
+        int budget;
+        try {
+            cloud = ArmCloud.parse(env.getOrDefault("BYOKWATCH_CLOUD", "AzureCloud"));
+            String arm = blankToNull(env.get("BYOKWATCH_ARM_ENDPOINT"));
+            endpoint = arm == null ? null : URI.create(arm);
+            budget = Integer.parseInt(env.getOrDefault("BYOKWATCH_READ_BUDGET_PER_MINUTE",
+                    String.valueOf(ArmSettings.DEFAULT_READS_PER_MINUTE)).trim());
+        } catch (IllegalArgumentException e) {
+            throw new InputException("settings for --live: " + e.getMessage());
+        }
+        ArmSettings settings;
+        try {
+            settings = new ArmSettings(cloud, endpoint, subscriptions, group,
+                    ArmCredentials.defaultFor(cloud, env.get("AZURE_CLIENT_ID")), budget, ArmSettings.DEFAULT_CACHE_TTL,
+                    ArmSettings.DEFAULT_MAX_RETRIES);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("settings for --live: " + e.getMessage());
+        }
+        String scope = group != null ? "management group " + group : "subscription" + (subscriptions.size() == 1 ? " " : "s ")
+                + String.join(", ", subscriptions);
+        String description = "Azure (" + cloud + ") " + scope;
+        return new Source(cli.live().open(settings), List.of("read live from " + description), description);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private Source files(Path path, boolean notesToStderr) {
+        FileInventory.Loaded loaded = load(path, notesToStderr);
+        return new Source(loaded.inventory(), loaded.notes(), path.toString());
     }
 
     /** Problems always go to stderr; notes only when the output format does not show them itself. */

@@ -124,7 +124,7 @@ class MainTest {
 
     @Test
     void usageMistakes_exitTwo_withOneLineAndTheHint() {
-        assertUsageError(run("scan"), "byokwatch scan", "'scan' needs --inventory, e.g. --inventory examples/estate");
+        assertUsageError(run("scan"), "byokwatch scan", "'scan' needs --inventory PATH (exported files, e.g. examples/estate) or --live");
         assertUsageError(run("scan", "--inventory"), "byokwatch scan", "--inventory needs a value");
         assertUsageError(run("scan", "--inventory", "examples/estate", "--inventory", "examples/estate"), "byokwatch scan",
                 "--inventory given twice");
