@@ -28,11 +28,26 @@ public final class Scan {
         this.clock = clock;
     }
 
+    /** Told after each cluster is evaluated, for a progress display; it must not fail the scan. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {
+        };
+
+        void evaluated(int done, int total);
+    }
+
     public ScanReport run(Inventory inventory, Policy policy, List<String> inventoryNotes) {
+        return run(inventory, policy, inventoryNotes, Progress.NONE);
+    }
+
+    public ScanReport run(Inventory inventory, Policy policy, List<String> inventoryNotes, Progress progress) {
         Instant now = clock.instant();
-        List<ClusterVerdict> verdicts = new ArrayList<>();
-        for (ManagedCluster c : inventory.clusters()) {
+        List<ManagedCluster> clusters = inventory.clusters();
+        List<ClusterVerdict> verdicts = new ArrayList<>(clusters.size());
+        for (ManagedCluster c : clusters) {
             verdicts.add(evaluator.evaluate(c, inventory, policy, now));
+            progress.evaluated(verdicts.size(), clusters.size());
         }
         return report(now, verdicts, inventoryNotes);
     }

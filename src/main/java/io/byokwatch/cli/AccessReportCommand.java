@@ -88,7 +88,7 @@ final class AccessReportCommand implements Callable<Integer> {
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout (- is stdout).")
         String output;
     }
 
@@ -163,7 +163,7 @@ final class AccessReportCommand implements Callable<Integer> {
         // the options are read before the report is written, so a bad config fails before any output
         Notifications.Parts delivery = notify.given() ? notify.parts(env, out, false) : null;
         OutputFile.write(output.output, format.renderer().render(report), out, err);
-        return delivery == null ? 0 : deliver(delivery, report, output.output != null ? Path.of(output.output) : null);
+        return delivery == null ? 0 : deliver(delivery, report, !OutputFile.toStdout(output.output) ? Path.of(output.output) : null);
     }
 
     /**

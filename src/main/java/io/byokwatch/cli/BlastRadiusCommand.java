@@ -70,7 +70,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); markdown is the revocation runbook.")
         String format;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
+        @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout (- is stdout).")
         String output;
 
         @Option(names = "--now", paramLabel = "ISO-8601", description = "The time the runbook is written at (default: now).")

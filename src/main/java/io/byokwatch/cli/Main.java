@@ -77,7 +77,7 @@ public final class Main {
     public static void main(String[] argv) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(argv, out, err));
+        System.exit(run(argv, new CliContext(out, err, System.getenv(), LiveSource.ARM, Terminal.detect())));
     }
 
     /** Runs one command; returns the exit code. Kept separate from {@link #main} so tests call it in-process. */

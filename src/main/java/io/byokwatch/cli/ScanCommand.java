@@ -14,6 +14,9 @@ import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.render.report.ReportFormat;
+import io.byokwatch.render.report.ReportRenderer;
+import io.byokwatch.render.report.TableRenderer;
+import io.byokwatch.render.report.TableStyle;
 import io.byokwatch.rules.RuleCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,7 +43,7 @@ import java.util.concurrent.Callable;
                 "Resource Graph output) or, with --live, straight from Azure as the functions read it."},
         customSynopsis = {"byokwatch scan (--inventory PATH | --live [--subscription ID... | --management-group ID])",
                 "               [--policy FILE] [--now ISO-8601]",
-                "               [--format table|json|sarif|markdown] [--output FILE]",
+                "               [--format table|json|sarif|markdown] [--output FILE|-] [--color auto|always|never] [--quiet]",
                 "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:a finding at or above --fail-on, or a cluster whose verdict"
@@ -54,6 +57,12 @@ final class ScanCommand implements Callable<Integer> {
     static final class Formats extends java.util.ArrayList<String> {
         Formats() {
             super(FORMATS);
+        }
+    }
+
+    static final class ColourChoices extends java.util.ArrayList<String> {
+        ColourChoices() {
+            super(List.of("auto", "always", "never"));
         }
     }
 
@@ -81,8 +90,17 @@ final class ScanCommand implements Callable<Integer> {
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         String format;
 
-        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout (- is stdout).")
         String output;
+
+        @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColourChoices.class,
+                description = "Severity colours in the table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when stdout"
+                        + " is a terminal and NO_COLOR is not set).")
+        String color;
+
+        @Option(names = {"-q", "--quiet"}, description = "For CI logs: the table lists only clusters that need action,"
+                + " and stderr carries only warnings and the reasons for the exit code (no notes, progress or 'wrote').")
+        boolean quiet;
 
         @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", completionCandidates = Levels.class,
                 description = "Exit 1 when a finding is at or above this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -151,23 +169,35 @@ final class ScanCommand implements Callable<Integer> {
         RuleCatalog catalog = RuleCatalog.standard();
         Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
 
-        Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table"));
+        String colour = Flags.choice("--color", output.color, List.of("auto", "always", "never"));
+        Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table") && !output.quiet);
         ScanReport report;
+        Progress progress = new Progress(err, cli.terminal().stderr() && !output.quiet, "evaluating clusters");
         try {
             report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
-                    .run(source.inventory(), policy, source.notes());
+                    .run(source.inventory(), policy, source.notes(), progress::step);
         } catch (ArmReadException e) {
             // the cluster list itself could not be read completely: a partial scan would pass for a whole one
             throw new InputException("cannot list the clusters to scan: " + e.getMessage() + "; sign in (az login) as an"
                     + " identity with Reader on the scope, or check BYOKWATCH_ARM_ENDPOINT");
+        } finally {
+            progress.done();
         }
         VerdictGate.Decision decision = new VerdictGate(failOnSeverity, unknown).decide(report);
         if (decision.exitCode() == VerdictGate.NOTHING_TO_JUDGE) {
             throw new InputException(String.join("; ", decision.reasons()) + " (read " + source.description() + ")");
         }
-        OutputFile.write(output.output, ReportFormat.parse(format).renderer(catalog).render(report), out, err);
+        ReportRenderer renderer = format.equals("table")
+                ? new TableRenderer(TableRenderer.DEFAULT_WIDTH, colours(colour) ? TableStyle.COLOUR : TableStyle.PLAIN, output.quiet)
+                : ReportFormat.parse(format).renderer(catalog);
+        OutputFile.write(output.output, renderer.render(report), out, err, output.quiet);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();
+    }
+
+    /** A file gets colours only when asked for always; stdout when it is a terminal and NO_COLOR is unset. */
+    private boolean colours(String choice) {
+        return OutputFile.toStdout(output.output) ? cli.terminal().colourOnStdout(choice, cli.env()) : choice.equals("always");
     }
 
     /** The live inventory over the scope the options (or the settings) name. */
