@@ -15,6 +15,8 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.render.report.ReportRenderer;
+import io.byokwatch.render.report.SarifLocations;
+import io.byokwatch.render.report.SarifRenderer;
 import io.byokwatch.render.report.TableRenderer;
 import io.byokwatch.render.report.TableStyle;
 import io.byokwatch.rules.RuleCatalog;
@@ -187,9 +189,24 @@ final class ScanCommand implements Callable<Integer> {
         if (decision.exitCode() == VerdictGate.NOTHING_TO_JUDGE) {
             throw new InputException(String.join("; ", decision.reasons()) + " (read " + source.description() + ")");
         }
-        ReportRenderer renderer = format.equals("table")
-                ? new TableRenderer(TableRenderer.DEFAULT_WIDTH, colours(colour) ? TableStyle.COLOUR : TableStyle.PLAIN, output.quiet)
-                : ReportFormat.parse(format).renderer(catalog);
+        ReportRenderer renderer = switch (format) {
+            case "table" -> new TableRenderer(TableRenderer.DEFAULT_WIDTH, colours(colour) ? TableStyle.COLOUR : TableStyle.PLAIN,
+                    output.quiet);
+            case "sarif" -> new SarifRenderer(catalog, live.live ? SarifLocations.LIVE
+                    : new InventoryLocations(Path.of(input.inventory), Path.of("").toAbsolutePath()));
+            default -> ReportFormat.parse(format).renderer(catalog);
+        };
+        if (format.equals("sarif") && !output.quiet) {
+            if (live.live) {
+                err.println("note: a live scan has no files, so SARIF results carry the resource id as a logical location"
+                        + " only; GitHub code scanning refuses results without a file location, so for GitHub scan exported"
+                        + " files (--inventory) committed to the repository");
+            }
+            if (report.findings().size() > SarifRenderer.GITHUB_MAX_RESULTS) {
+                err.println("note: " + report.findings().size() + " findings exceed GitHub's " + SarifRenderer.GITHUB_MAX_RESULTS
+                        + " results per run; the least severe are folded into one result per rule (--format json lists all)");
+            }
+        }
         OutputFile.write(output.output, renderer.render(report), out, err, output.quiet);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();

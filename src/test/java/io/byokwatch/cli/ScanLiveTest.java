@@ -142,6 +142,22 @@ class ScanLiveTest {
     }
 
     @Test
+    void liveSarif_givesTheResourceIdAsALogicalLocation_andSaysWhatThatMeansForGitHub() {
+        MainTest.Result r = run(Map.of(), "scan", "--live", "--subscription", SUB_A, "--format", "sarif", "--fail-on", "none");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of(), io.byokwatch.render.SchemaCheck.load("schema/sarif-2.1.0.json").problems(r.out()));
+        JsonObject run = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        assertFalse(run.getAsJsonArray("results").isEmpty());
+        for (JsonElement result : run.getAsJsonArray("results")) {
+            JsonObject location = result.getAsJsonObject().getAsJsonArray("locations").get(0).getAsJsonObject();
+            assertFalse(location.has("physicalLocation"), "no invented path: " + location);
+            assertTrue(location.getAsJsonArray("logicalLocations").get(0).getAsJsonObject().get("fullyQualifiedName")
+                    .getAsString().startsWith("/subscriptions/" + SUB_A));
+        }
+        assertTrue(r.err().contains("GitHub code scanning refuses results without a file location"), r.err());
+    }
+
+    @Test
     void usageMistakes_withLive() {
         assertEquals(2, run(Map.of(), "scan", "--live").code(), "no scope");
         assertTrue(run(Map.of(), "scan", "--live").err().contains("az account list"));

@@ -47,7 +47,7 @@ public final class SnapshotLoader {
         return collector.snapshot(files.size());
     }
 
-    private static List<Path> jsonFiles(Path root) {
+    static List<Path> jsonFiles(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of(root);
         }

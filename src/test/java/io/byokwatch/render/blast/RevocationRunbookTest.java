@@ -5,6 +5,7 @@ import io.byokwatch.app.BlastRadius;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ResourceId;
 import org.junit.jupiter.api.Test;
+import io.byokwatch.testsupport.AzCommandLines;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -101,13 +102,7 @@ class RevocationRunbookTest {
                 config), "the check can fail");
         Map<String, List<String>> commands = AzCommandLines.in(all.toString());
         assertTrue(commands.size() >= 8, commands.keySet().toString());
-        List<String> refused = new ArrayList<>();
-        for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-            String error = AzCommandLines.parseError(c.getValue(), config);
-            if (error != null) {
-                refused.add(String.join(" ", c.getValue()) + "\n  " + error);
-            }
-        }
+        List<String> refused = AzCommandLines.refused(commands.values(), config);
         assertTrue(refused.isEmpty(), String.join("\n", refused));
     }
 }
