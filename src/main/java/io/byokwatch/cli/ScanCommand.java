@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
                 "Resource Graph output) or, with --live, straight from Azure as the functions read it."},
         customSynopsis = {"byokwatch scan (--inventory PATH | --live [--subscription ID... | --management-group ID])",
                 "               [--policy FILE] [--now ISO-8601]",
-                "               [--format table|json|sarif|markdown] [--output FILE|-] [--color auto|always|never] [--quiet]",
+                "               [--format table|json|sarif|markdown] [--output FILE|-]",
+                "               [--color auto|always|never] [--quiet]",
                 "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:a finding at or above --fail-on, or a cluster whose verdict"
