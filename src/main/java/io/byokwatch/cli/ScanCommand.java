@@ -20,6 +20,7 @@ import io.byokwatch.render.report.SarifRenderer;
 import io.byokwatch.render.report.TableRenderer;
 import io.byokwatch.render.report.TableStyle;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.plan.PlanRules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,14 +97,6 @@ final class ScanCommand implements Callable<Integer> {
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout (- is stdout).")
         String output;
 
-        @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColourChoices.class,
-                description = "Severity colours in the table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when stdout"
-                        + " is a terminal and NO_COLOR is not set).")
-        String color;
-
-        @Option(names = {"-q", "--quiet"}, description = "For CI logs: the table lists only clusters that need action,"
-                + " and stderr carries only warnings and the reasons for the exit code (no notes, progress or 'wrote').")
-        boolean quiet;
 
         @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", completionCandidates = Levels.class,
                 description = "Exit 1 when a finding is at or above this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -130,6 +123,18 @@ final class ScanCommand implements Callable<Integer> {
         String managementGroup;
     }
 
+    /** How the report reads on a terminal and in CI logs; a group of its own, as other commands reuse Output. */
+    static final class Display {
+        @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = ColourChoices.class,
+                description = "Severity colours in the table: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: when stdout"
+                        + " is a terminal and NO_COLOR is not set).")
+        String color;
+
+        @Option(names = {"-q", "--quiet"}, description = "For CI logs: the table lists only clusters that need action,"
+                + " and stderr carries only warnings and the reasons for the exit code (no notes, progress or 'wrote').")
+        boolean quiet;
+    }
+
     @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
     Input input = new Input();
 
@@ -138,6 +143,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 3)
     Output output = new Output();
+
+    @ArgGroup(validate = false, heading = "%nDisplay:%n", order = 4)
+    Display display = new Display();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -170,12 +178,12 @@ final class ScanCommand implements Callable<Integer> {
                 : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
+        Policy policy = input.policy != null ? new PolicyLoader(PlanRules.withCatalog(catalog)).load(Path.of(input.policy)) : Policy.DEFAULT;
 
-        String colour = Flags.choice("--color", output.color, List.of("auto", "always", "never"));
-        Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table") && !output.quiet);
+        String colour = Flags.choice("--color", display.color, List.of("auto", "always", "never"));
+        Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table") && !display.quiet);
         ScanReport report;
-        Progress progress = new Progress(err, cli.terminal().stderr() && !output.quiet, "evaluating clusters");
+        Progress progress = new Progress(err, cli.terminal().stderr() && !display.quiet, "evaluating clusters");
         try {
             report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
                     .run(source.inventory(), policy, source.notes(), progress::step);
@@ -192,12 +200,12 @@ final class ScanCommand implements Callable<Integer> {
         }
         ReportRenderer renderer = switch (format) {
             case "table" -> new TableRenderer(TableRenderer.DEFAULT_WIDTH, colours(colour) ? TableStyle.COLOUR : TableStyle.PLAIN,
-                    output.quiet);
+                    display.quiet);
             case "sarif" -> new SarifRenderer(catalog, live.live ? SarifLocations.LIVE
                     : new InventoryLocations(Path.of(input.inventory), Path.of("").toAbsolutePath()));
             default -> ReportFormat.parse(format).renderer(catalog);
         };
-        if (format.equals("sarif") && !output.quiet) {
+        if (format.equals("sarif") && !display.quiet) {
             if (live.live) {
                 err.println("note: a live scan has no files, so SARIF results carry the resource id as a logical location"
                         + " only; GitHub code scanning refuses results without a file location, so for GitHub scan exported"
@@ -208,7 +216,7 @@ final class ScanCommand implements Callable<Integer> {
                         + " results per run; the least severe are folded into one result per rule (--format json lists all)");
             }
         }
-        OutputFile.write(output.output, renderer.render(report), out, err, output.quiet);
+        OutputFile.write(output.output, renderer.render(report), out, err, display.quiet);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();
     }

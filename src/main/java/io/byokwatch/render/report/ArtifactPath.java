@@ -22,6 +22,32 @@ public final class ArtifactPath {
         return new SarifLocations.FileLine("file://" + (absolute.toString().startsWith("/") ? "" : "/") + encode(absolute), false, line);
     }
 
+    /**
+     * A path standing for an ARM resource, {@code azure/<subscription>/<resource-group>/<namespace>/<type>/<name>},
+     * lower-cased. The scan's SARIF no longer uses it (its results point at real inventory files, or carry only the
+     * resource id); the plan renderer still places a change without a source line on it.
+     */
+    public static String of(io.byokwatch.domain.ResourceId id) {
+        String[] parts = id.toString().replaceAll("^/+", "").split("/+");
+        StringBuilder path = new StringBuilder("azure");
+        int i = 0;
+        if (i + 1 < parts.length && parts[i].equalsIgnoreCase("subscriptions")) {
+            path.append('/').append(segment(parts[i + 1].toLowerCase(java.util.Locale.ROOT)));
+            i += 2;
+        }
+        if (i + 1 < parts.length && parts[i].equalsIgnoreCase("resourceGroups")) {
+            path.append('/').append(segment(parts[i + 1].toLowerCase(java.util.Locale.ROOT)));
+            i += 2;
+        }
+        if (i < parts.length && parts[i].equalsIgnoreCase("providers")) {
+            i++;
+        }
+        for (; i < parts.length; i++) {
+            path.append('/').append(segment(parts[i].toLowerCase(java.util.Locale.ROOT)));
+        }
+        return path.toString();
+    }
+
     /** The directory as a {@code file:} URI ending in a slash, for {@code originalUriBaseIds}. */
     public static String directoryUri(Path base) {
         Path root = base.toAbsolutePath().normalize();

@@ -108,7 +108,7 @@ public final class SarifRenderer implements ReportRenderer {
                 room = Math.max(0, maxResults - folded.size());
             }
         }
-        kept.forEach(s -> results.add(result(s, ruleIndex)));
+        kept.forEach(s -> results.add(located(s, ruleIndex)));
         folded.forEach((rule, rest) -> results.add(summary(rule, rest, ruleIndex)));
         if (!folded.isEmpty()) {
             int n = folded.values().stream().mapToInt(List::size).sum();
@@ -154,7 +154,8 @@ public final class SarifRenderer implements ReportRenderer {
         return tool;
     }
 
-    private static JsonObject rule(RuleMeta meta) {
+    /** A rule descriptor; public for renderers that list rules kept outside the catalog (the plan-only rules). */
+    public static JsonObject rule(RuleMeta meta) {
         String failsWhen = "Fails when " + sentence(meta.failsWhen());
         JsonObject o = new JsonObject();
         o.addProperty("id", meta.id());
@@ -201,7 +202,20 @@ public final class SarifRenderer implements ReportRenderer {
         return tags;
     }
 
-    private JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+    /** One result located by this renderer's {@link SarifLocations}. */
+    private JsonObject located(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+        return result(shared, ruleIndex, place(shared.finding().resourceId(), shared.clusterIds()));
+    }
+
+    /**
+     * One result with the resource id as its only location; public for the plan renderer, which places results on the
+     * plan's files and lines.
+     */
+    public static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+        return result(shared, ruleIndex, null);
+    }
+
+    private static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex, SarifLocations.FileLine file) {
         Finding f = shared.finding();
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", f.ruleId());
@@ -217,7 +231,7 @@ public final class SarifRenderer implements ReportRenderer {
             message.append("\n\nFix: ").append(f.remediation().strip());
         }
         o.add("message", text(message.toString()));
-        o.add("locations", one(location(f.resourceId(), place(f.resourceId(), shared.clusterIds()))));
+        o.add("locations", one(location(f.resourceId(), file)));
         JsonObject fingerprints = new JsonObject();
         fingerprints.addProperty(Fingerprints.KEY, Fingerprints.of(f));
         o.add("partialFingerprints", fingerprints);
