@@ -2,12 +2,15 @@ package io.byokwatch.app;
 
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +28,9 @@ import java.util.Set;
  * reads before disabling a key.
  *
  * <p>How a cluster depends on the target is its {@link Dependent#uses()}: {@link #DISK} (node disks through the
- * cluster's disk encryption set) and {@link #KMS} (Kubernetes secrets through the KMS etcd key). Further uses (such as
- * persistent-volume disks through a storage class's set) are further labels; the renderers describe each label they
- * know and say plainly when they meet one they do not.
+ * cluster's disk encryption set), {@link #VOLUMES} (persistent-volume disks a storage class encrypts with one of the
+ * sets) and {@link #KMS} (Kubernetes secrets through the KMS etcd key). Further uses are further labels; the renderers
+ * describe each label they know and say plainly when they meet one they do not.
  */
 public final class BlastRadius {
     /** Data-plane host suffixes per cloud; vault ids do not carry the host, so each is tried. */
@@ -35,8 +38,11 @@ public final class BlastRadius {
             "vault.azure.cn", "managedhsm.azure.net", "managedhsm.usgovcloudapi.net", "managedhsm.azure.cn");
     /** Node OS (and data) disks encrypted through the cluster's disk encryption set. */
     public static final String DISK = "disk";
+    /** Persistent-volume disks (Azure Disk CSI) encrypted with one of the sets. */
+    public static final String VOLUMES = "pv";
     /** Kubernetes secrets in etcd encrypted through Azure Key Vault KMS. */
     public static final String KMS = "kms";
+    private static final List<String> USE_ORDER = List.of(DISK, VOLUMES, KMS);
 
     public enum Kind {
         KEY("key"), VAULT("vault"), SET("disk encryption set");
@@ -83,12 +89,31 @@ public final class BlastRadius {
         }
     }
 
+    /** A persistent-volume disk encrypted with one of the sets, and the clusters that provably own it (none: an orphan). */
+    public record VolumeDisk(ManagedDisk disk, List<ResourceId> owners) {
+        public VolumeDisk {
+            owners = List.copyOf(owners);
+        }
+    }
+
+    /**
+     * @param volumeDisks    persistent-volume disks using the sets, when the inventory read disks
+     * @param volumesUnknown why persistent-volume disks could not be listed (disks not exported, not readable); null
+     *                       when they were read (then {@code volumeDisks} is the whole answer, possibly empty)
+     */
     public record Result(String target, Kind kind, List<KeyInUse> keys, List<DiskEncryptionSet> diskEncryptionSets,
-                         List<Dependent> clusters) {
+                         List<Dependent> clusters, List<VolumeDisk> volumeDisks, String volumesUnknown) {
         public Result {
             keys = List.copyOf(keys);
             diskEncryptionSets = List.copyOf(diskEncryptionSets);
             clusters = List.copyOf(clusters);
+            volumeDisks = List.copyOf(volumeDisks);
+        }
+
+        /** Without persistent-volume disks: for targets no set stands behind, and for callers that build one by hand. */
+        public Result(String target, Kind kind, List<KeyInUse> keys, List<DiskEncryptionSet> diskEncryptionSets,
+                      List<Dependent> clusters) {
+            this(target, kind, keys, diskEncryptionSets, clusters, List.of(), null);
         }
     }
 
@@ -117,11 +142,13 @@ public final class BlastRadius {
 
     public Result forSet(ResourceId setId, Inventory inv) {
         DiskEncryptionSet set = inv.diskEncryptionSet(setId).orNull();
-        List<ManagedCluster> clusters = inv.clustersUsingDiskEncryptionSets(List.of(setId));
-        List<Dependent> deps = clusters.stream().map(c -> dependent(c, DISK)).toList();
+        Uses uses = new Uses();
+        inv.clustersUsingDiskEncryptionSets(List.of(setId)).forEach(c -> uses.add(c, DISK, setId, null));
+        Volumes volumes = volumes(List.of(setId), inv, uses);
         List<KeyInUse> keys = set == null || set.activeKey() == null ? List.of()
                 : keysInUse(List.of(), List.of(set.activeKey()), inv);
-        return new Result(setId.toString(), Kind.SET, keys, set == null ? List.of() : List.of(set), sorted(deps));
+        return new Result(setId.toString(), Kind.SET, keys, set == null ? List.of() : List.of(set), uses.dependents(),
+                volumes.disks(), volumes.unknown());
     }
 
     /** The data-plane hosts a vault id can have, one per cloud. */
@@ -134,20 +161,69 @@ public final class BlastRadius {
     /** @param named keys the target names itself, listed even when nothing references them */
     private Result result(String target, Kind kind, List<DiskEncryptionSet> sets, List<ManagedCluster> kms, Inventory inv,
                           List<KeyRef> named) {
-        Map<ResourceId, Dependent> deps = new LinkedHashMap<>();
-        inv.clustersUsingDiskEncryptionSets(sets.stream().map(DiskEncryptionSet::id).toList())
-                .forEach(c -> deps.put(c.id(), dependent(c, DISK)));
-        for (ManagedCluster c : kms) {
-            Dependent viaKms = dependent(c, KMS);
-            deps.merge(c.id(), viaKms, (a, b) -> new Dependent(a.clusterId(), a.name(), a.nodePools(), DISK + "+" + KMS,
-                    a.diskEncryptionSet(), b.kmsKey()));
-        }
+        List<ResourceId> setIds = sets.stream().map(DiskEncryptionSet::id).toList();
+        Uses uses = new Uses();
+        inv.clustersUsingDiskEncryptionSets(setIds).forEach(c -> uses.add(c, DISK, c.diskEncryptionSetId(), null));
+        Volumes volumes = setIds.isEmpty() ? new Volumes(List.of(), null) : volumes(setIds, inv, uses);
+        kms.forEach(c -> uses.add(c, KMS, null, c.kms().key()));
         List<DiskEncryptionSet> sortedSets = new ArrayList<>(sets);
         sortedSets.sort(Comparator.comparing(s -> s.id().key()));
         List<KeyRef> refs = new ArrayList<>();
         sortedSets.forEach(s -> refs.add(s.activeKey()));
         kms.forEach(c -> refs.add(c.kms().key()));
-        return new Result(target, kind, keysInUse(named, refs, inv), sortedSets, sorted(new ArrayList<>(deps.values())));
+        return new Result(target, kind, keysInUse(named, refs, inv), sortedSets, uses.dependents(), volumes.disks(),
+                volumes.unknown());
+    }
+
+    private record Volumes(List<VolumeDisk> disks, String unknown) {
+    }
+
+    /** The persistent-volume disks the sets encrypt, each with the clusters that provably own it, who then depend too. */
+    private static Volumes volumes(List<ResourceId> setIds, Inventory inv, Uses uses) {
+        Lookup<List<ManagedDisk>> disks = inv.dataDisksUsingDiskEncryptionSets(setIds);
+        if (disks.orNull() == null) {
+            return new Volumes(List.of(), disks instanceof Lookup.Unknown<List<ManagedDisk>> u ? u.reason()
+                    : "persistent-volume disks could not be read");
+        }
+        List<VolumeDisk> out = new ArrayList<>();
+        for (ManagedDisk d : disks.orNull()) {
+            List<ManagedCluster> owners = inv.clustersWithNodeResourceGroups(DiskOwners.candidateGroups(d)).stream()
+                    .filter(c -> DiskOwners.owns(c, d)).toList();
+            owners.forEach(c -> uses.add(c, VOLUMES, d.encryption().diskEncryptionSetId(), null));
+            out.add(new VolumeDisk(d, owners.stream().map(ManagedCluster::id).toList()));
+        }
+        out.sort(Comparator.comparing(v -> v.disk().id().key()));
+        return new Volumes(out, null);
+    }
+
+    /** Each cluster's uses of the target, merged: one dependent per cluster, uses in a fixed order. */
+    private static final class Uses {
+        private final Map<ResourceId, ManagedCluster> clusters = new LinkedHashMap<>();
+        private final Map<ResourceId, Set<String>> labels = new LinkedHashMap<>();
+        private final Map<ResourceId, ResourceId> sets = new LinkedHashMap<>();
+        private final Map<ResourceId, KeyRef> kmsKeys = new LinkedHashMap<>();
+
+        void add(ManagedCluster c, String use, ResourceId set, KeyRef kmsKey) {
+            clusters.putIfAbsent(c.id(), c);
+            labels.computeIfAbsent(c.id(), k -> new LinkedHashSet<>()).add(use);
+            if (set != null && use.equals(DISK)) {
+                sets.put(c.id(), set);
+            } else if (set != null) {
+                sets.putIfAbsent(c.id(), set);
+            }
+            if (kmsKey != null) {
+                kmsKeys.put(c.id(), kmsKey);
+            }
+        }
+
+        List<Dependent> dependents() {
+            List<Dependent> out = new ArrayList<>();
+            clusters.forEach((id, c) -> out.add(new Dependent(id, c.name(),
+                    c.agentPools().stream().map(AgentPool::name).toList(),
+                    String.join("+", USE_ORDER.stream().filter(labels.get(id)::contains).toList()),
+                    sets.get(id), kmsKeys.get(id))));
+            return sorted(out);
+        }
     }
 
     /**
@@ -176,11 +252,6 @@ public final class BlastRadius {
                 latest.contains(id), inv.key(key).orNull(), inv.vaultByHost(key.vaultHost()).orNull())));
         out.sort(Comparator.comparing(k -> k.key().keyId()));
         return out;
-    }
-
-    private static Dependent dependent(ManagedCluster c, String via) {
-        return new Dependent(c.id(), c.name(), c.agentPools().stream().map(AgentPool::name).toList(), via,
-                via.equals(DISK) ? c.diskEncryptionSetId() : null, via.equals(KMS) ? c.kms().key() : null);
     }
 
     private static List<Dependent> sorted(List<Dependent> deps) {

@@ -110,6 +110,26 @@ class BlastRadiusCommandTest {
     }
 
     @Test
+    void persistentVolumeDisks_behindTheSets_makeTheirClustersDependToo() {
+        MainTest.Result r = run("--inventory", "examples/estate", "--format", "json", "kv-phi-prod");
+        assertEquals(0, r.code(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertTrue(o.get("persistentVolumeDisksRead").getAsBoolean());
+        assertEquals(2, o.getAsJsonArray("persistentVolumeDisks").size());
+        JsonObject disk = o.getAsJsonArray("persistentVolumeDisks").get(0).getAsJsonObject();
+        assertTrue(disk.getAsJsonArray("clusterIds").get(0).getAsString().endsWith("/aks-ehr"), disk.toString());
+        String via = null;
+        for (var c : o.getAsJsonArray("clusters")) {
+            if (c.getAsJsonObject().get("name").getAsString().equals("aks-ehr")) {
+                via = c.getAsJsonObject().get("via").getAsString();
+            }
+        }
+        assertEquals("disk+pv+kms", via);
+        MainTest.Result table = run("--inventory", "examples/estate", "kv-phi-prod");
+        assertTrue(table.out().contains("2 persistent-volume disks use these sets"), table.out());
+    }
+
+    @Test
     void markdown_isTheRunbook_andCanBeWrittenToAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("runbook.md");
         MainTest.Result r = run("--inventory", "examples/estate", "kv-shared-legacy", "--format", "markdown", "--output", file.toString(),

@@ -8,7 +8,8 @@ import io.byokwatch.render.PrettyJson;
 
 /**
  * {@code blast-radius --format json}. The original fields ({@code target}, {@code diskEncryptionSets}, {@code clusters}
- * with {@code id}, {@code nodePools}, {@code via}) keep their meaning; the rest were added beside them.
+ * with {@code id}, {@code nodePools}, {@code via}) keep their meaning, {@code via} gaining {@code pv} for persistent
+ * volumes; the rest were added beside them.
  * {@code complete: false} means files could not be read, so more may depend on the target than is listed.
  */
 public final class BlastRadiusJson {
@@ -58,6 +59,24 @@ public final class BlastRadiusJson {
             clusters.add(c);
         }
         o.add("clusters", clusters);
+        o.addProperty("persistentVolumeDisksRead", r.volumesUnknown() == null);
+        if (r.volumesUnknown() != null) {
+            o.addProperty("persistentVolumeDisksNote", r.volumesUnknown());
+        }
+        JsonArray volumes = new JsonArray();
+        for (BlastRadius.VolumeDisk v : r.volumeDisks()) {
+            JsonObject d = new JsonObject();
+            d.addProperty("id", v.disk().id().toString());
+            JsonArray owners = new JsonArray();
+            v.owners().forEach(id -> owners.add(id.toString()));
+            d.add("clusterIds", owners);
+            if (v.disk().claim() != null && !v.disk().claim().describe().isEmpty()) {
+                d.addProperty("claim", v.disk().claim().describe());
+            }
+            d.addProperty("attached", v.disk().attached());
+            volumes.add(d);
+        }
+        o.add("persistentVolumeDisks", volumes);
         return PrettyJson.write(o);
     }
 }

@@ -20,6 +20,13 @@ public final class BlastRadiusText {
             sb.append("  cluster  ").append(d.name()).append("  via ").append(d.via()).append("  pools: ")
                     .append(d.nodePools().isEmpty() ? "-" : String.join(", ", d.nodePools())).append('\n');
         }
+        if (r.volumesUnknown() != null && !r.diskEncryptionSets().isEmpty()) {
+            sb.append("  persistent-volume disks not read: ").append(r.volumesUnknown()).append('\n');
+        } else if (!r.volumeDisks().isEmpty()) {
+            long orphans = r.volumeDisks().stream().filter(v -> v.owners().isEmpty()).count();
+            sb.append("  ").append(count(r.volumeDisks().size(), "persistent-volume disk")).append(" use these sets")
+                    .append(orphans == 0 ? "" : " (" + orphans + " owned by no cluster in the inventory)").append('\n');
+        }
         sb.append(Verdicts.summary(r, coverage)).append('\n');
         if (!r.clusters().isEmpty() || !r.diskEncryptionSets().isEmpty()) {
             sb.append("For the revocation runbook (what stops when, the commands to disable, restore and verify): --format markdown\n");

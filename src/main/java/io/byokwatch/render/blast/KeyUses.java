@@ -21,12 +21,16 @@ final class KeyUses {
                                     + " and data disks starts failing and Azure shuts down the node VMs (ultra disks keep"
                                     + " running until they are deallocated). Nodes go NotReady and their pods stop.",
                             "Until the key is back, nothing new can be built on these sets: scale-out, upgrades, node"
-                                    + " image updates and new node pools fail.",
-                            "Persistent-volume disks created through a storage class that names one of these sets"
-                                    + " (`diskEncryptionSetID`) stop the same way. This inventory does not list disks:"
-                                    + " `az disk-encryption-set list-associated-resources` (under Verify) lists every disk"
-                                    + " and snapshot each set encrypts, in AKS or not."),
+                                    + " image updates and new node pools fail."),
                     List.of("kubectl get nodes  # NotReady about an hour after disabling; Ready again after restoring")),
+            BlastRadius.VOLUMES, new Use("Persistent-volume disks (through a storage class's disk encryption set)",
+                    "persistent volumes",
+                    List.of("Within about an hour of the key being disabled, deleted or expiring, I/O on these disks fails:"
+                                    + " the pods using the volumes fail, and Azure shuts down the node VMs they are attached"
+                                    + " to, even when those nodes' own disks use another key.",
+                            "New volumes from the storage class fail to provision until the key is back; a volume cannot be"
+                                    + " moved to another key without copying its data."),
+                    List.of("kubectl get pv -o wide  # the volumes on these disks; their pods show in kubectl get pods -A")),
             BlastRadius.KMS, new Use("Kubernetes secrets (KMS etcd encryption)", "secrets (KMS)",
                     List.of("The API server can no longer decrypt the Secrets encrypted with the key: reading them fails,"
                                     + " pods that mount them cannot start, and the API server itself can stop working.",

@@ -25,6 +25,8 @@ import java.util.Map;
  * the enabled versions first and disables, and later re-enables, exactly those.
  */
 public final class RevocationRunbook {
+    /** Beyond this many persistent-volume disks the runbook counts the rest; JSON lists them all. */
+    static final int VOLUME_ROWS = 100;
     private RevocationRunbook() {
     }
 
@@ -45,6 +47,7 @@ public final class RevocationRunbook {
             md.append('\n');
         }
         dependents(md, r, coverage);
+        volumes(md, r);
         stops(md, r);
         if (r.keys().isEmpty()) {
             md.append("## Disable, restore, verify\n\n");
@@ -96,6 +99,37 @@ public final class RevocationRunbook {
         }
     }
 
+    /** The persistent-volume disks behind the sets, or why they are not known: never silence about them. */
+    private static void volumes(StringBuilder md, BlastRadius.Result r) {
+        if (r.diskEncryptionSets().isEmpty() && r.volumeDisks().isEmpty() && r.kind() != BlastRadius.Kind.SET) {
+            return;
+        }
+        md.append("### Persistent-volume disks\n\n");
+        if (r.volumesUnknown() != null) {
+            md.append("Not read: ").append(MarkdownText.text(r.volumesUnknown())).append(". Disks a storage class encrypts with")
+                    .append(" these sets (`diskEncryptionSetID`) stop with the key too; `az disk-encryption-set")
+                    .append(" list-associated-resources` (under Verify) lists every disk and snapshot each set encrypts.\n\n");
+            return;
+        }
+        if (r.volumeDisks().isEmpty()) {
+            md.append("No persistent-volume disk in the inventory uses these sets.\n\n");
+            return;
+        }
+        long orphans = r.volumeDisks().stream().filter(v -> v.owners().isEmpty()).count();
+        md.append(r.volumeDisks().size()).append(r.volumeDisks().size() == 1 ? " disk" : " disks")
+                .append(orphans == 0 ? "" : ", " + orphans + " of them owned by no cluster in the inventory").append(":\n\n");
+        md.append("| disk | resource group | cluster | attached |\n|---|---|---|---|\n");
+        r.volumeDisks().stream().limit(VOLUME_ROWS).forEach(v -> md.append("| ").append(MarkdownText.cell(v.disk().describe()))
+                .append(" | ").append(MarkdownText.code(v.disk().resourceGroup()))
+                .append(" | ").append(v.owners().isEmpty() ? "none (an orphan)"
+                        : String.join(", ", v.owners().stream().map(o -> MarkdownText.code(o.name())).toList()))
+                .append(" | ").append(v.disk().attached() ? "yes" : "no").append(" |\n"));
+        if (r.volumeDisks().size() > VOLUME_ROWS) {
+            md.append("\nand ").append(r.volumeDisks().size() - VOLUME_ROWS).append(" more (`--format json` lists every one).\n");
+        }
+        md.append('\n');
+    }
+
     private static void stops(StringBuilder md, BlastRadius.Result r) {
         Map<String, List<Dependent>> byUse = new LinkedHashMap<>();
         for (Dependent d : r.clusters()) {
@@ -105,7 +139,10 @@ public final class RevocationRunbook {
             return;
         }
         md.append("## What stops, and when\n\n");
-        for (Map.Entry<String, List<Dependent>> e : byUse.entrySet()) {
+        List<Map.Entry<String, List<Dependent>>> ordered = new ArrayList<>(byUse.entrySet());
+        List<String> order = List.of(BlastRadius.DISK, BlastRadius.VOLUMES, BlastRadius.KMS);
+        ordered.sort(java.util.Comparator.comparingInt(e -> order.contains(e.getKey()) ? order.indexOf(e.getKey()) : order.size()));
+        for (Map.Entry<String, List<Dependent>> e : ordered) {
             KeyUses.Use use = KeyUses.of(e.getKey());
             md.append("### ").append(use.title()).append("\n\n");
             md.append("Clusters: ").append(String.join(", ", e.getValue().stream().map(d -> MarkdownText.code(d.name())).toList()))

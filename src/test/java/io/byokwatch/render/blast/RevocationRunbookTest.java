@@ -63,12 +63,28 @@ class RevocationRunbookTest {
         BlastRadius.Result base = new BlastRadius().forSet(ResourceId.parse("/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-legacy/providers/Microsoft.Compute/diskEncryptionSets/des-shared-a"), ESTATE);
         List<BlastRadius.Dependent> withVolumes = new ArrayList<>();
         for (BlastRadius.Dependent d : base.clusters()) {
-            withVolumes.add(new BlastRadius.Dependent(d.clusterId(), d.name(), d.nodePools(), "disk+pv", d.diskEncryptionSet(), null));
+            withVolumes.add(new BlastRadius.Dependent(d.clusterId(), d.name(), d.nodePools(), "disk+files", d.diskEncryptionSet(), null));
         }
         String md = runbook(new BlastRadius.Result(base.target(), base.kind(), base.keys(), base.diskEncryptionSets(), withVolumes));
-        assertTrue(md.contains("### Through `pv`"), md);
+        assertTrue(md.contains("### Through `files`"), md);
         assertTrue(md.contains("treat it as stopping when the key does"), md);
         assertTrue(md.contains("Disabling the key stops everything else that uses it too"), md);
+    }
+
+    @Test
+    void persistentVolumeDisks_areListedWithTheirClusters_orSaidToBeUnread() {
+        String md = runbook(new BlastRadius().forVault(ResourceId.parse(
+                "/subscriptions/a3d9e5f2-8c1b-4f6a-b2e7-9d4c3a1f5e02/resourceGroups/rg-phi-keys/providers/Microsoft.KeyVault/vaults/kv-phi-prod"), ESTATE));
+        assertTrue(md.contains("### Persistent-volume disks\n\n2 disks:"), md);
+        assertTrue(md.contains("| disk pvc-7e2a5c91-6d4b-4f3e-8a1c-9b0d2e4f6a7b (ehr/ehr-documents) | `mc_rg-ehr_aks-ehr_westeurope` | `aks-ehr` | yes |"), md);
+        assertTrue(md.contains("### Persistent-volume disks (through a storage class's disk encryption set)\n\nClusters: `aks-ehr`."), md);
+        assertTrue(md.indexOf("### Node disks") < md.indexOf("### Persistent-volume disks (through")
+                && md.indexOf("### Persistent-volume disks (through") < md.indexOf("### Kubernetes secrets"), "uses in one order");
+        SnapshotInventory noDisks = SnapshotInventory.load(Path.of("examples/estate/payments"));
+        String unread = runbook(new BlastRadius().forVault(ResourceId.parse(
+                "/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-legacy/providers/Microsoft.KeyVault/vaults/kv-shared-legacy"), noDisks));
+        assertTrue(unread.contains("### Persistent-volume disks\n\nNot read: "), unread);
+        assertTrue(unread.contains("stop with the key too"), unread);
     }
 
     @Test
