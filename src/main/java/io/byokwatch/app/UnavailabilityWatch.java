@@ -4,6 +4,7 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -86,6 +87,11 @@ final class UnavailabilityWatch implements Inventory {
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
         return inventory.clustersWithKmsKeyIn(vaultHost);
+    }
+
+    @Override
+    public Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        return seen(inventory.kmsState(cluster));
     }
 
     @Override

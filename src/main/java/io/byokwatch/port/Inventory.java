@@ -5,6 +5,7 @@ import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -48,6 +49,18 @@ public interface Inventory {
 
     /** Clusters whose KMS etcd key lives at this vault host. */
     List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost);
+
+    /**
+     * The cluster's KMS state, settled where the inventory can. Found when the cluster's record shows it
+     * ({@link io.byokwatch.domain.KmsProfile#state()}); when the record cannot (it does not show whether KMS data
+     * encryption is set), the live inventory reads the clusters of the cluster's subscription from ARM with an API
+     * version that does, and a file inventory answers unknown with the record's reason, which names the export that
+     * supplies it. Unavailable when ARM could not answer for now.
+     */
+    default Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        KmsState state = cluster.kms().state();
+        return state.kind() == KmsState.Kind.UNKNOWN ? Lookup.unknown(state.missing()) : Lookup.found(state);
+    }
 
     /**
      * The managed disk as it is now: found; absent (a live 404, or an export of the disk's subscription that lacks

@@ -7,6 +7,7 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -63,6 +64,8 @@ public final class LiveInventory implements Inventory {
     private final GraphReads graph;
     private final VaultDirectory vaults;
     private final DiskReads disks;
+    private final ClusterListing clusterLists;
+    private final Clock clock;
     private final Freshness view;
 
     /** Production: the default HTTP client, the system clock, real sleeping. */
@@ -83,6 +86,8 @@ public final class LiveInventory implements Inventory {
         this.graph = new GraphReads(settings, new ResourceGraph(transport, new GraphPacer(clock, sleeper)), cache, stats);
         this.vaults = new VaultDirectory(settings.cloud(), reads, graph, cache, stats);
         this.disks = new DiskReads(reads, graph, cache);
+        this.clusterLists = new ClusterListing(transport, cache, stats);
+        this.clock = clock;
         this.view = Freshness.NONE;
     }
 
@@ -93,6 +98,8 @@ public final class LiveInventory implements Inventory {
         this.graph = base.graph;
         this.vaults = base.vaults;
         this.disks = base.disks;
+        this.clusterLists = base.clusterLists;
+        this.clock = base.clock;
         this.view = view;
     }
 
@@ -154,7 +161,7 @@ public final class LiveInventory implements Inventory {
             return Lookup.unknown(id + " is not an AKS cluster id (.../providers/Microsoft.ContainerService/"
                     + "managedClusters/<name>)");
         }
-        Lookup<ManagedCluster> answer = reads.read(id, ArmType.MANAGED_CLUSTER, ArmMapper::cluster, view);
+        Lookup<ManagedCluster> answer = reads.readAt(id, ArmType.MANAGED_CLUSTER, ArmMapper::cluster, view);
         if (answer.orNull() != null) {
             vaults.remember(answer.orNull());
         }
@@ -241,6 +248,31 @@ public final class LiveInventory implements Inventory {
             clustersFrom(graph.rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Settled from the cluster's own record when it shows the state (an ARM read, or a Resource Graph row showing a
+     * customer key or the KMS data encryption block); otherwise from ARM's list of the clusters of its subscription,
+     * read with {@link ApiVersions#MANAGED_CLUSTERS}: one request per subscription and TTL, whatever the number of
+     * clusters asked about.
+     */
+    @Override
+    public Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        KmsState recorded = cluster.kms().state();
+        if (recorded.kind() != KmsState.Kind.UNKNOWN || cluster.subscriptionId() == null) {
+            return Inventory.super.kmsState(cluster);
+        }
+        Lookup<java.util.Map<ResourceId, ManagedCluster>> listed = clusterLists.clustersOf(cluster.subscriptionId(),
+                clock.instant());
+        if (!(listed instanceof Lookup.Found<java.util.Map<ResourceId, ManagedCluster>> found)) {
+            return listed.map(m -> null);
+        }
+        ManagedCluster now = found.value().get(cluster.id());
+        if (now == null) {
+            return Lookup.unknown("cluster " + cluster.name() + " is not in ARM's list of the AKS clusters of"
+                    + " subscription " + cluster.subscriptionId() + " (deleted since it was read, or unreadable)");
+        }
+        return Inventory.super.kmsState(now);
     }
 
     @Override
