@@ -90,7 +90,7 @@ class ArmMapperCorpusTest {
         assertEquals(new KmsProfile(false, null, null, null, null, c.kms().objectEncryptionUnread()), c.kms());
         assertFalse(c.kms().objectEncryptionInRecord());
         assertEquals(List.of(new AgentPool(CLUSTER.child("agentPools", "nodepool1"), "nodepool1", null, null, null, 3,
-                "Standard_DS1_v2")), c.agentPools());
+                "Standard_DS1_v2", "Linux")), c.agentPools());
     }
 
     @Test
