@@ -126,6 +126,26 @@ final class UnavailabilityWatch implements Inventory {
     }
 
     @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        return seen(inventory.clustersUsingIdentity(userAssignedIdentityId));
+    }
+
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        return seen(inventory.diskEncryptionSetsUsingIdentity(userAssignedIdentityId));
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        return seen(inventory.clustersWithPrivateKmsVault(vaultId));
+    }
+
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return seen(inventory.vaultsConnectedTo(privateEndpointId));
+    }
+
+    @Override
     public Lookup<ManagedDisk> disk(ResourceId id) {
         return seen(inventory.disk(id));
     }

@@ -41,6 +41,21 @@ public record KmsProfile(boolean enabled, KeyRef key, String networkAccess, Reso
         return "private".equalsIgnoreCase(networkAccess == null ? null : networkAccess.trim());
     }
 
+    /**
+     * Whether KMS reaches this vault privately ({@code keyVaultNetworkAccess} Private): the vault is the one
+     * {@code keyVaultResourceId} names or, when the record lacks that id, the vault named by {@code keyId}'s host
+     * (vault names are unique within a cloud).
+     */
+    public boolean privateVaultIs(ResourceId vaultId) {
+        if (!privateVaultNetwork() || vaultId == null) {
+            return false;
+        }
+        if (keyVaultResourceId != null) {
+            return keyVaultResourceId.equals(vaultId);
+        }
+        return key != null && !key.inManagedHsm() && key.vaultName().equalsIgnoreCase(vaultId.name());
+    }
+
     /** Legacy KMS's network mode, with the API's default (Public) when the record leaves it out. */
     public String effectiveNetworkAccess() {
         return networkAccess == null || networkAccess.isBlank() ? "Public" : networkAccess.trim();

@@ -129,6 +129,42 @@ public interface Inventory {
     }
 
     /**
+     * Clusters in scope whose identity ({@code identity.userAssignedIdentities}) names this user-assigned identity:
+     * the identity their KMS plugin reaches its key as. Found, possibly empty, from the clusters the inventory holds;
+     * unavailable when the live inventory could not list them for now. The default filters {@link #clusters()}.
+     */
+    default Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        return Lookup.found(clusters().stream().filter(c -> c.usesIdentity(userAssignedIdentityId)).toList());
+    }
+
+    /**
+     * Disk encryption sets whose identity names this user-assigned identity. Found, possibly empty, when the inventory
+     * holds disk encryption sets; unknown when it holds none or cannot list them.
+     */
+    default Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        return Lookup.unknown("this inventory does not list disk encryption sets by identity");
+    }
+
+    /**
+     * Clusters in scope whose legacy KMS reaches this vault privately ({@code keyVaultNetworkAccess} Private; see
+     * {@link io.byokwatch.domain.KmsProfile#privateVaultIs}): what a change to the vault's private endpoint
+     * connections can cut off. Found, possibly empty; unavailable when the live inventory could not list them for
+     * now. The default filters {@link #clusters()}.
+     */
+    default Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        return Lookup.found(clusters().stream().filter(c -> c.kms().privateVaultIs(vaultId)).toList());
+    }
+
+    /**
+     * Key vaults with a private endpoint connection, in any state, to this private endpoint: where a deleted endpoint
+     * was connected. Found, possibly empty, when the inventory holds every vault that could be it; unknown when it
+     * holds no vaults, or a vault only as a summary (which could be the one).
+     */
+    default Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return Lookup.unknown("this inventory does not list vaults by private endpoint");
+    }
+
+    /**
      * The managed disk as it is now: found; absent (a live 404, or an export of the disk's subscription that lacks
      * it); unknown (disks of that subscription not exported, no read permission) with what to add.
      */

@@ -357,6 +357,77 @@ public final class LiveInventory implements Inventory {
         return Inventory.super.kmsState(now);
     }
 
+    /** Resource Graph, watched scopes; each row confirmed by the mapped identity map. */
+    @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        try {
+            Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+            for (ResourceGraph.Scope scope : graph.watchedScopes()) {
+                clustersFrom(graph.rows(Kql.clustersUsingIdentity(userAssignedIdentityId), scope)).stream()
+                        .filter(c -> c.usesIdentity(userAssignedIdentityId)).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("clusters using identity " + userAssignedIdentityId.name() + " were not listed: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Resource Graph over every subscription byokwatch can read, as for sets by vault: sets live anywhere. */
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        try {
+            Map<ResourceId, DiskEncryptionSet> found = new TreeMap<>();
+            for (JsonObject row : graph.rows(Kql.setsUsingIdentity(userAssignedIdentityId), ResourceGraph.Scope.VISIBLE)) {
+                DiskEncryptionSet set = graph.map(row, ArmMapper::diskEncryptionSet, "disk encryption set");
+                if (set != null && set.identity().userAssigned().containsKey(userAssignedIdentityId)) {
+                    reads.offer(set.id(), set);
+                    found.putIfAbsent(set.id(), set);
+                }
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("disk encryption sets using identity " + userAssignedIdentityId.name()
+                    + " were not listed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        try {
+            Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+            for (ResourceGraph.Scope scope : graph.watchedScopes()) {
+                clustersFrom(graph.rows(Kql.clustersWithPrivateKmsVault(vaultId), scope)).stream()
+                        .filter(c -> c.kms().privateVaultIs(vaultId)).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("clusters reaching vault " + vaultId.name() + " privately were not listed: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Resource Graph over every subscription byokwatch can read. A vault it cannot read is not listed, so an empty
+     * answer names no vault rather than proving there is none; routing then falls back on the endpoint's group.
+     */
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        try {
+            Map<ResourceId, KeyVault> found = new TreeMap<>();
+            for (JsonObject row : graph.rows(Kql.vaultsConnectedTo(privateEndpointId), ResourceGraph.Scope.VISIBLE)) {
+                KeyVault vault = graph.map(row, ArmMapper::vault, "key vault");
+                if (vault != null && vault.network().connects(privateEndpointId)) {
+                    found.putIfAbsent(vault.id(), vault);
+                }
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("vaults connected to private endpoint " + privateEndpointId.name()
+                    + " were not listed: " + e.getMessage());
+        }
+    }
+
     @Override
     public Lookup<ManagedDisk> disk(ResourceId id) {
         return disks.disk(id, view);

@@ -181,4 +181,63 @@ class LiveInventoryKmsTest extends OnFakeArm {
         Lookup.Unknown<KmsState> failed = assertInstanceOf(Lookup.Unknown.class, inventory.kmsState(plain));
         assertTrue(failed.retryable(), failed.reason());
     }
+
+    private static final ResourceId ETCD_IDENTITY = ResourceId.parse("/subscriptions/" + SUB_A + "/resourceGroups/rg-keys"
+            + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-etcd");
+
+    /** getVault.json's shape with the connection of listPrivateEndpointConnection.json, named for this estate. */
+    private static JsonObject vaultConnectedTo(ResourceId vault, ResourceId privateEndpoint, String status) {
+        JsonObject body = Harness.vault(vault, true);
+        body.getAsJsonObject("properties").add("privateEndpointConnections", JsonParser.parseString("[{\"id\": \""
+                + vault + "/privateEndpointConnections/pec-1\", \"etag\": \"\", \"properties\": {\"privateEndpoint\":"
+                + " {\"id\": \"" + privateEndpoint + "\"}, \"privateLinkServiceConnectionState\": {\"description\":"
+                + " \"Auto-approved\", \"actionsRequired\": \"None\", \"status\": \"" + status + "\"},"
+                + " \"provisioningState\": \"Succeeded\"}}]"));
+        return body;
+    }
+
+    @Test
+    void identityAndPrivatePathLookUps_areResourceGraphQueries_confirmedOnTheMappedRecords() throws IOException {
+        putEstate();
+        ResourceId lookalike = ResourceId.parse(ETCD_IDENTITY + "2");
+        JsonObject other = Harness.cluster(clusterId(SUB_B, "aks-other"), null);
+        other.add("identity", JsonParser.parseString("{\"type\": \"UserAssigned\", \"userAssignedIdentities\": {\""
+                + lookalike + "\": {}}}"));
+        fake.put(other);
+        ResourceId setId = Harness.setId(SUB_B, "des-uami");
+        JsonObject set = Harness.set(setId, "https://kv-legacy.vault.azure.net/keys/disk/1", null, null);
+        set.add("identity", JsonParser.parseString("{\"type\": \"UserAssigned\", \"userAssignedIdentities\": {\""
+                + ETCD_IDENTITY.toString().toLowerCase(java.util.Locale.ROOT) + "\": {\"principalId\":"
+                + " \"d00dfeed-7777-4888-9999-aaaabbbbcccc\"}}}"));
+        fake.put(set);
+        ResourceId vault = ResourceId.parse(VAULT);
+        ResourceId pe = ResourceId.parse("/subscriptions/" + SUB_A + "/resourceGroups/MC_rg_aks-cmk_westeurope/providers"
+                + "/Microsoft.Network/privateEndpoints/kms-pe");
+        fake.put(vaultConnectedTo(vault, pe, "Approved"));
+        LiveInventory inventory = h.inventory();
+
+        assertEquals(List.of(CMK), ids(inventory.clustersUsingIdentity(ETCD_IDENTITY)), "not the lookalike .../id-etcd2");
+        assertEquals(List.of(setId), inventory.diskEncryptionSetsUsingIdentity(ETCD_IDENTITY).orNull().stream()
+                .map(s -> s.id()).toList());
+        assertEquals(List.of(CMK), ids(inventory.clustersWithPrivateKmsVault(vault)));
+        assertEquals(List.of(vault), inventory.vaultsConnectedTo(pe).orNull().stream().map(v -> v.id()).toList());
+        assertEquals(List.of(), inventory.vaultsConnectedTo(ResourceId.parse(pe + "-2")).orNull());
+        assertEquals(0, fake.armGets().size(), "Resource Graph only");
+        assertEquals(5, fake.graphRequests().size());
+    }
+
+    @Test
+    void identityLookUp_whenResourceGraphFailsForNow_isUnavailable() throws IOException {
+        putEstate();
+        LiveInventory inventory = h.inventory(s -> s.withMaxRetries(0));
+        fake.scriptGraph(FakeArm.Reply.status(503, "ServiceUnavailable"));
+
+        Lookup.Unknown<?> failed = assertInstanceOf(Lookup.Unknown.class, inventory.clustersUsingIdentity(ETCD_IDENTITY));
+        assertTrue(failed.retryable(), failed.reason());
+        assertTrue(failed.reason().startsWith("clusters using identity id-etcd were not listed"), failed.reason());
+    }
+
+    private static List<ResourceId> ids(Lookup<List<ManagedCluster>> clusters) {
+        return clusters.orNull().stream().map(ManagedCluster::id).toList();
+    }
 }
