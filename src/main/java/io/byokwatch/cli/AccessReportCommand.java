@@ -58,6 +58,9 @@ final class AccessReportCommand {
             throw new UsageException("'access-report' needs --logs FILE... (exported AuditEvent logs) or --workspace ID"
                     + " (a Log Analytics workspace), one of them");
         }
+        OutputFile.refuseInputs(args.get("output"), Map.of("--logs", args.all("logs").stream().map(Path::of).toList(),
+                "--inventory", args.has("inventory") ? List.of(Path.of(args.get("inventory"))) : List.of(),
+                "--allowlist", args.has("allowlist") ? List.of(Path.of(args.get("allowlist"))) : List.of()));
         AccessFormat format = AccessFormat.parse(args.choice("format", "markdown", List.of("markdown", "json", "html")));
         Duration window = Duration.ofHours(hours("window", args.get("window", "24h"), 1, 168));
         long baselineHours = hours("baseline", args.get("baseline", "14d"), 24, 90 * 24);

@@ -31,6 +31,8 @@ final class ScanCommand {
     int run(List<String> argv) {
         Args args = new Args("scan", argv, Set.of("inventory", "policy", "format", "fail-on", "output", "now"), Set.of(), Set.of());
         Path inventoryPath = Path.of(args.required("inventory", "examples/estate"));
+        OutputFile.refuseInputs(args.get("output"), java.util.Map.of("--inventory", List.of(inventoryPath),
+                "--policy", args.has("policy") ? List.of(Path.of(args.get("policy"))) : List.of()));
         String format = args.choice("format", "table", List.of("table", "json", "sarif", "markdown"));
         String failOn = args.choice("fail-on", "high", List.of("critical", "high", "medium", "low", "none"));
         Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
