@@ -110,7 +110,8 @@ public final class DriftDetector {
         if (isClusterDelete(event)) {
             clusters.add(event.resourceId().topLevel());
         }
-        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters), id -> decide(view, id, view.cluster(id), trigger, notes)));
+        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters),
+                id -> decide(view, id, existing(event, id, view.cluster(id)), trigger, notes)));
         return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, List.copyOf(notes));
     }
 
@@ -312,6 +313,22 @@ public final class DriftDetector {
         }
         Instant by = e.eventTime().plus(CLOCK_SKEW);
         return by.isBefore(now) ? by : now;
+    }
+
+    /**
+     * A write (or any other change but the cluster's own deletion) to a cluster or one of its parts is evidence that the
+     * cluster exists. An inventory that lacks it then only shows that the inventory is incomplete (a partial export):
+     * the cluster is not known, not gone. Only its delete event, or a read of it answering 404 just now, closes its
+     * verdict as deleted.
+     */
+    private static Lookup<ManagedCluster> existing(ChangeEvent event, ResourceId clusterId, Lookup<ManagedCluster> read) {
+        if (read instanceof Lookup.Absent<ManagedCluster> a && !a.readNow() && !isClusterDelete(event)
+                && event.resourceId() != null && event.resourceId().topLevel().equals(clusterId)) {
+            return Lookup.unknown("event " + event.eventId() + " reports " + event.operationName() + " on it, so it exists,"
+                    + " but the inventory does not show it (" + a.evidence() + "); its last verdict stands until the"
+                    + " inventory holds it, or a delete event or a read answering 404 says it is gone");
+        }
+        return read;
     }
 
     private static boolean isClusterDelete(ChangeEvent e) {
