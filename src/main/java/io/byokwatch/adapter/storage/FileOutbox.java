@@ -120,6 +120,20 @@ public final class FileOutbox implements Outbox {
     }
 
     @Override
+    public Lease renew(Lease lease, Duration visibility) {
+        requireNotNegative(visibility, "visibility");
+        Receipt r = Receipt.parse(lease.receipt());
+        return mutex.withLock(() -> {
+            Path file = dir.resolve(r.fileName());
+            OutboxFileFormat.Entry current = readOrSetAside(file).orElseThrow(() -> gone(lease));
+            requireHeld(current, r, lease);
+            AtomicFiles.write(file, OutboxFileFormat.write(
+                    new OutboxFileFormat.Entry(current.message(), clock.instant().plus(visibility), current.receipt())));
+            return lease;
+        });
+    }
+
+    @Override
     public void ack(Lease lease) {
         Receipt r = Receipt.parse(lease.receipt());
         mutex.withLock(() -> {
