@@ -11,19 +11,15 @@ import com.google.gson.stream.MalformedJsonException;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads an inventory from one JSON file or a folder of them (walked recursively, {@code *.json} only, in sorted
- * order so that runs are repeatable). A file may hold one resource, an array, an ARM list ({@code {"value": [...]}})
+ * order so that runs are repeatable, following symbolic links: see {@link InventoryFiles}). A file may hold one resource, an array, an ARM list ({@code {"value": [...]}})
  * or {@code az graph query} output ({@code {"data": [...]}}, or the older {@code {"data": {"columns", "rows"}}}).
  * Nothing in one file stops the others: invalid JSON is reported with its line and column, a resource that does not
  * map with its place in the file, and objects of other types are counted and skipped.
@@ -36,29 +32,18 @@ public final class SnapshotLoader {
     }
 
     public static Snapshot load(Path fileOrFolder) {
-        if (!Files.exists(fileOrFolder)) {
-            throw new IllegalArgumentException("inventory path " + fileOrFolder + " does not exist");
-        }
-        List<Path> files = jsonFiles(fileOrFolder);
+        return load(InventoryFiles.walk(fileOrFolder));
+    }
+
+    /** Reads the files of a walk; what the walk could not follow becomes a problem with its path. */
+    public static Snapshot load(InventoryFiles walked) {
+        List<Path> files = walked.json();
         ResourceCollector collector = new ResourceCollector();
+        walked.problems().forEach(s -> collector.problem(new LoadProblem(s.path(), "", s.reason())));
         for (Path file : files) {
             read(file, collector);
         }
         return collector.snapshot(files.size());
-    }
-
-    private static List<Path> jsonFiles(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list inventory folder " + root + ": " + e.getMessage(), e);
-        }
     }
 
     private static void read(Path file, ResourceCollector collector) {
