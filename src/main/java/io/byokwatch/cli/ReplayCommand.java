@@ -106,6 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());
         }
+        io.byokwatch.policy.PolicyWarnings.of(runtime.policy(), java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .forEach(w -> err.println("warning: policy: " + w));
         int routed = 0;
         int ignored = 0;
         int outOfScope = 0;

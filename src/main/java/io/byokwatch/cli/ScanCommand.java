@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "scan", sortOptions = false,
         description = "Evaluate every cluster in an inventory (files from az, ARM or Resource Graph) and report each broken link.",
-        customSynopsis = {"byokwatch scan --inventory PATH [--policy FILE] [--now ISO-8601]",
+        customSynopsis = {"byokwatch scan --inventory PATH [--policy FILE] [--allow-empty-policy] [--now ISO-8601]",
                 "               [--format table|json|sarif|markdown] [--output FILE]",
                 "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -59,6 +59,10 @@ final class ScanCommand implements Callable<Integer> {
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: BYOK required everywhere).")
         String policy;
+
+        @Option(names = "--allow-empty-policy",
+                description = "Accept a policy that disables every rule (by default an error: nothing would be checked).")
+        boolean allowEmptyPolicy;
 
         @Option(names = "--now", paramLabel = "ISO-8601",
                 description = "Judge expiry and exemptions as of this time, e.g. 2026-12-01T00:00:00Z (default: now).")
@@ -110,7 +114,8 @@ final class ScanCommand implements Callable<Integer> {
                 : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
+        PolicyLoader loader = input.allowEmptyPolicy ? new PolicyLoader(catalog.ids()).allowingEmpty() : new PolicyLoader(catalog.ids());
+        Policy policy = input.policy != null ? loader.load(Path.of(input.policy)) : Policy.DEFAULT;
 
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))

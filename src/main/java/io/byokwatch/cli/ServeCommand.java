@@ -140,6 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());
         }
+        io.byokwatch.policy.PolicyWarnings.of(runtime.policy(), java.time.LocalDate.ofInstant(Clock.systemUTC().instant(), java.time.ZoneOffset.UTC))
+                .forEach(w -> err.println("warning: policy: " + w));
         Serving serving = start(runtime, runtime.notifications(parts), bind, port, key);
         err.println("byokwatch serving on http://" + bind + ":" + serving.port()
                 + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")

@@ -32,10 +32,24 @@ public final class PolicyLoader {
             "disabledRules", "severity", "$schema", "description");
     private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
+    private final boolean allowEmpty;
     private ConfigReader reader = new ConfigReader();
 
     public PolicyLoader(Set<String> knownRules) {
+        this(knownRules, false);
+    }
+
+    private PolicyLoader(Set<String> knownRules, boolean allowEmpty) {
         this.knownRules = Set.copyOf(knownRules);
+        this.allowEmpty = allowEmpty;
+    }
+
+    /**
+     * A loader that accepts a policy disabling every rule ({@code --allow-empty-policy}); by default that is an error,
+     * because every cluster would then show compliant without a single check.
+     */
+    public PolicyLoader allowingEmpty() {
+        return new PolicyLoader(knownRules, true);
     }
 
     public Policy load(Path file) {
@@ -87,6 +101,10 @@ public final class PolicyLoader {
             if (checkRule(id, "disabledRules")) {
                 disabled.add(id);
             }
+        }
+        if (!allowEmpty && !knownRules.isEmpty() && disabled.containsAll(knownRules)) {
+            problem("disabledRules", "disables every rule, so every cluster would show compliant without a single check;"
+                    + " enable at least one rule (pass --allow-empty-policy to scan if checking nothing is really meant)");
         }
         Map<String, Severity> severities = severities(o.get("severity"));
         List<Exemption> exemptions = exemptions(o.get("exemptions"));

@@ -92,6 +92,9 @@ public final class TableRenderer implements ReportRenderer {
         List<String> severities = Stream.of(Severity.values()).map(sev -> s.count(sev) + " " + sev.label()).toList();
         out.addAll(wrap(total + (total == 1 ? " finding: " : " findings: ") + String.join(", ", severities)
                 + (total > 0 ? " (each counted once, however many clusters share it)" : ""), "", "  "));
+        for (String warning : report.policyWarnings()) {
+            out.addAll(wrap("warning: policy: " + warning, "", "      "));
+        }
         for (String note : report.inventoryNotes()) {
             out.addAll(wrap("note: " + note, "", "      "));
         }
