@@ -88,7 +88,8 @@ public final class Main {
     }
 
     /** @param env where a notify config's settings (webhook URLs, signing secrets) are looked up by name */
-    public static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
+    public static int run(String[] argv, PrintStream out, PrintStream stderr, Map<String, String> env) {
+        PrintStream err = LogLines.of(stderr);
         CliContext cli = new CliContext(out, err, env);
         CommandLine line = commandLine(cli);
         line.setOut(new PrintWriter(out, true));

@@ -1,5 +1,7 @@
 package io.byokwatch.render;
 
+import io.byokwatch.domain.Printable;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +44,7 @@ public final class MarkdownText {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : Printable.line(s.strip().replaceAll("\\s+", " "));
     }
 
     private static int longestRun(String s, Pattern pattern) {

@@ -1,5 +1,6 @@
 package io.byokwatch.render.report;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.ResourceNames;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.app.ScanReport;
@@ -67,7 +68,7 @@ public final class TableRenderer implements ReportRenderer {
         out.addAll(wrap(report.findings().isEmpty() ? "No findings."
                 : "Run with --format json (or --format markdown) for the remediation commands and Terraform changes.",
                 "", ""));
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(Printable::line).toList()) + "\n";
     }
 
     /** Wrapping collapses spaces, so the line is only wrapped when it would not fit anyway. */
