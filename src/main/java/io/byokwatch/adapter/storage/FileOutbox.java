@@ -59,6 +59,7 @@ public final class FileOutbox implements Outbox {
         }
         this.mutex = new FileMutex(dir.resolve(".lock"));
         this.sequenceFile = dir.resolve(".sequence");
+        AtomicFiles.removeStaleTemps(dir);
     }
 
     @Override
