@@ -103,7 +103,7 @@ public final class MarkdownRenderer implements ReportRenderer {
             }
             if (!f.references().isEmpty()) {
                 md.append("References:\n\n");
-                f.references().forEach(r -> md.append("- ").append(MarkdownText.text(r)).append('\n'));
+                f.references().forEach(r -> md.append("- ").append(MarkdownText.url(r)).append('\n'));
                 md.append('\n');
             }
         }
