@@ -101,7 +101,14 @@ public final class Main {
             CliErrors.refuseRepeatedOptions(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
-        return line.execute(argv);
+        try {
+            return line.execute(argv);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap is unreachable once unwound to here, so saying so is possible; exit 1 would mean
+            // "findings" to a CI job
+            err.println(OutOfMemory.advice(argv.length > 0 ? argv[0] : "byokwatch", java.lang.Runtime.getRuntime().maxMemory()));
+            return 2;
+        }
     }
 
     /** The whole command tree; the completion script and the tests read it too. */

@@ -187,6 +187,12 @@ public final class EventServer implements AutoCloseable {
                     } catch (RuntimeException e) {
                         log.accept("error handling " + head.method() + " " + head.path() + ": " + e.getMessage());
                         sink.success(ServeAnswer.error(500, "internal error; the delivery can be retried"));
+                    } catch (OutOfMemoryError e) {
+                        // answered, so Event Grid retries and the connection is not left hanging; the heap limit is
+                        // the operator's to raise
+                        log.accept("out of memory handling " + head.method() + " " + head.path() + " (heap limit "
+                                + java.lang.Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); raise -Xmx");
+                        sink.success(ServeAnswer.error(503, "out of memory; retry the delivery").withHeader("Retry-After", "10"));
                     }
                 });
             } catch (RejectedExecutionException e) {
