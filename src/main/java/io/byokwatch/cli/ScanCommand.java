@@ -10,6 +10,7 @@ import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.plan.PlanRules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -114,8 +115,9 @@ final class ScanCommand implements Callable<Integer> {
                 : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        PolicyLoader loader = input.allowEmptyPolicy ? new PolicyLoader(catalog.ids()).allowingEmpty() : new PolicyLoader(catalog.ids());
-        Policy policy = input.policy != null ? loader.load(Path.of(input.policy)) : Policy.DEFAULT;
+        PolicyLoader loader = new PolicyLoader(PlanRules.withCatalog(catalog)).judgedBy(catalog.ids());
+        Policy policy = input.policy != null ? (input.allowEmptyPolicy ? loader.allowingEmpty() : loader).load(Path.of(input.policy))
+                : Policy.DEFAULT;
 
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
