@@ -110,7 +110,8 @@ public final class DriftDetector {
         if (isClusterDelete(event)) {
             clusters.add(event.resourceId().topLevel());
         }
-        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters), id -> decide(view, id, view.cluster(id), trigger, notes)));
+        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters),
+                id -> decide(view, id, existing(event, id, view.cluster(id)), trigger, notes)));
         return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, List.copyOf(notes));
     }
 
@@ -203,7 +204,8 @@ public final class DriftDetector {
         Instant since = unchanged ? prev.since() : now;
         if (kind.isEmpty()) {
             StoredVerdict next = new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                    keys, codec.verdictDetail(verdict, cluster.tags(), null), since, now, prev == null ? null : prev.lastAlertAt(),
+                    keys, codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), null), AlertSequence.last(prev, codec)),
+                    since, now, prev == null ? null : prev.lastAlertAt(),
                     prev == null ? null : prev.lastAlertKind(), prev == null ? null : prev.version());
             return new Attempt(store.put(next), Optional.empty());
         }
@@ -211,10 +213,11 @@ public final class DriftDetector {
                 ? now : prev != null ? prev.since() : now;
         Alert alert = new Alert(alertId(cluster.id(), prev, kind.get(), keys), kind.get(), cluster.id(), cluster.name(),
                 cluster.subscriptionId(), verdict.status(), prev == null ? null : status(prev.status()), verdict.findings(),
-                resolved(prev, keys), trigger, now, openSince, now.toEpochMilli(), cluster.tags());
+                resolved(prev, keys), trigger, now, openSince, AlertSequence.next(prev, now, codec), cluster.tags());
         String body = codec.encode(alert);
         return send(alert, body, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                keys, codec.verdictDetail(verdict, cluster.tags(), body), since, now, null, kind.get().label(),
+                keys, codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), body), alert.sequence()), since, now, null,
+                kind.get().label(),
                 prev == null ? null : prev.version()));
     }
 
@@ -228,15 +231,17 @@ public final class DriftDetector {
             // a tombstone rather than nothing: its version is what gives a cluster created again under the same id a
             // new alertId for its first transition (see alertId)
             return new Attempt(store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED,
-                    List.of(), codec.verdictDetail(null, tags, null), now, now, prev.lastAlertAt(), prev.lastAlertKind(),
+                    List.of(), codec.withSequence(codec.verdictDetail(null, tags, null), AlertSequence.last(prev, codec)), now, now,
+                    prev.lastAlertAt(), prev.lastAlertKind(),
                     prev.version())), Optional.empty());
         }
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
-                trigger, now, prev.since(), now.toEpochMilli(), tags);
+                trigger, now, prev.since(), AlertSequence.next(prev, now, codec), tags);
         String body = codec.encode(alert);
         return send(alert, body, new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
-                codec.verdictDetail(null, tags, body), now, now, null, Alert.Kind.DELETED.label(), prev.version()));
+                codec.withSequence(codec.verdictDetail(null, tags, body), alert.sequence()), now, now, null,
+                Alert.Kind.DELETED.label(), prev.version()));
     }
 
     /**
@@ -308,6 +313,22 @@ public final class DriftDetector {
         }
         Instant by = e.eventTime().plus(CLOCK_SKEW);
         return by.isBefore(now) ? by : now;
+    }
+
+    /**
+     * A write (or any other change but the cluster's own deletion) to a cluster or one of its parts is evidence that the
+     * cluster exists. An inventory that lacks it then only shows that the inventory is incomplete (a partial export):
+     * the cluster is not known, not gone. Only its delete event, or a read of it answering 404 just now, closes its
+     * verdict as deleted.
+     */
+    private static Lookup<ManagedCluster> existing(ChangeEvent event, ResourceId clusterId, Lookup<ManagedCluster> read) {
+        if (read instanceof Lookup.Absent<ManagedCluster> a && !a.readNow() && !isClusterDelete(event)
+                && event.resourceId() != null && event.resourceId().topLevel().equals(clusterId)) {
+            return Lookup.unknown("event " + event.eventId() + " reports " + event.operationName() + " on it, so it exists,"
+                    + " but the inventory does not show it (" + a.evidence() + "); its last verdict stands until the"
+                    + " inventory holds it, or a delete event or a read answering 404 says it is gone");
+        }
+        return read;
     }
 
     private static boolean isClusterDelete(ChangeEvent e) {

@@ -46,8 +46,12 @@ import java.util.random.RandomGenerator;
  * services that use them. Built once per process, like the {@link Runtime} that holds it.
  */
 public final class Notifications {
-    /** How long one message may take to deliver before another consumer may take it over. */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * How long a leased alert stays hidden without a renewal. The drainer renews every third of it while it works on a
+     * message, so a slow channel keeps its message, and a consumer killed mid-delivery costs its alerts (and the later
+     * alerts of their clusters, which wait behind them) this long, not the time the slowest delivery may take.
+     */
+    static final Duration LEASE = Duration.ofSeconds(10);
 
     private final NotifyConfig config;
     private final Secrets secrets;

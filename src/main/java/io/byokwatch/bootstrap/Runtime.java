@@ -63,7 +63,8 @@ public final class Runtime {
         this.outbox = outbox;
         this.clock = clock;
         RuleCatalog catalog = RuleCatalog.standard();
-        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(PlanRules.withCatalog(catalog)).load(settings.policyFile());
+        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(PlanRules.withCatalog(catalog)).judgedBy(catalog.ids())
+                .load(settings.policyFile());
         this.detector = new DriftDetector(inventory, new ImpactRouter(), new ClusterEvaluator(catalog), () -> policy,
                 store, outbox, codec, clock, settings.evaluationWidth());
         this.intake = new EventIntake(detector, id -> settings.inScope(id) && inventory.inScope(id));

@@ -125,6 +125,9 @@ final class AccessReportCommand implements Callable<Integer> {
             throw new UsageException("'access-report' needs --logs FILE... (exported AuditEvent logs) or --workspace ID"
                     + " (a Log Analytics workspace), one of them");
         }
+        OutputFile.refuseInputs(output.output, Map.of("--logs", input.logs.stream().map(Path::of).toList(),
+                "--inventory", input.inventory != null ? List.of(Path.of(input.inventory)) : List.of(),
+                "--allowlist", input.allowlist != null ? List.of(Path.of(input.allowlist)) : List.of()));
         AccessFormat format = AccessFormat.parse(Flags.choice("--format", output.format, FORMATS));
         Duration window = Duration.ofHours(hours("window", when.window, 1, 168));
         long baselineHours = hours("baseline", when.baseline, 24, 90 * 24);

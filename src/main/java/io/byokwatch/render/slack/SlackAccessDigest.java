@@ -33,7 +33,7 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
             blocks.add(SlackMessage.plainContext(":warning: " + n));
         }
         JsonObject message = new JsonObject();
-        message.addProperty("text", NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),
+        SlackMessage.fallbackText(message, NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),
                 SlackMessage.MAX_FALLBACK));
         message.add("blocks", blocks);
         return PrettyJson.compact(message);

@@ -1,5 +1,6 @@
 package io.byokwatch.render.terminal;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.render.access.AccessSummary;
 import io.byokwatch.render.access.DigestText;
@@ -36,6 +37,6 @@ public final class TerminalAccessDigest implements AccessDigestRenderer {
         for (String n : DigestText.notes(r)) {
             out.addAll(TextWrap.wrap("! " + n, WIDTH, "  ", INDENT));
         }
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(Printable::line).toList()) + "\n";
     }
 }
