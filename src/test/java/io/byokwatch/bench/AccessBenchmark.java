@@ -46,7 +46,7 @@ import java.util.UUID;
  * score 10,000 caller series over a 14-day baseline and a one-day window, and say where the time goes. Also measures
  * how fast exported JSON lines are parsed, which bounds reading millions of events from files. Goal: aggregation and
  * scoring under 10 s in under 1 GB of heap; run it with {@code -Xmx1g} to prove the second half
- * ({@code ./byokwatch-access-bench} does).
+ * ({@code scripts/bench-access} does).
  *
  * <p>Usage: {@code AccessBenchmark [rawEvents] [series]}
  */

@@ -45,7 +45,7 @@ import java.util.SplittableRandom;
  * first request also opens the connection); p50/p99 of the HTTP round trip, pacing wait excluded; and p50/p99 from
  * enqueue to arrival, which with everything enqueued up front is mostly the wait for the pace.
  *
- * <p>Run: {@code ./byokwatch-bench-delivery [webhookAlerts [webhookPerSecond]]}. Not a test: it takes
+ * <p>Run: {@code scripts/bench-delivery [webhookAlerts [webhookPerSecond]]}. Not a test: it takes
  * about half a minute of real time, most of it Slack's one message a second.
  */
 public final class DeliveryBenchmark {

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Coverage-guided fuzzing of every parser that reads input byokwatch does not control. The contract: a result, or the
  * parser's documented exception type; any other exception (or an invariant broken on a result) is a finding. Plain
  * {@code mvn verify} replays the seeds and past findings in {@code ParsersFuzzTestInputs/<method>/}; see
- * {@code byokwatch-fuzz} for bounded and long fuzzing runs.
+ * {@code scripts/fuzz} for bounded and long fuzzing runs.
  */
 @Tag("reliability")
 class ParsersFuzzTest {
