@@ -3,6 +3,7 @@ package io.byokwatch.port;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
@@ -30,6 +31,14 @@ public interface Inventory {
 
     /** The key (any version) the reference names. */
     Lookup<VaultKey> key(KeyRef ref);
+
+    /**
+     * Every version of the key the reference names, newest first by creation time: what rotation is measured from.
+     * Unknown when the inventory does not hold them.
+     */
+    default Lookup<List<KeyVersion>> keyVersions(KeyRef key) {
+        return Lookup.unknown("the versions of key " + key.name() + " are not in this inventory");
+    }
 
     /**
      * Role assignments that can grant data-plane access at the given scope: those on the scope itself and on every

@@ -9,6 +9,7 @@ import io.byokwatch.adapter.snapshot.SnapshotFormatException;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -274,6 +276,63 @@ public final class LiveInventory implements Inventory {
         KeyVault kv = vault.orNull();
         ResourceId keyId = kv.id().child("keys", ref.name());
         return read(keyId, kv.managedHsm() ? ArmType.MANAGED_HSM_KEY : ArmType.VAULT_KEY, ArmMapper::key);
+    }
+
+    /** Every version of the key ({@code {vault}/keys/{name}/versions}, paged), newest first, for rotation figures. */
+    @Override
+    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
+        Lookup<KeyVault> vault = vaultByHost(ref.vaultHost());
+        if (vault instanceof Lookup.Absent<KeyVault> a) {
+            return Lookup.absent("key " + ref.name() + " cannot exist without its vault: " + a.evidence());
+        }
+        if (vault instanceof Lookup.Unknown<KeyVault> u) {
+            return Lookup.unknown("the versions of key " + ref.name() + " were not read because its vault was not: " + u.reason());
+        }
+        KeyVault kv = vault.orNull();
+        ResourceId keyId = kv.id().child("keys", ref.name());
+        ArmType type = kv.managedHsm() ? ArmType.MANAGED_HSM_KEY : ArmType.VAULT_KEY;
+        String key = "versions " + keyId.key();
+        Lookup<List<KeyVersion>> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        String doing = "listing the versions of key " + keyId;
+        List<KeyVersion> all = new ArrayList<>();
+        Instant sent = clock.instant();
+        ArmResponse response = transport.get(ArmPaths.encode(keyId) + "/versions?api-version=" + type.apiVersion());
+        while (true) {
+            if (!response.ok()) {
+                return notRead(response, keyId, type, doing);
+            }
+            JsonObject json = response.json();
+            JsonElement value = json == null ? null : json.get("value");
+            if (value == null || !value.isJsonArray()) {
+                return Lookup.unavailable("ARM answered without a value array " + doing);
+            }
+            for (JsonElement e : (JsonArray) value) {
+                try {
+                    if (!e.isJsonObject()) {
+                        throw new SnapshotFormatException("a version that is not a JSON object");
+                    }
+                    all.add(ArmMapper.keyVersion(e.getAsJsonObject()));
+                } catch (SnapshotFormatException unreadable) {
+                    stats.unreadable("key version of " + keyId + ": " + unreadable.getMessage());
+                    return Lookup.unknown("ARM returned a key version byokwatch cannot read " + doing + ": "
+                            + unreadable.getMessage());
+                }
+            }
+            String next = text(json, "nextLink");
+            if (next == null) {
+                break;
+            }
+            response = transport.getNextLink(next);
+        }
+        all.sort(Comparator.comparing(KeyVersion::created, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(KeyVersion::version));
+        Lookup<List<KeyVersion>> answer = Lookup.found(List.copyOf(all));
+        cache.put(key, answer, sent);
+        return answer;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
@@ -30,6 +31,8 @@ public final class ArmMapper {
             "microsoft.keyvault/managedhsms", ResourceKind.MANAGED_HSM,
             "microsoft.keyvault/vaults/keys", ResourceKind.VAULT_KEY,
             "microsoft.keyvault/managedhsms/keys", ResourceKind.VAULT_KEY,
+            "microsoft.keyvault/vaults/keys/versions", ResourceKind.KEY_VERSION,
+            "microsoft.keyvault/managedhsms/keys/versions", ResourceKind.KEY_VERSION,
             "microsoft.authorization/roleassignments", ResourceKind.ROLE_ASSIGNMENT);
 
     private ArmMapper() {
@@ -55,7 +58,9 @@ public final class ArmMapper {
         boolean hasKid = scalar(o, "kid") != null
                 || (material != null && material.isJsonObject() && scalar(material.getAsJsonObject(), "kid") != null);
         if (hasKid && view.has("attributes")) {
-            return ResourceKind.VAULT_KEY;
+            // list-versions items are key properties whose kid names a version; list and list-deleted items are not
+            KeyRef kid = material == null ? Scalars.keyUrl(scalar(o, "kid")) : null;
+            return kid != null && kid.version() != null ? ResourceKind.KEY_VERSION : ResourceKind.VAULT_KEY;
         }
         if (view.has("lifetimeActions") && idText != null
                 && idText.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith("/rotationpolicy")) {
@@ -99,6 +104,11 @@ public final class ArmMapper {
     /** ARM {@code vaults/keys} (rotation policy known, even when omitted) or data-plane key output (not known). */
     public static VaultKey key(JsonObject o) {
         return KeyMapping.key(JsonView.of(o));
+    }
+
+    /** One key version, from ARM {@code vaults/keys/versions} or {@code az keyvault key list-versions}. */
+    public static KeyVersion keyVersion(JsonObject o) {
+        return KeyMapping.version(JsonView.of(o));
     }
 
     /** The data-plane policy document, or the {@code rotationPolicy} object of an ARM key. */

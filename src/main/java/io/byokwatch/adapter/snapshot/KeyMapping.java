@@ -1,6 +1,7 @@
 package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.KeyRef;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.RotationPolicy.LifetimeAction;
@@ -53,6 +54,41 @@ final class KeyMapping {
         return new VaultKey(null, kid.versionless(), kid.version(), attributes.bool("enabled"),
                 attributes.instant("notBefore", "nbf"), attributes.instant("expires", "exp"), keyType, keySize,
                 attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"));
+    }
+
+    /**
+     * A key version: ARM {@code vaults/keys/versions} (the version in {@code keyUriWithVersion}, else the id's last
+     * segment) or a data-plane {@code list-versions} item (the version in {@code kid}).
+     */
+    static KeyVersion version(JsonView root) {
+        KeyRef ref;
+        JsonView attributes;
+        if (root.has("kid")) {
+            ref = root.keyUrl("kid");
+            attributes = orEmpty(root.object("attributes"));
+        } else {
+            ResourceId id = root.requiredResourceId("id");
+            JsonView body = root.body();
+            KeyRef withVersion = body.keyUrl("keyUriWithVersion");
+            KeyRef uri = body.keyUrl("keyUri");
+            ResourceId keyId = id.isType("microsoft.keyvault/vaults/keys/versions")
+                    || id.isType("microsoft.keyvault/managedhsms/keys/versions") ? parentKey(id) : id;
+            KeyRef key = uri != null ? uri : fromArmId(keyId, body);
+            ref = withVersion != null ? withVersion : new KeyRef(key.vaultHost(), key.name(), id.name());
+            attributes = orEmpty(body.object("attributes"));
+        }
+        if (ref == null || ref.version() == null) {
+            throw new SnapshotFormatException(root.where("kid") + ": expected a versioned key URL"
+                    + " https://<vault>/keys/<name>/<version>");
+        }
+        return new KeyVersion(ref, attributes.instant("created"), attributes.instant("updated"), attributes.bool("enabled"),
+                attributes.instant("nbf", "notBefore"), attributes.instant("exp", "expires"));
+    }
+
+    /** {@code .../keys/{name}/versions/{version}} to {@code .../keys/{name}}. */
+    private static ResourceId parentKey(ResourceId versionId) {
+        String text = versionId.toString();
+        return ResourceId.parse(text.substring(0, text.toLowerCase(Locale.ROOT).lastIndexOf("/versions/")));
     }
 
     static RotationPolicy rotationPolicy(JsonView policy) {

@@ -6,6 +6,7 @@ import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
@@ -26,6 +27,7 @@ final class ResourceCollector {
     private final List<DiskEncryptionSet> sets = new ArrayList<>();
     private final List<KeyVault> vaults = new ArrayList<>();
     private final List<VaultKey> keys = new ArrayList<>();
+    private final List<KeyVersion> keyVersions = new ArrayList<>();
     private final Map<KeyRef, RotationPolicy> rotationPolicies = new LinkedHashMap<>();
     private final List<RoleAssignment> roleAssignments = new ArrayList<>();
     private final List<LoadProblem> problems = new ArrayList<>();
@@ -40,6 +42,7 @@ final class ResourceCollector {
                 case DISK_ENCRYPTION_SET -> sets.add(ArmMapper.diskEncryptionSet(resource));
                 case KEY_VAULT, MANAGED_HSM -> vaults.add(ArmMapper.vault(resource));
                 case VAULT_KEY -> keys.add(ArmMapper.key(resource));
+                case KEY_VERSION -> keyVersions.add(ArmMapper.keyVersion(resource));
                 case ROTATION_POLICY -> rotationPolicies.put(ArmMapper.rotationPolicyKey(resource),
                         ArmMapper.rotationPolicy(resource));
                 case ROLE_ASSIGNMENT -> roleAssignments.add(ArmMapper.roleAssignment(resource));
@@ -56,7 +59,7 @@ final class ResourceCollector {
 
     Snapshot snapshot(int files) {
         return new Snapshot(clusters, agentPools, sets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files);
+                skippedTypes, files, keyVersions);
     }
 
     private static String describe(ResourceKind kind, JsonObject resource) {

@@ -8,6 +8,8 @@ public enum ResourceKind {
     KEY_VAULT,
     MANAGED_HSM,
     VAULT_KEY,
+    /** One version of a key: ARM {@code vaults/keys/versions}, {@code az keyvault key list-versions}. */
+    KEY_VERSION,
     ROTATION_POLICY,
     ROLE_ASSIGNMENT,
     UNKNOWN

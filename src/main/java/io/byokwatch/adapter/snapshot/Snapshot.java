@@ -4,6 +4,7 @@ import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
@@ -23,8 +24,10 @@ import java.util.TreeMap;
 public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools,
                        List<DiskEncryptionSet> diskEncryptionSets, List<KeyVault> vaults, List<VaultKey> keys,
                        Map<KeyRef, RotationPolicy> rotationPolicies, List<RoleAssignment> roleAssignments,
-                       List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files) {
+                       List<LoadProblem> problems, Map<String, Integer> skippedTypes, int files,
+                       List<KeyVersion> keyVersions) {
     public Snapshot {
+        keyVersions = List.copyOf(keyVersions);
         clusters = List.copyOf(clusters);
         agentPools = List.copyOf(agentPools);
         diskEncryptionSets = List.copyOf(diskEncryptionSets);
@@ -36,9 +39,18 @@ public record Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools
         skippedTypes = Collections.unmodifiableMap(new TreeMap<>(skippedTypes));
     }
 
+    /** A snapshot without key versions. */
+    public Snapshot(List<ManagedCluster> clusters, List<AgentPool> agentPools, List<DiskEncryptionSet> diskEncryptionSets,
+                    List<KeyVault> vaults, List<VaultKey> keys, Map<KeyRef, RotationPolicy> rotationPolicies,
+                    List<RoleAssignment> roleAssignments, List<LoadProblem> problems, Map<String, Integer> skippedTypes,
+                    int files) {
+        this(clusters, agentPools, diskEncryptionSets, vaults, keys, rotationPolicies, roleAssignments, problems,
+                skippedTypes, files, List.of());
+    }
+
     /** How many resources were mapped, of every kind. */
     public int resourceCount() {
         return clusters.size() + agentPools.size() + diskEncryptionSets.size() + vaults.size() + keys.size()
-                + rotationPolicies.size() + roleAssignments.size();
+                + rotationPolicies.size() + roleAssignments.size() + keyVersions.size();
     }
 }

@@ -3,6 +3,7 @@ package io.byokwatch.adapter.snapshot;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
@@ -13,6 +14,7 @@ import io.byokwatch.port.Lookup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +59,7 @@ public final class SnapshotInventory implements Inventory {
     private final Map<String, KeyVault> vaultsByHost = new HashMap<>();
     private final Map<ResourceId, KeyVault> vaultsById = new HashMap<>();
     private final Map<String, VaultKey> keysById;
+    private final Map<String, List<KeyVersion>> versionsByKey = new HashMap<>();
     private final Map<String, Integer> clustersPerSubscription = new HashMap<>();
     private final Map<String, Integer> setsPerSubscription = new HashMap<>();
     private final Map<String, Integer> vaultsPerSubscriptionAndKind = new HashMap<>();
@@ -105,6 +108,13 @@ public final class SnapshotInventory implements Inventory {
         vaultsById.values().forEach(v -> count(vaultsPerSubscriptionAndKind, subscription(v.id()) + kindSuffix(v.managedHsm())));
         this.keysById = SnapshotMerge.keys(snapshot, vaultsByHost);
         keysById.values().forEach(k -> count(keysPerHost, k.ref().vaultHost()));
+        for (KeyVersion v : snapshot.keyVersions()) {
+            List<KeyVersion> versions = versionsByKey.computeIfAbsent(v.ref().keyId(), k -> new ArrayList<>());
+            if (versions.stream().noneMatch(x -> x.version().equalsIgnoreCase(v.version()))) {
+                versions.add(v);
+            }
+        }
+        versionsByKey.values().forEach(list -> list.sort(NEWEST_FIRST));
         List<RoleAssignment> assignments = SnapshotMerge.roleAssignments(snapshot);
         for (RoleAssignment a : assignments) {
             if (a.scope().subscriptionId() != null) {
@@ -189,6 +199,26 @@ public final class SnapshotInventory implements Inventory {
         }
         return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add az keyvault key list "
                 + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " or ARM vaults/keys");
+    }
+
+    /** Newest first; a version whose creation time the export lacks sorts last, as its age is unknown. */
+    private static final Comparator<KeyVersion> NEWEST_FIRST = Comparator.comparing(KeyVersion::created,
+            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(KeyVersion::version);
+
+    @Override
+    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
+        List<KeyVersion> versions = versionsByKey.get(ref.keyId());
+        if (versions != null) {
+            return Lookup.found(List.copyOf(versions));
+        }
+        Lookup<VaultKey> key = key(ref);
+        if (key instanceof Lookup.Absent<VaultKey> a) {
+            return Lookup.absent(a.evidence());
+        }
+        String vault = ref.vaultName();
+        return Lookup.unknown("the versions of key " + ref.name() + " in " + vault + " are not in the inventory; add az keyvault"
+                + " key list-versions " + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " -n " + ref.name()
+                + " or ARM vaults/keys/" + ref.name() + "/versions");
     }
 
     @Override
