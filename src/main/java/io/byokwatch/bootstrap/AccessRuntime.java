@@ -6,7 +6,7 @@ import io.byokwatch.app.AccessReportJob;
 import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.ReportArchive;
-import io.byokwatch.render.AccessFormat;
+import io.byokwatch.render.access.AccessFormat;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.port.StoredVerdict;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 
 import java.util.ArrayList;
 import java.util.Comparator;

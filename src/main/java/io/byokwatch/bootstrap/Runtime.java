@@ -24,7 +24,7 @@ import io.byokwatch.port.Outbox;
 import io.byokwatch.port.Sleeper;
 import io.byokwatch.port.TransitionHistory;
 import io.byokwatch.port.VerdictStore;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.byokwatch.port.AccessLogException;
 import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.DeadLetters;
 import io.byokwatch.port.Inventory;
-import io.byokwatch.render.AccessFormat;
+import io.byokwatch.render.access.AccessFormat;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

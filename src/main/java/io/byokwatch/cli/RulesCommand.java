@@ -1,6 +1,6 @@
 package io.byokwatch.cli;
 
-import io.byokwatch.render.RuleCatalogRenderer;
+import io.byokwatch.render.report.RuleCatalogRenderer;
 import io.byokwatch.rules.RuleCatalog;
 
 import java.io.PrintStream;

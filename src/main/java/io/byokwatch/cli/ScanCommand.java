@@ -7,7 +7,7 @@ import io.byokwatch.bootstrap.FileInventory;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
-import io.byokwatch.render.ReportFormat;
+import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
 
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import io.byokwatch.access.Anomaly;
 import io.byokwatch.app.AccessReportDelivery;
 import io.byokwatch.bootstrap.AccessRuntime;
 import io.byokwatch.bootstrap.Runtime;
-import io.byokwatch.render.AccessSummary;
+import io.byokwatch.render.access.AccessSummary;
 
 import java.util.function.Supplier;
 

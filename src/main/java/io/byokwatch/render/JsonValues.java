@@ -13,11 +13,11 @@ import java.util.Map;
  * maps keep their order; anything else (dates, ids, key URLs) is written as its text. Null entries are dropped,
  * because the outputs promise never to print null as a fact.
  */
-final class JsonValues {
+public final class JsonValues {
     private JsonValues() {
     }
 
-    static JsonElement of(Object value) {
+    public static JsonElement of(Object value) {
         if (value == null) {
             return JsonNull.INSTANCE;
         }
@@ -52,7 +52,7 @@ final class JsonValues {
         return new JsonPrimitive(value.toString());
     }
 
-    static JsonObject object(Map<?, ?> map) {
+    public static JsonObject object(Map<?, ?> map) {
         JsonObject object = new JsonObject();
         map.forEach((k, v) -> {
             if (k != null && v != null) {

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Escaping for GitHub-flavoured Markdown, where report text comes from resource names and policy files. */
-final class MarkdownText {
+public final class MarkdownText {
     private static final Pattern BACKTICK_RUNS = Pattern.compile("`+");
 
     private MarkdownText() {
@@ -14,12 +14,12 @@ final class MarkdownText {
      * Prose that must show as written: characters that would start emphasis, code, links or raw HTML are escaped
      * (a remediation hint like {@code <kv-name>} would otherwise vanish as an unknown tag).
      */
-    static String text(String s) {
+    public static String text(String s) {
         return oneLine(s).replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
     }
 
     /** A table cell: prose escaping, which includes the pipe that would otherwise end the cell. */
-    static String cell(String s) {
+    public static String cell(String s) {
         return text(s);
     }
 
@@ -27,7 +27,7 @@ final class MarkdownText {
      * Inline code. The delimiter is one backtick longer than any run inside, as CommonMark requires; pipes are still
      * escaped because GitHub splits table rows on them even inside code spans.
      */
-    static String code(String s) {
+    public static String code(String s) {
         String fence = "`".repeat(longestRun(s, BACKTICK_RUNS) + 1);
         String body = oneLine(s).replace("|", "\\|");
         String pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
@@ -35,7 +35,7 @@ final class MarkdownText {
     }
 
     /** A fenced block whose fence cannot be closed early by backticks in the content. */
-    static String fenced(String language, String content) {
+    public static String fenced(String language, String content) {
         String fence = "`".repeat(Math.max(3, longestRun(content, BACKTICK_RUNS) + 1));
         String body = content.endsWith("\n") ? content : content + "\n";
         return fence + language + "\n" + body + fence + "\n";

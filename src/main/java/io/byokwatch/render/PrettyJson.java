@@ -8,18 +8,18 @@ import com.google.gson.JsonElement;
  * The one Gson setup every JSON output uses. HTML escaping is off because these documents are read by tools and
  * people, never embedded in HTML, and {@code '} or {@code <kv-name>} printed as unicode escapes helps neither.
  */
-final class PrettyJson {
+public final class PrettyJson {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().create();
 
     private PrettyJson() {
     }
 
-    static String write(JsonElement element) {
+    public static String write(JsonElement element) {
         return GSON.toJson(element) + "\n";
     }
 
-    static String compact(JsonElement element) {
+    public static String compact(JsonElement element) {
         return COMPACT.toJson(element);
     }
 }

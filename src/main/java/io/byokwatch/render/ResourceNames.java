@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * Short human names for resources ("vault kv-pay-prod", "resource group rg-legacy"), for outputs that are read rather
  * than parsed: full ARM ids are 150 characters and bury the name at the end.
  */
-final class ResourceNames {
+public final class ResourceNames {
     private static final Map<String, String> KINDS = Map.of(
             "microsoft.containerservice/managedclusters", "cluster",
             "microsoft.containerservice/managedclusters/agentpools", "node pool",
@@ -26,7 +26,7 @@ final class ResourceNames {
     }
 
     /** Kind and name, e.g. {@code vault kv-pay-prod}; a node pool or key also names its parent. */
-    static String describe(ResourceId id) {
+    public static String describe(ResourceId id) {
         String type = id.type();
         if (type.isEmpty()) {
             if (id.resourceGroup() != null) {
@@ -49,7 +49,7 @@ final class ResourceNames {
      * Up to {@code max} cluster names in alphabetical order, then how many more, e.g. {@code aks-a, aks-b and 3 more};
      * sorted because people scan the list for a name, while the report keeps inventory order.
      */
-    static String clusterList(List<ResourceId> clusterIds, int max) {
+    public static String clusterList(List<ResourceId> clusterIds, int max) {
         List<String> names = clusterIds.stream().map(ResourceId::name)
                 .sorted(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder())).collect(Collectors.toList());
         if (names.size() <= max) {
@@ -58,7 +58,7 @@ final class ResourceNames {
         return String.join(", ", names.subList(0, max)) + " and " + (names.size() - max) + " more";
     }
 
-    static String clusters(int n) {
+    public static String clusters(int n) {
         return n + (n == 1 ? " cluster" : " clusters");
     }
 }

@@ -1,12 +1,12 @@
 package io.byokwatch.render;
 
 /** Display names derived from rule ids. */
-final class RuleNames {
+public final class RuleNames {
     private RuleNames() {
     }
 
     /** {@code des-no-key-access} becomes {@code DesNoKeyAccess}, the form SARIF viewers expect in {@code rule.name}. */
-    static String pascalCase(String ruleId) {
+    public static String pascalCase(String ruleId) {
         StringBuilder out = new StringBuilder();
         for (String part : ruleId.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.List;
  * Word wrap for fixed-width terminal output with a hanging indent. A word longer than a whole line (a 150-character
  * resource id) is cut, because the width is a promise: a wider line wraps in the terminal and breaks the layout.
  */
-final class TextWrap {
+public final class TextWrap {
     private TextWrap() {
     }
 
@@ -15,7 +15,7 @@ final class TextWrap {
      * Wraps {@code text} so that no line exceeds {@code width}: the first line starts with {@code first}, later lines
      * with {@code hanging}. Runs of whitespace, line breaks included, count as one space.
      */
-    static List<String> wrap(String text, int width, String first, String hanging) {
+    public static List<String> wrap(String text, int width, String first, String hanging) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
@@ -53,7 +53,7 @@ final class TextWrap {
         return lines;
     }
 
-    static String pad(String text, int width) {
+    public static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }

@@ -9,7 +9,7 @@ import java.util.Properties;
  * alike), so that the version lives in the pom only. Classes run from a build directory have no such file.
  */
 public final class ToolVersion {
-    static final String UNPACKAGED = "0.0.0-dev";
+    public static final String UNPACKAGED = "0.0.0-dev";
     private static final String POM_PROPERTIES = "/META-INF/maven/io.byokwatch/byokwatch/pom.properties";
 
     private ToolVersion() {

@@ -10,7 +10,7 @@ import io.byokwatch.domain.ChangeEvent;
 import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Outbox;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.Reliability;
 import org.junit.jupiter.api.Tag;

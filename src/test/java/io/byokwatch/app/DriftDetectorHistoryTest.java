@@ -19,7 +19,7 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.port.TransitionHistory;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.TreeCopy;
 import org.junit.jupiter.api.Test;

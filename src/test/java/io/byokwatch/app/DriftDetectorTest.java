@@ -15,7 +15,7 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.StoredVerdict;
 import io.byokwatch.port.VerdictStore;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.TreeCopy;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.byokwatch.app;
 import io.byokwatch.adapter.storage.FileOutbox;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.render.NoticeSamples;
 import io.byokwatch.testsupport.FakeSleeper;
 import io.byokwatch.testsupport.ForwardingOutbox;

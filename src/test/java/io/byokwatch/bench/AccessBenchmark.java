@@ -21,7 +21,7 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedIdentity;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Tags;
-import io.byokwatch.render.AccessFormat;
+import io.byokwatch.render.access.AccessFormat;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -16,11 +16,11 @@ import io.byokwatch.notify.NotifyConfigLoader;
 import io.byokwatch.port.Notifier;
 import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.port.Sleeper;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.render.NoticeSamples;
-import io.byokwatch.render.PortalLinks;
-import io.byokwatch.render.SlackMessage;
-import io.byokwatch.render.TeamsCard;
+import io.byokwatch.render.alert.PortalLinks;
+import io.byokwatch.render.slack.SlackMessage;
+import io.byokwatch.render.teams.TeamsCard;
 import io.byokwatch.testsupport.Receiver;
 
 import java.io.IOException;

@@ -15,7 +15,7 @@ import io.byokwatch.bootstrap.Settings;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.StoredVerdict;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 
 import java.nio.file.Path;
 import java.time.Duration;

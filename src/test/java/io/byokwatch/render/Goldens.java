@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Golden files under {@code src/test/resources/render/} (and {@code notify/} for notifications). Compares by default;
  * run with {@code -Dbyokwatch.updateGoldens=true} to rewrite them after an intended change, then review the diff.
  */
-final class Goldens {
+public final class Goldens {
     static final String UPDATE_PROPERTY = "byokwatch.updateGoldens";
     private static final Path RESOURCES = Path.of(System.getProperty("basedir", "."), "src", "test", "resources");
     private static final Path DIR = RESOURCES.resolve("render");
@@ -21,12 +21,12 @@ final class Goldens {
     private Goldens() {
     }
 
-    static void assertMatches(String name, String actual) {
+    public static void assertMatches(String name, String actual) {
         assertMatches(DIR, name, actual);
     }
 
     /** A golden in {@code src/test/resources/<folder>/}. */
-    static void assertMatchesIn(String folder, String name, String actual) {
+    public static void assertMatchesIn(String folder, String name, String actual) {
         assertMatches(RESOURCES.resolve(folder), name, actual);
     }
 

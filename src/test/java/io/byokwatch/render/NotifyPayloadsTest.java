@@ -1,5 +1,12 @@
 package io.byokwatch.render;
 
+import io.byokwatch.render.alert.AlertJson;
+import io.byokwatch.render.alert.PortalLinks;
+import io.byokwatch.render.slack.SlackMessage;
+import io.byokwatch.render.slack.SlackShape;
+import io.byokwatch.render.teams.TeamsCard;
+import io.byokwatch.render.teams.TeamsShape;
+import io.byokwatch.render.terminal.TerminalNotice;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -21,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Slack, Teams and terminal renderings of every kind of notice: checked against the shapes the services accept, and
  * kept as golden files a reviewer can read ({@code src/test/resources/notify/}).
  */
-class NotifyPayloadsTest {
+public class NotifyPayloadsTest {
     private static final PortalLinks PUBLIC = PortalLinks.forCloud("AzureCloud");
     private final SlackMessage slack = new SlackMessage(PUBLIC);
     private final TeamsCard teams = new TeamsCard(PUBLIC);

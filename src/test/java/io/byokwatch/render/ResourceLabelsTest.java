@@ -1,5 +1,6 @@
 package io.byokwatch.render;
 
+import io.byokwatch.render.report.ArtifactPath;
 import io.byokwatch.domain.ResourceId;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The short names and pseudo-paths that stand for resources in readable outputs and in SARIF. */
-class ResourceLabelsTest {
+public class ResourceLabelsTest {
 
     @Test
     void describesResourcesByKindAndNameWithTheParentOfChildResources() {

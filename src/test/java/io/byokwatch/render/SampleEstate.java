@@ -22,26 +22,26 @@ import java.util.Map;
  * evaluated, a cluster out of policy scope, one unknown and one compliant. Built through {@link Scan#report} so that
  * the deduplication and counts are the real ones.
  */
-final class SampleEstate {
-    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
-    static final String PAY = "6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01";
-    static final String SANDBOX = "0b9d3e55-7c21-4f0a-8e6b-93a1d4c7e202";
+public final class SampleEstate {
+    public static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    public static final String PAY = "6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01";
+    public static final String SANDBOX = "0b9d3e55-7c21-4f0a-8e6b-93a1d4c7e202";
     static final List<String> PCI = List.of("PCI DSS v4.0 3.6-3.7: protect and manage cryptographic keys for stored account data");
 
-    static final ResourceId VAULT = id(PAY, "rg-keys-legacy", "Microsoft.KeyVault/vaults/kv-shared-legacy");
+    public static final ResourceId VAULT = id(PAY, "rg-keys-legacy", "Microsoft.KeyVault/vaults/kv-shared-legacy");
     static final ResourceId KEY = id(PAY, "rg-keys", "Microsoft.KeyVault/vaults/kv-pay-prod/keys/aks-disk");
     static final ResourceId DES_PAY_3 = id(PAY, "rg-pay", "Microsoft.Compute/diskEncryptionSets/des-pay-3");
     static final ResourceId DES_EHR = id(PAY, "rg-health", "Microsoft.Compute/diskEncryptionSets/des-ehr");
 
-    static final ResourceId AKS_PAY_1 = cluster(PAY, "rg-pay", "aks-pay-1");
-    static final ResourceId AKS_PAY_2 = cluster(PAY, "rg-pay", "aks-pay-2");
-    static final ResourceId AKS_PAY_3 = cluster(PAY, "rg-pay", "aks-pay-3");
+    public static final ResourceId AKS_PAY_1 = cluster(PAY, "rg-pay", "aks-pay-1");
+    public static final ResourceId AKS_PAY_2 = cluster(PAY, "rg-pay", "aks-pay-2");
+    public static final ResourceId AKS_PAY_3 = cluster(PAY, "rg-pay", "aks-pay-3");
     static final ResourceId AKS_LEGACY = cluster(PAY, "rg-legacy", "aks-legacy");
-    static final ResourceId AKS_WEB = cluster(PAY, "rg-web", "aks-web");
-    static final ResourceId AKS_SANDBOX = cluster(SANDBOX, "rg-sandbox", "aks-sandbox");
+    public static final ResourceId AKS_WEB = cluster(PAY, "rg-web", "aks-web");
+    public static final ResourceId AKS_SANDBOX = cluster(SANDBOX, "rg-sandbox", "aks-sandbox");
     static final ResourceId AKS_EHR = cluster(PAY, "rg-health", "aks-ehr");
 
-    static final Finding VAULT_PURGE = new Finding("vault-no-purge-protection", Severity.HIGH, VAULT,
+    public static final Finding VAULT_PURGE = new Finding("vault-no-purge-protection", Severity.HIGH, VAULT,
             "Key vault holding a disk key can lose it for good",
             "Key vault kv-shared-legacy has no purge protection, so a deleted or purged key would make the disks that"
                     + " depend on it permanently unreadable.",
@@ -102,12 +102,12 @@ final class SampleEstate {
             evidence("diskEncryptionSetId", "absent", "resourceGroup", "rg-legacy"),
             PCI);
 
-    static final String LEGACY_REASON = "Replacement cluster aks-legacy-byok goes live in Q1 | CAB-2291 approved";
+    public static final String LEGACY_REASON = "Replacement cluster aks-legacy-byok goes live in Q1 | CAB-2291 approved";
 
     private SampleEstate() {
     }
 
-    static ScanReport report() {
+    public static ScanReport report() {
         ClusterVerdict pay1 = verdict(AKS_PAY_1, "aks-pay-1", ClusterStatus.NONCOMPLIANT,
                 List.of(VAULT_PURGE, KEY_EXPIRING, HOST_ENCRYPTION), List.of(), List.of());
         ClusterVerdict pay2 = verdict(AKS_PAY_2, "aks-pay-2", ClusterStatus.NONCOMPLIANT,
@@ -137,20 +137,20 @@ final class SampleEstate {
                         + " Microsoft.Storage/storageAccounts: 1)"));
     }
 
-    static ScanReport empty() {
+    public static ScanReport empty() {
         return Scan.report(NOW, List.of(), List.of());
     }
 
-    static ClusterVerdict verdict(ResourceId id, String name, ClusterStatus status, List<Finding> findings,
+    public static ClusterVerdict verdict(ResourceId id, String name, ClusterStatus status, List<Finding> findings,
                                   List<Exempted> exempted, List<NotEvaluated> notEvaluated) {
         return new ClusterVerdict(id, name, id.subscriptionId(), status, findings, exempted, notEvaluated);
     }
 
-    static ResourceId cluster(String subscription, String rg, String name) {
+    public static ResourceId cluster(String subscription, String rg, String name) {
         return id(subscription, rg, "Microsoft.ContainerService/managedClusters/" + name);
     }
 
-    static ResourceId id(String subscription, String rg, String providerPath) {
+    public static ResourceId id(String subscription, String rg, String providerPath) {
         return ResourceId.parse("/subscriptions/" + subscription + "/resourceGroups/" + rg + "/providers/" + providerPath);
     }
 

@@ -16,27 +16,27 @@ import java.util.List;
 import java.util.Set;
 
 /** Validates documents against a JSON Schema on the test classpath, with formats (date-time, uri) asserted. */
-final class SchemaCheck {
+public final class SchemaCheck {
     private final JsonSchema schema;
 
     private SchemaCheck(JsonSchema schema) {
         this.schema = schema;
     }
 
-    static SchemaCheck load(String classpathResource) {
+    public static SchemaCheck load(String classpathResource) {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return new SchemaCheck(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(resourceText(classpathResource), InputFormat.JSON, config));
     }
 
     /** The JSON Schema 2020-12 meta-schema, bundled with the validator, to check that a schema is itself well formed. */
-    static SchemaCheck metaSchema() {
+    public static SchemaCheck metaSchema() {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return new SchemaCheck(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), config));
     }
 
-    static String resourceText(String classpathResource) {
+    public static String resourceText(String classpathResource) {
         try (InputStream in = SchemaCheck.class.getClassLoader().getResourceAsStream(classpathResource)) {
             if (in == null) {
                 throw new IllegalStateException(classpathResource + " is not on the test classpath");
@@ -48,7 +48,7 @@ final class SchemaCheck {
     }
 
     /** Human-readable violations; empty when the document is valid. */
-    List<String> problems(String json) {
+    public List<String> problems(String json) {
         Set<ValidationMessage> messages = schema.validate(json, InputFormat.JSON);
         return messages.stream().map(ValidationMessage::toString).sorted().toList();
     }

@@ -16,7 +16,7 @@ import io.byokwatch.notify.Secrets;
 import io.byokwatch.port.Notifier;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.Sleeper;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -38,8 +38,8 @@ record ArmResponse(int status, String body, String retryAfter, String failure) {
         JsonObject json = json();
         JsonElement error = json == null ? null : json.get("error");
         if (error != null && error.isJsonObject()) {
-            String code = text(error.getAsJsonObject(), "code");
-            String message = text(error.getAsJsonObject(), "message");
+            String code = JsonText.of(error.getAsJsonObject(), "code");
+            String message = JsonText.of(error.getAsJsonObject(), "message");
             if (code != null || message != null) {
                 sb.append(" (").append(code == null ? "" : code)
                         .append(code != null && message != null ? ": " : "")
@@ -64,10 +64,5 @@ record ArmResponse(int status, String body, String retryAfter, String failure) {
             case 504 -> "Gateway Timeout";
             default -> "HTTP status";
         };
-    }
-
-    private static String text(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() && !e.getAsString().isBlank() ? e.getAsString() : null;
     }
 }

@@ -71,9 +71,9 @@ final class ResourceGraph {
                     rows.add(row.getAsJsonObject());
                 }
             }
-            skipToken = text(json, "$skipToken");
+            skipToken = JsonText.of(json, "$skipToken");
             if (skipToken == null) {
-                if ("true".equalsIgnoreCase(text(json, "resultTruncated"))) {
+                if ("true".equalsIgnoreCase(JsonText.of(json, "resultTruncated"))) {
                     return failed(page, "Resource Graph truncated the answer over " + scope.describe()
                             + " without a $skipToken to page on");
                 }
@@ -108,10 +108,5 @@ final class ResourceGraph {
         }
         body.add("options", options);
         return body;
-    }
-
-    private static String text(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e != null && e.isJsonPrimitive() && !e.getAsString().isBlank() ? e.getAsString() : null;
     }
 }

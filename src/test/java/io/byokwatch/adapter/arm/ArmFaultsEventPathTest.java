@@ -13,7 +13,7 @@ import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.StoredVerdict;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.Reliability;
 import org.junit.jupiter.api.AfterAll;

@@ -9,7 +9,7 @@ import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.impact.ImpactRouter;
 import io.byokwatch.policy.Policy;
-import io.byokwatch.render.AlertJson;
+import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
 import io.byokwatch.testsupport.ConnectionTrap;
 import io.byokwatch.testsupport.Reliability;

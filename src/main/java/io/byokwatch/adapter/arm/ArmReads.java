@@ -1,0 +1,237 @@
+package io.byokwatch.adapter.arm;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.byokwatch.adapter.snapshot.ArmMapper;
+import io.byokwatch.adapter.snapshot.SnapshotFormatException;
+import io.byokwatch.domain.KeyVersion;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.port.Lookup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * ARM point reads (a resource by id, the role assignments at a scope), cached, and turned into answers: 200 is found;
+ * 404 is absent; 403 is unknown, naming the read permission byokwatch's identity lacks; anything else (after bounded
+ * retries), a spent read budget or an unreachable endpoint is unknown with the status and ARM's error code.
+ */
+final class ArmReads {
+    private final ArmSettings settings;
+    private final Clock clock;
+    private final ArmTransport transport;
+    private final ReadCache cache;
+    private final ReadStats stats;
+
+    ArmReads(ArmSettings settings, Clock clock, ArmTransport transport, ReadCache cache, ReadStats stats) {
+        this.settings = settings;
+        this.clock = clock;
+        this.transport = transport;
+        this.cache = cache;
+        this.stats = stats;
+    }
+
+    /** The resource as ARM has it, from the cache unless the view must see it as it is after a change. */
+    <T> Lookup<T> read(ResourceId id, ArmType type, Function<JsonObject, T> mapper, Freshness view) {
+        String key = key(id);
+        Instant changedBy = view.changedBy(id);
+        if (changedBy != null) {
+            return view.answer(key, () -> {
+                Lookup<T> recent = cache.getReadAfter(key, changedBy);
+                if (recent != null) {
+                    stats.cacheHit();
+                    return recent;
+                }
+                return fetch(id, type, mapper, key);
+            });
+        }
+        Lookup<T> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        return fetch(id, type, mapper, key);
+    }
+
+    /** Role assignments at the scope and above it ({@code $filter=atScope()}), every page of them. */
+    Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope, Freshness view) {
+        String key = "roles " + scope.key();
+        Instant changedBy = view.roleAssignmentChangeCovering(scope);
+        if (changedBy != null) {
+            return view.answer(key, () -> {
+                Lookup<List<RoleAssignment>> recent = cache.getReadAfter(key, changedBy);
+                if (recent != null) {
+                    stats.cacheHit();
+                    return recent;
+                }
+                return fetchRoleAssignments(scope, key);
+            });
+        }
+        Lookup<List<RoleAssignment>> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        return fetchRoleAssignments(scope, key);
+    }
+
+    /**
+     * Every version of a key ({@code {key}/versions}, every page), newest first by creation time, cached like a point
+     * read. One unreadable version makes the whole answer unknown: the one left out could be the newest.
+     */
+    Lookup<List<KeyVersion>> keyVersions(ResourceId keyId, ArmType type) {
+        String key = "versions " + keyId.key();
+        Lookup<List<KeyVersion>> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        String doing = "listing the versions of key " + keyId;
+        List<KeyVersion> all = new ArrayList<>();
+        Instant sent = clock.instant();
+        ArmResponse response = transport.get(ArmPaths.encode(keyId) + "/versions?api-version=" + type.apiVersion());
+        while (true) {
+            if (!response.ok()) {
+                return notRead(response, keyId, type, doing);
+            }
+            JsonObject json = response.json();
+            JsonElement value = json == null ? null : json.get("value");
+            if (value == null || !value.isJsonArray()) {
+                return Lookup.unavailable("ARM answered without a value array " + doing);
+            }
+            for (JsonElement e : (JsonArray) value) {
+                try {
+                    if (!e.isJsonObject()) {
+                        throw new SnapshotFormatException("a version that is not a JSON object");
+                    }
+                    all.add(ArmMapper.keyVersion(e.getAsJsonObject()));
+                } catch (SnapshotFormatException unreadable) {
+                    stats.unreadable("key version of " + keyId + ": " + unreadable.getMessage());
+                    return Lookup.unknown("ARM returned a key version byokwatch cannot read " + doing + ": "
+                            + unreadable.getMessage());
+                }
+            }
+            String next = JsonText.of(json, "nextLink");
+            if (next == null) {
+                break;
+            }
+            response = transport.getNextLink(next);
+        }
+        all.sort(Comparator.comparing(KeyVersion::created, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(KeyVersion::version));
+        Lookup<List<KeyVersion>> answer = Lookup.found(List.copyOf(all));
+        cache.put(key, answer, sent);
+        return answer;
+    }
+
+    /** Lets a resource seen in a Resource Graph row answer later point reads of it until the TTL ends. */
+    <T> void offer(ResourceId id, T value) {
+        cache.offer(key(id), Lookup.found(value));
+    }
+
+    private <T> Lookup<T> fetch(ResourceId id, ArmType type, Function<JsonObject, T> mapper, String key) {
+        Instant sent = clock.instant();
+        ArmResponse response = transport.get(ArmPaths.resource(id, type.apiVersion()));
+        Lookup<T> answer;
+        if (response.ok()) {
+            JsonObject body = response.json();
+            if (body == null) {
+                // a cut-off or garbled 200: the next read can be whole
+                answer = Lookup.unavailable("ARM returned a body that is not a JSON object for " + id);
+            } else {
+                try {
+                    answer = Lookup.found(mapper.apply(body));
+                } catch (SnapshotFormatException e) {
+                    stats.unreadable(type.label() + " " + id + ": " + e.getMessage());
+                    answer = Lookup.unknown("ARM returned a " + type.label() + " byokwatch cannot read for " + id
+                            + ": " + e.getMessage());
+                }
+            }
+        } else {
+            answer = notRead(response, id, type, "reading " + id);
+        }
+        if (!(answer instanceof Lookup.Unknown<T>)) {
+            cache.put(key, answer, sent);
+        }
+        return answer;
+    }
+
+    private Lookup<List<RoleAssignment>> fetchRoleAssignments(ResourceId scope, String key) {
+        String doing = "listing role assignments at " + scope;
+        List<RoleAssignment> all = new ArrayList<>();
+        Instant sent = clock.instant();
+        ArmResponse response = transport.get(ArmPaths.roleAssignmentsAt(scope));
+        while (true) {
+            if (!response.ok()) {
+                Lookup<List<RoleAssignment>> failed = notRead(response, scope, ArmType.ROLE_ASSIGNMENTS, doing);
+                return failed instanceof Lookup.Absent<List<RoleAssignment>>
+                        ? Lookup.unknown("ARM returned 404 Not Found " + doing + ": the scope does not exist")
+                        : failed;
+            }
+            JsonObject json = response.json();
+            JsonElement value = json == null ? null : json.get("value");
+            if (value == null || !value.isJsonArray()) {
+                return Lookup.unavailable("ARM answered without a value array " + doing);
+            }
+            for (JsonElement e : (JsonArray) value) {
+                if (!e.isJsonObject()) {
+                    return Lookup.unknown("ARM returned a role assignment that is not a JSON object " + doing);
+                }
+                try {
+                    all.add(ArmMapper.roleAssignment(e.getAsJsonObject()));
+                } catch (SnapshotFormatException unreadable) {
+                    // one unreadable assignment could be the grant that matters, so the whole answer is unknown
+                    stats.unreadable("role assignment at " + scope + ": " + unreadable.getMessage());
+                    return Lookup.unknown("ARM returned a role assignment byokwatch cannot read " + doing + ": "
+                            + unreadable.getMessage());
+                }
+            }
+            String next = JsonText.of(json, "nextLink");
+            if (next == null) {
+                break;
+            }
+            response = transport.getNextLink(next);
+        }
+        Lookup<List<RoleAssignment>> answer = Lookup.found(List.copyOf(all));
+        cache.put(key, answer, sent);
+        return answer;
+    }
+
+    private <T> Lookup<T> notRead(ArmResponse response, ResourceId id, ArmType type, String doing) {
+        return switch (response.status()) {
+            case 404 -> Lookup.absent("ARM returned 404 Not Found for " + id);
+            case 403 -> Lookup.unknown("403 Forbidden " + doing + ": byokwatch's identity needs Reader ("
+                    + type.readPermission() + ") on it");
+            case 0 -> Lookup.unavailable(response.failure() + "; " + doing + " was not attempted or did not finish");
+            default -> transientStatus(response.status())
+                    ? Lookup.unavailable("ARM returned " + response.describe() + " " + doing + retryNote(response))
+                    : Lookup.unknown("ARM returned " + response.describe() + " " + doing + retryNote(response));
+        };
+    }
+
+    /** Throttling and server errors pass; other statuses (400, 401, 409...) say something about the request. */
+    private static boolean transientStatus(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    private String retryNote(ArmResponse response) {
+        Duration asked = RetryAfter.retryAfter(response.retryAfter(), clock.instant());
+        if (response.status() == 429 && asked != null && asked.compareTo(ArmTransport.MAX_SERVER_WAIT) > 0) {
+            return "; ARM asked to wait " + asked.toSeconds() + " s, longer than byokwatch waits ("
+                    + ArmTransport.MAX_SERVER_WAIT.toSeconds() + " s)";
+        }
+        return transientStatus(response.status()) && settings.maxRetries() > 0
+                ? " after " + settings.maxRetries() + " retries" : "";
+    }
+
+    private static String key(ResourceId id) {
+        return "arm " + id.key();
+    }
+}

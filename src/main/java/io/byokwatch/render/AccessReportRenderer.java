@@ -1,8 +1,0 @@
-package io.byokwatch.render;
-
-import io.byokwatch.access.AccessReport;
-
-/** Turns a Key Vault access report into one output format; stateless, output ends with a newline. */
-public interface AccessReportRenderer {
-    String render(AccessReport report);
-}

@@ -1,8 +1,0 @@
-package io.byokwatch.render;
-
-import io.byokwatch.app.ScanReport;
-
-/** Turns a scan report into one output format. Implementations are stateless and end their output with a newline. */
-public interface ReportRenderer {
-    String render(ScanReport report);
-}

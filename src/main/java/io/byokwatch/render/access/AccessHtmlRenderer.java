@@ -1,0 +1,237 @@
+package io.byokwatch.render.access;
+
+import io.byokwatch.access.AccessReport;
+import io.byokwatch.access.Anomaly;
+import io.byokwatch.access.ChartPoint;
+import io.byokwatch.domain.Severity;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The access report as one self-contained HTML page, to attach to an email: inline CSS, no scripts, no fonts or
+ * images to fetch, and per anomaly an inline SVG of its hourly counts over the window against the baseline's normal
+ * band, so that "how far from normal" is seen at a glance.
+ */
+public final class AccessHtmlRenderer implements AccessReportRenderer {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String CSS = """
+            body{font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1d2939;margin:24px auto;max-width:960px;padding:0 16px;line-height:1.45}
+            h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 6px}.meta{color:#475467;font-size:13px;margin:0 0 14px}
+            .headline{font-size:16px;font-weight:600;padding:10px 14px;border-radius:6px;background:#f2f4f7}
+            .headline.quiet{background:#ecfdf3;color:#05603a}.headline.alert{background:#fef3f2;color:#912018}
+            table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #eaecf0;padding:4px 8px;text-align:left;vertical-align:top}
+            th{background:#f9fafb}td.n{text-align:right}code,pre{font-family:Consolas,'SFMono-Regular',Menlo,monospace;font-size:12px}
+            pre{background:#f9fafb;border:1px solid #eaecf0;padding:8px;overflow-x:auto;white-space:pre}
+            .sev{display:inline-block;border-radius:4px;padding:0 6px;color:#fff;font-size:12px;font-weight:600}
+            .critical{background:#b42318}.high{background:#c4320a}.medium{background:#b54708}.low{background:#475467}
+            .anomaly{border-top:1px solid #eaecf0;margin-top:18px}.legend{font-size:12px;color:#475467}
+            """;
+
+    @Override
+    public String render(AccessReport r) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>byokwatch Key Vault access report ").append(esc(iso(r.windowEnd()))).append("</title>")
+                .append("<style>").append(CSS).append("</style></head><body>\n");
+        h.append("<h1>Key Vault access report</h1>\n<p class=\"meta\">Window ").append(esc(iso(r.windowStart()))).append(" to ")
+                .append(esc(iso(r.windowEnd()))).append(", compared with the ").append(r.baselineDays())
+                .append(" days before it. Logs: ").append(esc(r.source())).append(". ")
+                .append(String.format(Locale.ROOT, "%,d", r.records())).append(" audit events read (")
+                .append(String.format(Locale.ROOT, "%,d", r.windowEvents())).append(" in the window) from ").append(r.vaults())
+                .append(" vaults and ").append(r.keys()).append(" keys.</p>\n");
+        h.append("<p class=\"headline ").append(r.nothingUnusual() ? "quiet" : "alert").append("\">")
+                .append(esc(AccessSummary.headline(r))).append("</p>\n");
+        h.append("<table><tr>");
+        for (Severity s : Severity.values()) {
+            h.append("<th><span class=\"sev ").append(s.label()).append("\">").append(s.label()).append("</span></th>");
+        }
+        h.append("</tr><tr>");
+        for (Severity s : Severity.values()) {
+            h.append("<td class=\"n\">").append(r.count(s)).append("</td>");
+        }
+        h.append("</tr></table>\n");
+        if (!r.nothingUnusual()) {
+            overview(r, h);
+            int n = 0;
+            for (Anomaly a : r.anomalies()) {
+                detail(++n, a, h);
+            }
+        }
+        suppressed(r, h);
+        if (!r.notes().isEmpty()) {
+            h.append("<h2>Notes</h2>\n<ul>");
+            r.notes().forEach(note -> h.append("<li>").append(esc(note)).append("</li>"));
+            h.append("</ul>\n");
+        }
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void overview(AccessReport r, StringBuilder h) {
+        h.append("<h2>Anomalies</h2>\n<table><tr><th>#</th><th>severity</th><th>detector</th><th>vault/key</th>")
+                .append("<th>caller</th><th>operation</th><th>events</th><th>baseline</th></tr>\n");
+        int n = 0;
+        for (Anomaly a : r.anomalies()) {
+            h.append("<tr><td class=\"n\"><a href=\"#a").append(++n).append("\">").append(n).append("</a></td><td>")
+                    .append(badge(a.severity())).append("</td><td>").append(esc(a.detector())).append("</td><td><code>")
+                    .append(esc(AccessSummary.target(a))).append("</code></td><td>").append(esc(AccessSummary.caller(a.caller())))
+                    .append("</td><td>").append(esc(a.operation())).append("</td><td class=\"n\">").append(a.count())
+                    .append("</td><td class=\"n\">").append(AccessSummary.number(a.baseline())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void detail(int n, Anomaly a, StringBuilder h) {
+        h.append("<div class=\"anomaly\" id=\"a").append(n).append("\"><h2>").append(n).append(". ").append(badge(a.severity()))
+                .append(' ').append(esc(a.detector())).append(" on <code>").append(esc(AccessSummary.target(a)))
+                .append("</code></h2>\n<p>").append(esc(a.explanation())).append("</p>\n<table>");
+        row(h, "caller", esc(AccessSummary.caller(a.caller())));
+        row(h, "operation", "<code>" + esc(a.operation()) + "</code>");
+        if (a.sourceIp() != null) {
+            row(h, "source", "<code>" + esc(a.sourceIp()) + "</code>");
+        }
+        row(h, "events", a.count() + " (baseline expects " + AccessSummary.number(a.baseline()) + ")");
+        row(h, "first / last", esc(iso(a.firstSeen())) + " / " + esc(iso(a.lastSeen())));
+        row(h, "score", AccessSummary.number(a.score()));
+        h.append("</table>\n");
+        chart(a, h);
+        h.append("<p class=\"legend\">Raw audit rows (Log Analytics):</p><pre>").append(esc(a.kql())).append("</pre></div>\n");
+    }
+
+    /** Bars: events per hour. Shaded band: the baseline's normal range for each hour. Dashed line: its median. */
+    static void chart(Anomaly a, StringBuilder h) {
+        List<ChartPoint> points = a.chart();
+        if (points.isEmpty()) {
+            return;
+        }
+        int width = 640;
+        int height = 150;
+        int left = 44;
+        int right = 8;
+        int top = 10;
+        int bottom = 22;
+        double max = 1;
+        for (ChartPoint p : points) {
+            max = Math.max(max, Math.max(p.count(), p.high()));
+        }
+        max = niceCeiling(max * 1.1);
+        double plotW = width - left - right;
+        double plotH = height - top - bottom;
+        double step = plotW / points.size();
+        String color = switch (a.severity()) {
+            case CRITICAL -> "#b42318";
+            case HIGH -> "#c4320a";
+            case MEDIUM -> "#b54708";
+            case LOW -> "#475467";
+        };
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" role=\"img\"><title>")
+                .append(esc("Events per hour on " + AccessSummary.target(a) + " against the baseline band")).append("</title>");
+        h.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(fmt(plotW))
+                .append("\" height=\"").append(fmt(plotH)).append("\" fill=\"#fcfcfd\" stroke=\"#eaecf0\"/>");
+        StringBuilder band = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            band.append(fmt(left + step * (i + 0.5))).append(',').append(fmt(y(points.get(i).high(), max, top, plotH))).append(' ');
+        }
+        for (int i = points.size() - 1; i >= 0; i--) {
+            band.append(fmt(left + step * (i + 0.5))).append(',').append(fmt(y(points.get(i).low(), max, top, plotH))).append(' ');
+        }
+        h.append("<polygon points=\"").append(band.toString().trim()).append("\" fill=\"#d1e9ff\" stroke=\"none\"/>");
+        StringBuilder median = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            median.append(fmt(left + step * (i + 0.5))).append(',').append(fmt(y(points.get(i).expected(), max, top, plotH))).append(' ');
+        }
+        h.append("<polyline points=\"").append(median.toString().trim())
+                .append("\" fill=\"none\" stroke=\"#1570ef\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>");
+        for (int i = 0; i < points.size(); i++) {
+            ChartPoint p = points.get(i);
+            double y = y(p.count(), max, top, plotH);
+            h.append("<rect x=\"").append(fmt(left + step * i + step * 0.15)).append("\" y=\"").append(fmt(y))
+                    .append("\" width=\"").append(fmt(step * 0.7)).append("\" height=\"").append(fmt(top + plotH - y))
+                    .append("\" fill=\"").append(color).append("\" fill-opacity=\"0.85\"><title>")
+                    .append(esc(HOUR.format(p.hour()) + " UTC: " + p.count() + " (normal " + AccessSummary.number(p.low()) + "-"
+                            + AccessSummary.number(p.high()) + ")")).append("</title></rect>");
+        }
+        h.append(label(left - 4, top + 4, "end", AccessSummary.number(max)));
+        h.append(label(left - 4, top + plotH, "end", "0"));
+        h.append(label(left, height - 6, "start", HOUR.format(points.get(0).hour())));
+        h.append(label(width - right, height - 6, "end", HOUR.format(points.get(points.size() - 1).hour()) + " UTC"));
+        h.append("</svg>\n<p class=\"legend\">Bars: events per hour. Shaded: the normal range of each hour in the baseline;"
+                + " dashed: its median.</p>\n");
+    }
+
+    private static String label(double x, double y, String anchor, String text) {
+        return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor
+                + "\" font-size=\"11\" fill=\"#475467\">" + esc(text) + "</text>";
+    }
+
+    private static double y(double value, double max, double top, double plotH) {
+        return top + plotH - Math.min(value, max) / max * plotH;
+    }
+
+    /** 1, 2 or 5 times a power of ten, so the axis reads well. */
+    static double niceCeiling(double x) {
+        double p = Math.pow(10, Math.floor(Math.log10(x)));
+        for (double m : new double[]{1, 2, 5, 10}) {
+            if (m * p >= x) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static void suppressed(AccessReport r, StringBuilder h) {
+        if (r.suppressed().isEmpty()) {
+            return;
+        }
+        h.append("<h2>Allowlisted (").append(r.suppressed().size()).append(")</h2>\n<table><tr><th>detector</th>")
+                .append("<th>vault/key</th><th>caller</th><th>reason</th><th>approved by</th><th>until</th></tr>\n");
+        for (AccessReport.Suppressed s : r.suppressed()) {
+            h.append("<tr><td>").append(esc(s.anomaly().detector())).append("</td><td><code>")
+                    .append(esc(AccessSummary.target(s.anomaly()))).append("</code></td><td>")
+                    .append(esc(AccessSummary.caller(s.anomaly().caller()))).append("</td><td>").append(esc(s.entry().reason()))
+                    .append("</td><td>").append(esc(s.entry().approvedBy() == null ? "" : s.entry().approvedBy()))
+                    .append("</td><td>").append(s.entry().expires()).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void row(StringBuilder h, String name, String valueHtml) {
+        h.append("<tr><th>").append(name).append("</th><td>").append(valueHtml).append("</td></tr>");
+    }
+
+    private static String badge(Severity s) {
+        return "<span class=\"sev " + s.label() + "\">" + s.label() + "</span>";
+    }
+
+    private static String iso(Instant t) {
+        return DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.1f", x);
+    }
+
+    /** Text and attribute escaping; report text carries names and UPNs from logs, which anyone can influence. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

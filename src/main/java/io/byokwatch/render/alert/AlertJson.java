@@ -1,0 +1,139 @@
+package io.byokwatch.render.alert;
+
+import io.byokwatch.render.report.JsonReportRenderer;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.byokwatch.app.AlertCodec;
+import io.byokwatch.domain.Actor;
+import io.byokwatch.domain.Alert;
+import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.Tags;
+
+import java.util.List;
+
+/**
+ * The generic alert JSON contract (schemaVersion 1) and the stored verdict detail. Alert fields:
+ * {@code schemaVersion, alertId, kind, cluster{id,name,subscriptionId,status,tags{}}, previousStatus, findings[],
+ * resolvedFindings[], trigger{eventId,eventType,operationName,resourceId,eventTime,actor{upn,name,appId,objectId},route},
+ * detectedAt, openSince, sequence}. Absent values are JSON null so consumers see every field; {@code cluster.tags} was
+ * added within version 1 (an empty object when the cluster has none), as fields only ever are.
+ */
+public final class AlertJson implements AlertCodec {
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    @Override
+    public String encode(Alert a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("schemaVersion", 1);
+        o.addProperty("alertId", a.alertId());
+        o.addProperty("kind", a.kind().label());
+        JsonObject cluster = new JsonObject();
+        cluster.addProperty("id", a.clusterId().toString());
+        cluster.addProperty("name", a.clusterName());
+        cluster.addProperty("subscriptionId", a.subscriptionId());
+        cluster.addProperty("status", a.status() == null ? "deleted" : a.status().label());
+        cluster.add("tags", tags(a.clusterTags()));
+        o.add("cluster", cluster);
+        o.addProperty("previousStatus", a.previousStatus() == null ? null : a.previousStatus().label());
+        JsonArray findings = new JsonArray();
+        a.findings().forEach(f -> findings.add(JsonReportRenderer.finding(f, null)));
+        o.add("findings", findings);
+        JsonArray resolved = new JsonArray();
+        a.resolvedFindingKeys().forEach(resolved::add);
+        o.add("resolvedFindings", resolved);
+        o.add("trigger", trigger(a.trigger()));
+        o.addProperty("detectedAt", a.detectedAt().toString());
+        o.addProperty("openSince", a.openSince() == null ? null : a.openSince().toString());
+        o.addProperty("sequence", a.sequence());
+        return GSON.toJson(o);
+    }
+
+    private static JsonObject trigger(Alert.Trigger t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("eventId", t.eventId());
+        o.addProperty("eventType", t.eventType());
+        o.addProperty("operationName", t.operationName());
+        o.addProperty("resourceId", t.resourceId() == null ? null : t.resourceId().toString());
+        o.addProperty("eventTime", t.eventTime() == null ? null : t.eventTime().toString());
+        Actor actor = t.actor() == null ? Actor.UNKNOWN : t.actor();
+        JsonObject who = new JsonObject();
+        who.addProperty("upn", actor.upn());
+        who.addProperty("name", actor.name());
+        who.addProperty("appId", actor.appId());
+        who.addProperty("objectId", actor.objectId());
+        o.add("actor", who);
+        o.addProperty("route", t.route());
+        return o;
+    }
+
+    private static JsonObject tags(Tags tags) {
+        JsonObject o = new JsonObject();
+        tags.values().forEach(o::addProperty);
+        return o;
+    }
+
+    @Override
+    public String verdictDetail(ClusterVerdict verdict, Tags clusterTags, String pendingAlertBody) {
+        JsonObject o = new JsonObject();
+        o.add("verdict", verdict == null ? JsonNull.INSTANCE : JsonReportRenderer.cluster(verdict));
+        o.add("clusterTags", tags(clusterTags == null ? Tags.NONE : clusterTags));
+        if (pendingAlertBody != null) {
+            o.add("pendingAlert", JsonParser.parseString(pendingAlertBody));
+        }
+        return GSON.toJson(o);
+    }
+
+    @Override
+    public String pendingAlert(String verdictDetail) {
+        JsonElement p = parse(verdictDetail).get("pendingAlert");
+        return p == null || p.isJsonNull() ? null : GSON.toJson(p);
+    }
+
+    @Override
+    public String withoutPending(String verdictDetail) {
+        JsonObject o = parse(verdictDetail);
+        o.remove("pendingAlert");
+        return GSON.toJson(o);
+    }
+
+    @Override
+    public String alertId(String alertBody) {
+        return parse(alertBody).get("alertId").getAsString();
+    }
+
+    @Override
+    public Tags storedTags(String verdictDetail) {
+        JsonElement t = parse(verdictDetail).get("clusterTags");
+        return t == null || !t.isJsonObject() ? Tags.NONE : AlertReader.tags(t.getAsJsonObject());
+    }
+
+    @Override
+    public List<Finding> storedFindings(String verdictDetail) {
+        JsonElement v = storedVerdict(verdictDetail);
+        if (v == null || !v.isJsonObject() || !v.getAsJsonObject().has("findings")) {
+            return List.of();
+        }
+        return AlertReader.findings(v.getAsJsonObject().getAsJsonArray("findings"));
+    }
+
+    @Override
+    public Alert decode(String alertBody) {
+        return AlertReader.read(alertBody);
+    }
+
+    /** The verdict part of a stored detail, for the compliance endpoint; null for a deleted cluster. */
+    public static JsonElement storedVerdict(String verdictDetail) {
+        JsonElement v = parse(verdictDetail).get("verdict");
+        return v == null || v.isJsonNull() ? null : v;
+    }
+
+    private static JsonObject parse(String json) {
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+}

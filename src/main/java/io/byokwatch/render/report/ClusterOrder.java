@@ -1,0 +1,25 @@
+package io.byokwatch.render.report;
+
+import io.byokwatch.domain.ClusterStatus;
+import io.byokwatch.domain.ClusterVerdict;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Order for reading a report top-down: clusters that need action first (noncompliant, then unknown, which may hide a
+ * problem), then those waived, then those that are fine, then those out of scope; by name within a status.
+ */
+public final class ClusterOrder {
+    static final List<ClusterStatus> BY_ATTENTION = List.of(ClusterStatus.NONCOMPLIANT, ClusterStatus.UNKNOWN,
+            ClusterStatus.EXEMPT, ClusterStatus.COMPLIANT, ClusterStatus.NOT_REQUIRED);
+
+    static final Comparator<ClusterVerdict> ATTENTION_FIRST = Comparator
+            .comparingInt((ClusterVerdict v) -> BY_ATTENTION.indexOf(v.status()))
+            .thenComparing(v -> v.name() == null ? "" : v.name().toLowerCase(Locale.ROOT))
+            .thenComparing(v -> v.clusterId().key());
+
+    private ClusterOrder() {
+    }
+}

@@ -1,0 +1,130 @@
+package io.byokwatch.render.report;
+
+import io.byokwatch.render.JsonValues;
+import io.byokwatch.render.PrettyJson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.byokwatch.app.ScanReport;
+import io.byokwatch.domain.ClusterStatus;
+import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Exempted;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.NotEvaluated;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Severity;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The JSON report: the public contract other tools parse, described by {@code schema/scan-report.v1.schema.json}.
+ * Keys are written in a fixed order and absent values are left out rather than written as null, so any change here
+ * is a contract change: bump {@link #SCHEMA_VERSION} and the schema together.
+ */
+public final class JsonReportRenderer implements ReportRenderer {
+    public static final int SCHEMA_VERSION = 1;
+    /** Classpath location of the JSON Schema that documents this output. */
+    public static final String SCHEMA_RESOURCE = "schema/scan-report.v1.schema.json";
+
+    @Override
+    public String render(ScanReport report) {
+        return PrettyJson.write(toJson(report));
+    }
+
+    /** The report as a JSON tree, for callers that embed it in a larger document. */
+    public JsonObject toJson(ScanReport report) {
+        JsonObject root = new JsonObject();
+        root.addProperty("schemaVersion", SCHEMA_VERSION);
+        root.addProperty("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
+        JsonArray clusters = new JsonArray();
+        report.clusters().forEach(c -> clusters.add(cluster(c)));
+        root.add("clusters", clusters);
+        JsonArray findings = new JsonArray();
+        report.findings().forEach(s -> findings.add(finding(s.finding(), s.clusterIds())));
+        root.add("findings", findings);
+        root.add("summary", summary(report.summary()));
+        return root;
+    }
+
+    public static JsonObject cluster(ClusterVerdict v) {
+        JsonObject o = new JsonObject();
+        put(o, "id", v.clusterId());
+        put(o, "name", v.name());
+        put(o, "subscriptionId", v.subscriptionId());
+        put(o, "status", v.status().label());
+        JsonArray findings = new JsonArray();
+        v.findings().forEach(f -> findings.add(finding(f, null)));
+        o.add("findings", findings);
+        JsonArray exempted = new JsonArray();
+        v.exempted().forEach(e -> exempted.add(exempted(e)));
+        o.add("exempted", exempted);
+        JsonArray notEvaluated = new JsonArray();
+        v.notEvaluated().forEach(n -> notEvaluated.add(notEvaluated(n)));
+        o.add("notEvaluated", notEvaluated);
+        return o;
+    }
+
+    /** Per-cluster entries pass null cluster ids: the enclosing cluster already says which one. */
+    public static JsonObject finding(Finding f, List<ResourceId> clusterIds) {
+        JsonObject o = new JsonObject();
+        put(o, "ruleId", f.ruleId());
+        put(o, "severity", f.severity().label());
+        put(o, "resourceId", f.resourceId());
+        if (clusterIds != null) {
+            JsonArray ids = new JsonArray();
+            clusterIds.forEach(id -> ids.add(id.toString()));
+            o.add("clusterIds", ids);
+        }
+        put(o, "title", f.title());
+        put(o, "message", f.message());
+        put(o, "remediation", f.remediation());
+        o.add("evidence", JsonValues.object(f.evidence()));
+        o.add("references", JsonValues.of(f.references()));
+        return o;
+    }
+
+    private static JsonObject exempted(Exempted e) {
+        Finding f = e.finding();
+        JsonObject o = new JsonObject();
+        put(o, "ruleId", f.ruleId());
+        put(o, "severity", f.severity().label());
+        put(o, "resourceId", f.resourceId());
+        put(o, "message", f.message());
+        put(o, "exemptedBy", e.exemptionScope());
+        put(o, "reason", e.reason());
+        put(o, "approvedBy", e.approvedBy());
+        put(o, "expires", e.expires() == null ? null : e.expires().toString());
+        o.addProperty("expired", e.expired());
+        return o;
+    }
+
+    private static JsonObject notEvaluated(NotEvaluated n) {
+        JsonObject o = new JsonObject();
+        put(o, "ruleId", n.ruleId());
+        put(o, "resourceId", n.resourceId());
+        put(o, "reason", n.reason());
+        return o;
+    }
+
+    private static JsonObject summary(ScanReport.Summary s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("clusters", s.clusters());
+        o.addProperty("compliant", s.count(ClusterStatus.COMPLIANT));
+        o.addProperty("noncompliant", s.count(ClusterStatus.NONCOMPLIANT));
+        o.addProperty("exempt", s.count(ClusterStatus.EXEMPT));
+        o.addProperty("notRequired", s.count(ClusterStatus.NOT_REQUIRED));
+        o.addProperty("unknown", s.count(ClusterStatus.UNKNOWN));
+        JsonObject bySeverity = new JsonObject();
+        for (Severity severity : Severity.values()) {
+            bySeverity.addProperty(severity.label(), s.count(severity));
+        }
+        o.add("bySeverity", bySeverity);
+        return o;
+    }
+
+    private static void put(JsonObject o, String key, Object value) {
+        if (value != null) {
+            o.addProperty(key, value.toString());
+        }
+    }
+}
