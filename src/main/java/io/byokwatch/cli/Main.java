@@ -36,6 +36,12 @@ public final class Main {
                                                     [--output FILE] [--allowlist FILE]
                                                     [--notify stdout|json] [--notify-config FILE]
                             --notify/--notify-config also send it to the routes of kind access-report
+              kpi           the numbers a CISO asks for: % compliant, time to remediate, key rotation, Key Vault cost
+                            byokwatch kpi --state DIR [--inventory PATH | --live] [--logs FILE... | --workspace ID]
+                                          [--prices FILE] [--from DATE] [--to DATE] [--by subscription|tag:NAME]
+                                          [--format json|markdown|html] [--output FILE] [--key-max-age-days 365]
+                                          [--now ISO-8601]
+                            the window defaults to the 30 days before --to (now); --to DATE includes that day
               demo          the whole story on the bundled examples in under a minute, no Azure account needed
                             byokwatch demo [--dir DIR]
               rules         list the rule catalog: byokwatch rules [--format table|json]
@@ -75,6 +81,7 @@ public final class Main {
                 case "serve" -> new ServeCommand(out, err, env).run(rest);
                 case "access-report" -> new AccessReportCommand(out, err, env).run(rest);
                 case "demo" -> new DemoCommand(out, err, env).run(rest);
+                case "kpi" -> new KpiCommand(out, err, env).run(rest);
                 default -> throw new UsageException("unknown command '" + argv[0] + "'; run byokwatch help");
             };
         } catch (UsageException | PolicyException | InputException e) {

@@ -96,7 +96,9 @@ public final class Remediation {
                         opened.put(f.key(), new Opened(f, before.since(), t.clusterName()));
                     }
                 }
-                if (opensSomething && inWindow && t.kind() != Transition.Kind.BASELINE) {
+                // a sweep's first look at a cluster finds what was already broken: that is no detection to time
+                boolean firstSweep = !t.fromEvent() && t.previousStatus() == null;
+                if (opensSomething && inWindow && t.kind() != Transition.Kind.BASELINE && !firstSweep) {
                     if (t.fromEvent() && t.eventTime() != null) {
                         Duration latency = Duration.between(t.eventTime(), t.detectedAt());
                         latencies.add(latency.isNegative() ? Duration.ZERO : latency);
@@ -107,8 +109,8 @@ public final class Remediation {
             }
             for (Opened o : opened.values()) {
                 Transition.FindingRef f = o.finding();
-                open.add(new RemediationFigures.OpenFinding(cluster.getKey(), o.clusterName(), f.ruleId(), f.severity(),
-                        f.keyUse(), o.since(), Duration.between(o.since(), to)));
+                open.add(new RemediationFigures.OpenFinding(cluster.getKey(), o.clusterName(), f.resourceId(), f.ruleId(),
+                        f.severity(), f.keyUse(), o.since(), Duration.between(o.since(), to)));
             }
         }
         open.sort(Comparator.comparing(RemediationFigures.OpenFinding::since)

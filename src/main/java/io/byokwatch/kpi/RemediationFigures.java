@@ -40,9 +40,21 @@ public record RemediationFigures(Stats overall, Map<Severity, Stats> bySeverity,
     public record RuleStats(String ruleId, Severity severity, Stats stats) {
     }
 
-    /** A finding detected at {@code since} and not resolved by the end of the window. */
-    public record OpenFinding(ResourceId clusterId, String clusterName, String ruleId, Severity severity, String keyUse,
-                              Instant since, Duration age) {
+    /**
+     * A finding detected at {@code since} and not resolved by the end of the window.
+     *
+     * @param resourceId the resource the rule failed on (the cluster, a node pool, a set, a vault), or null
+     */
+    public record OpenFinding(ResourceId clusterId, String clusterName, String resourceId, String ruleId, Severity severity,
+                              String keyUse, Instant since, Duration age) {
+        /** The failing resource's own name: the last segment of its id, or the cluster's name. */
+        public String resourceName() {
+            if (resourceId == null || resourceId.isBlank()) {
+                return clusterName;
+            }
+            String trimmed = resourceId.replaceAll("/+$", "");
+            return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        }
     }
 
     /**

@@ -55,7 +55,9 @@ public final class Rotation {
         Double median = null;
         String newest = k.vaultKey() == null ? null : k.vaultKey().currentVersion();
         if (k.versions() == null) {
-            unknown.add(k.versionsUnknown());
+            if (k.versionsUnknown() != null && !unknown.contains(k.versionsUnknown()) && k.vaultKey() != null) {
+                unknown.add(k.versionsUnknown());
+            }
         } else {
             List<KeyVersion> dated = k.versions().stream().filter(v -> v.created() != null && !v.created().isAfter(at))
                     .sorted(Comparator.comparing(KeyVersion::created)).toList();

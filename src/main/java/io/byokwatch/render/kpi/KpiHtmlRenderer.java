@@ -217,9 +217,10 @@ public final class KpiHtmlRenderer {
         }
         if (!r.open().isEmpty()) {
             h.append("<h3>Oldest open findings</h3><table class=\"cards\" id=\"table-open\"><thead><tr><th>Cluster</th>")
-                    .append("<th>Rule</th><th>Severity</th><th>Open since</th><th>Age</th></tr></thead><tbody>");
+                    .append("<th>Resource</th><th>Rule</th><th>Severity</th><th>Open since</th><th>Age</th></tr></thead><tbody>");
             for (RemediationFigures.OpenFinding o : r.open().subList(0, Math.min(ROWS_SHOWN, r.open().size()))) {
-                h.append("<tr><td data-label=\"Cluster\">").append(Html.esc(o.clusterName())).append("</td><td data-label=\"Rule\"><code>")
+                h.append("<tr><td data-label=\"Cluster\">").append(Html.esc(o.clusterName())).append("</td><td data-label=\"Resource\">")
+                        .append(Html.esc(o.resourceName())).append("</td><td data-label=\"Rule\"><code>")
                         .append(Html.esc(o.ruleId())).append("</code></td><td data-label=\"Severity\">").append(badge(o.severity()))
                         .append("</td>");
                 cell(h, "Open since", KpiText.minute(o.since()));

@@ -130,6 +130,9 @@ public final class KpiJsonRenderer {
             JsonObject fo = new JsonObject();
             fo.addProperty("clusterId", f.clusterId().toString());
             fo.addProperty("clusterName", f.clusterName());
+            if (f.resourceId() != null) {
+                fo.addProperty("resourceId", f.resourceId());
+            }
             fo.addProperty("ruleId", f.ruleId());
             fo.addProperty("severity", f.severity().label());
             if (f.keyUse() != null) {

@@ -95,9 +95,10 @@ public final class KpiMarkdownRenderer {
         }
         m.append('\n');
         if (!r.open().isEmpty()) {
-            m.append("| Cluster | Rule | Severity | Open since | Age |\n|---|---|---|---|---:|\n");
+            m.append("| Cluster | Resource | Rule | Severity | Open since | Age |\n|---|---|---|---|---|---:|\n");
             for (RemediationFigures.OpenFinding o : r.open().subList(0, Math.min(ROWS_SHOWN, r.open().size()))) {
-                m.append("| ").append(cell(o.clusterName())).append(" | `").append(o.ruleId()).append("` | ")
+                m.append("| ").append(cell(o.clusterName())).append(" | ").append(cell(o.resourceName())).append(" | `")
+                        .append(o.ruleId()).append("` | ")
                         .append(o.severity().label()).append(" | ").append(KpiText.minute(o.since())).append(" | ")
                         .append(KpiText.duration(o.age())).append(" |\n");
             }
