@@ -10,6 +10,7 @@ import io.byokwatch.app.AlertCodec;
 import io.byokwatch.app.KpiJob;
 import io.byokwatch.kpi.Grouping;
 import io.byokwatch.kpi.KpiReport;
+import io.byokwatch.kpi.KpiWeek;
 import io.byokwatch.kpi.PriceTable;
 import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.Inventory;
@@ -160,6 +161,28 @@ public final class KpiRuntime {
 
     public KpiReport report(Instant from, Instant to) {
         return job.run(clock.instant(), from, to, Grouping.NONE);
+    }
+
+    /**
+     * The weekly digest's content: the week ending now against the week before, linking the dashboard URL when one is
+     * configured, else the page this keeps now.
+     */
+    public KpiWeek week() {
+        Instant now = clock.instant();
+        KpiReport current = report(now.minus(Duration.ofDays(7)), now);
+        KpiReport previous = report(now.minus(Duration.ofDays(14)), now.minus(Duration.ofDays(7)));
+        String link = settings.dashboardUrl();
+        if (link == null) {
+            for (ReportArchive archive : archives) {
+                try {
+                    link = archive.save("kpi-latest.html", KpiFormat.HTML.contentType(), KpiFormat.HTML.render(report()));
+                    break;
+                } catch (ReportArchive.ReportArchiveException e) {
+                    // the next archive may take it; with none, the digest says the page was not kept
+                }
+            }
+        }
+        return new KpiWeek(current, previous, link);
     }
 
     /**
