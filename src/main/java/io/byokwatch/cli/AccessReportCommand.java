@@ -15,6 +15,9 @@ import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.DeadLetters;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.render.access.AccessFormat;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,15 +37,79 @@ import java.util.regex.Pattern;
  * {@code --notify-config FILE} it is also sent, as the nightly function sends it, to the channels routed kind
  * {@code access-report}.
  */
-final class AccessReportCommand {
+@Command(name = "access-report", sortOptions = false,
+        customSynopsis = {"byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH]",
+                "                        [--allowlist FILE] [--now ISO-8601] [--window 24h] [--baseline 14d]",
+                "                        [--format markdown|json|html] [--output FILE]",
+                "                        [--notify stdout|json] [--notify-config FILE]"},
+        description = {"Who used the disk keys in the window, and was it normal (Key Vault AuditEvent logs).",
+                "With --notify or --notify-config it is also sent to the routes of kind access-report."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the report was written (and delivered, when asked)", "1:a channel did not take the report",
+                "2:usage error or unreadable input"})
+final class AccessReportCommand implements Callable<Integer> {
     private static final Pattern SPAN = Pattern.compile("(\\d{1,4})([hd])");
+    static final List<String> FORMATS = List.of("markdown", "json", "html");
+
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(FORMATS);
+        }
+    }
+
+    static final class Logs {
+        @Option(names = "--logs", paramLabel = "FILE", arity = "1..*",
+                description = "Exported AuditEvent logs: files or folders (storage JSON lines, event hub records, a saved query, portal CSV).")
+        List<String> logs = new ArrayList<>();
+
+        @Option(names = "--workspace", paramLabel = "ID", description = "A Log Analytics workspace's customer id (GUID).")
+        String workspace;
+
+        @Option(names = "--inventory", paramLabel = "PATH", description = "Tells disk keys and their sets' identities apart (recommended).")
+        String inventory;
+
+        @Option(names = "--allowlist", paramLabel = "FILE", description = "Known-good principals, each with a reason and an expiry.")
+        String allowlist;
+    }
+
+    static final class Window {
+        @Option(names = "--now", paramLabel = "ISO-8601", description = "End of the window (default: now).")
+        String now;
+
+        @Option(names = "--window", paramLabel = "SPAN", defaultValue = "24h", description = "1h to 168h (default: ${DEFAULT-VALUE}).")
+        String window;
+
+        @Option(names = "--baseline", paramLabel = "DAYS", defaultValue = "14d", description = "1d to 90d before the window (default: ${DEFAULT-VALUE}).")
+        String baseline;
+    }
+
+    static final class Output {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown", completionCandidates = Formats.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+        String output;
+    }
+
+    @ArgGroup(validate = false, heading = "%nInput (--logs or --workspace):%n", order = 1)
+    Logs input = new Logs();
+
+    @ArgGroup(validate = false, heading = "%nWindow:%n", order = 2)
+    Window when = new Window();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 3)
+    Output output = new Output();
+
+    @ArgGroup(validate = false, heading = "%nDelivery:%n", order = 4)
+    NotifyOptions notify = new NotifyOptions();
 
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
 
-    AccessReportCommand(PrintStream out, PrintStream err) {
-        this(out, err, System.getenv());
+    AccessReportCommand(CliContext cli) {
+        this(cli.out(), cli.err(), cli.env());
     }
 
     AccessReportCommand(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -51,20 +118,20 @@ final class AccessReportCommand {
         this.env = env;
     }
 
-    int run(List<String> argv) {
-        Args args = new Args("access-report", argv, Set.of("workspace", "inventory", "now", "window", "baseline", "format",
-                "output", "allowlist", "notify-config"), Set.of("logs", "notify"), Set.of());
-        if (args.has("logs") == args.has("workspace")) {
+    @Override
+    public Integer call() {
+        boolean fromFiles = !input.logs.isEmpty();
+        if (fromFiles == (input.workspace != null)) {
             throw new UsageException("'access-report' needs --logs FILE... (exported AuditEvent logs) or --workspace ID"
                     + " (a Log Analytics workspace), one of them");
         }
-        AccessFormat format = AccessFormat.parse(args.choice("format", "markdown", List.of("markdown", "json", "html")));
-        Duration window = Duration.ofHours(hours("window", args.get("window", "24h"), 1, 168));
-        long baselineHours = hours("baseline", args.get("baseline", "14d"), 24, 90 * 24);
+        AccessFormat format = AccessFormat.parse(Flags.choice("--format", output.format, FORMATS));
+        Duration window = Duration.ofHours(hours("window", when.window, 1, 168));
+        long baselineHours = hours("baseline", when.baseline, 24, 90 * 24);
         if (baselineHours % 24 != 0) {
-            throw new UsageException("--baseline must be whole days, e.g. 14d, not '" + args.get("baseline") + "'");
+            throw new UsageException("--baseline must be whole days, e.g. 14d, not '" + when.baseline + "'");
         }
-        Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
+        Instant now = when.now != null ? Times.parse("now", when.now) : Instant.now();
         AccessSettings.ForCommandLine settings;
         try {
             settings = AccessSettings.forCommandLine(env);
@@ -72,17 +139,17 @@ final class AccessReportCommand {
             throw new InputException(e.getMessage());
         }
         Allowlist allowlist = Allowlist.EMPTY;
-        if (args.has("allowlist")) {
+        if (input.allowlist != null) {
             try {
-                allowlist = AllowlistFile.load(Path.of(args.get("allowlist")));
+                allowlist = AllowlistFile.load(Path.of(input.allowlist));
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage());
             }
         }
-        Inventory inventory = args.has("inventory") ? inventory(Path.of(args.get("inventory"))) : null;
-        AccessLogSource logs = args.has("logs")
-                ? AccessSources.files(args.all("logs").stream().map(Path::of).toList(), settings.table())
-                : AccessSources.workspace(workspace(args.get("workspace")), settings.endpoint(), settings.table());
+        Inventory inventory = input.inventory != null ? inventory(Path.of(input.inventory)) : null;
+        AccessLogSource logs = fromFiles
+                ? AccessSources.files(input.logs.stream().map(Path::of).toList(), settings.table())
+                : AccessSources.workspace(workspace(input.workspace), settings.endpoint(), settings.table());
         AccessReport report;
         try {
             report = new AccessReportJob(logs, inventory, settings.thresholds(), allowlist).run(now, window, (int) (baselineHours / 24));
@@ -94,10 +161,9 @@ final class AccessReportCommand {
             report.notes().forEach(n -> err.println("note: " + n));
         }
         // the options are read before the report is written, so a bad config fails before any output
-        Notifications.Parts notify = args.has("notify") || args.has("notify-config")
-                ? NotifyOptions.parts(args, env, out, false) : null;
-        OutputFile.write(args.get("output"), format.renderer().render(report), out, err);
-        return notify == null ? 0 : deliver(notify, report, args.has("output") ? Path.of(args.get("output")) : null);
+        Notifications.Parts delivery = notify.given() ? notify.parts(env, out, false) : null;
+        OutputFile.write(output.output, format.renderer().render(report), out, err);
+        return delivery == null ? 0 : deliver(delivery, report, output.output != null ? Path.of(output.output) : null);
     }
 
     /**

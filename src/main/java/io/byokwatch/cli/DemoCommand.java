@@ -2,6 +2,8 @@ package io.byokwatch.cli;
 
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.port.Outbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +26,10 @@ import java.util.stream.Stream;
  * runs a real command ({@code scan}, {@code replay}, {@code access-report}) over a private copy of the example estate,
  * which the story edits between steps the way the estate would change in Azure.
  */
-final class DemoCommand {
+@Command(name = "demo",
+        customSynopsis = {"byokwatch demo [--dir DIR]"},
+        description = "The whole story on the bundled examples in under a minute, no Azure account needed (run from the byokwatch folder).")
+final class DemoCommand implements Callable<Integer> {
     private static final String NOW = "2026-12-01T00:00:00Z";
     /** The first sweep of a deployment, earlier on the day the story's events happen. */
     private static final String BASELINE = "2026-11-30T08:00:00Z";
@@ -32,22 +37,25 @@ final class DemoCommand {
     private static final String HOTFIX = "payments/aks-shipped-nobyok.az.json";
     private static final String LEGACY_VAULT = "payments/vaults/kv-shared-legacy.json";
 
+    @Option(names = "--dir", paramLabel = "DIR", description = "Keep the demo's estate copy and state here (default: a new temporary folder).")
+    String dir;
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
 
-    DemoCommand(PrintStream out, PrintStream err, Map<String, String> env) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    DemoCommand(CliContext cli) {
+        this.out = cli.out();
+        this.err = cli.err();
+        this.env = cli.env();
     }
 
-    int run(List<String> argv) {
-        Args args = new Args("demo", argv, Set.of("dir"), Set.of(), Set.of());
+    @Override
+    public Integer call() {
         if (!Files.isDirectory(EXAMPLES.resolve("estate"))) {
             throw new InputException("the demo runs from the byokwatch folder (it reads examples/); cd there first");
         }
-        Path work = args.has("dir") ? Path.of(args.get("dir")) : temporary();
+        Path work = dir != null ? Path.of(dir) : temporary();
         Path estate = work.resolve("estate");
         Path state = work.resolve("state");
         copy(EXAMPLES.resolve("estate"), estate);

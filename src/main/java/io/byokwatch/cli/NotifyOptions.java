@@ -8,6 +8,7 @@ import io.byokwatch.notify.NotifyConfigException;
 import io.byokwatch.notify.NotifyConfigLoader;
 import io.byokwatch.notify.Secrets;
 import io.byokwatch.port.Sleeper;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,15 +25,28 @@ import java.util.random.RandomGenerator;
 final class NotifyOptions {
     static final String TERMINAL = "stdout";
 
-    private NotifyOptions() {
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(List.of("stdout", "json"));
+        }
     }
 
-    static Notifications.Parts parts(Args args, Map<String, String> env, PrintStream out, boolean hold) {
-        List<String> notify = args.all("notify");
-        if (notify.size() > 1) {
-            throw new UsageException("--notify takes one of stdout or json, not " + String.join(" and ", notify));
-        }
-        String format = notify.isEmpty() ? null : notify.get(0);
+    @Option(names = "--notify", paramLabel = "FORMAT", completionCandidates = Formats.class,
+            description = "Also print to the terminal: stdout (readable) or json (alert JSON lines).")
+    String notify;
+
+    @Option(names = "--notify-config", paramLabel = "FILE",
+            description = "Deliver to the channels of this notify config (Slack, Teams, signed webhooks); their URLs and"
+                    + " secrets come from the environment variables it names.")
+    String notifyConfig;
+
+    /** Either option was given. */
+    boolean given() {
+        return notify != null || notifyConfig != null;
+    }
+
+    Notifications.Parts parts(Map<String, String> env, PrintStream out, boolean hold) {
+        String format = notify;
         if (format != null && !List.of("stdout", "json").contains(format)) {
             throw new UsageException("--notify " + (format.contains("://") ? "<a URL>" : format) + ": use stdout (readable)"
                     + " or json (alert JSON lines); webhook channels go in a notify config (--notify-config FILE), with"
@@ -41,9 +55,9 @@ final class NotifyOptions {
         Channel terminal = new Channel(TERMINAL, ChannelType.STDOUT, !"json".equals(format), 0);
         NotifyConfig config;
         NotifyConfigLoader.Loaded loaded = null;
-        if (args.has("notify-config")) {
+        if (notifyConfig != null) {
             try {
-                loaded = new NotifyConfigLoader(env).load(Path.of(args.get("notify-config")));
+                loaded = new NotifyConfigLoader(env).load(Path.of(notifyConfig));
             } catch (NotifyConfigException e) {
                 throw new InputException(e.getMessage());
             }

@@ -7,6 +7,9 @@ import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,10 +19,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code byokwatch replay}: feeds recorded Event Grid deliveries through the same path the Functions use. With a
@@ -28,41 +32,74 @@ import java.util.Set;
  * readable ({@code --notify stdout}, the default) or as JSON lines ({@code --notify json}), and/or to the channels of a
  * notify config. A one-shot run cannot wait a flap window, so it never holds resolutions back.
  */
-final class ReplayCommand {
+@Command(name = "replay", sortOptions = false,
+        customSynopsis = {"byokwatch replay --inventory PATH --events FILE... [--state DIR] [--policy FILE]",
+                "                 [--now ISO-8601] [--notify stdout|json] [--notify-config FILE]"},
+        description = "Feed recorded Event Grid events through the event path and deliver the alerts.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every event handled and every alert delivered",
+                "1:an alert could not be delivered (dead-lettered, or still waiting in the outbox)",
+                "2:usage error, unreadable input or an event file that could not be processed"})
+final class ReplayCommand implements Callable<Integer> {
     /** How long a replay waits out retry delays before leaving what is left in the outbox for the next run. */
     static final Duration DRAIN_BUDGET = Duration.ofMinutes(2);
+
+    static final class Input {
+        @Option(names = "--inventory", paramLabel = "PATH", description = "A JSON file or a folder of them: the estate now.")
+        String inventory;
+
+        @Option(names = "--events", paramLabel = "FILE", arity = "1..*",
+                description = "Event Grid or CloudEvents deliveries (a single event or a batch per file).")
+        List<String> events = new ArrayList<>();
+
+        @Option(names = "--state", paramLabel = "DIR",
+                description = "Verdicts and outbox; keep it across runs to get changed/resolved alerts (default: a new temporary folder).")
+        String state;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: BYOK required everywhere).")
+        String policy;
+
+        @Option(names = "--now", paramLabel = "ISO-8601", description = "When the events are handled (default: now).")
+        String now;
+    }
+
+    @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
+    Input input = new Input();
+
+    @ArgGroup(validate = false, heading = "%nDelivery (default: readable text on stdout):%n", order = 2)
+    NotifyOptions notify = new NotifyOptions();
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> processEnv;
 
-    ReplayCommand(PrintStream out, PrintStream err, Map<String, String> processEnv) {
-        this.out = out;
-        this.err = err;
-        this.processEnv = processEnv;
+    ReplayCommand(CliContext cli) {
+        this.out = cli.out();
+        this.err = cli.err();
+        this.processEnv = cli.env();
     }
 
-    int run(List<String> argv) {
-        Args args = new Args("replay", argv, Set.of("inventory", "state", "policy", "now", "notify-config"),
-                Set.of("events", "notify"), Set.of());
-        String inventory = args.required("inventory", "examples/estate");
-        List<String> events = args.all("events");
+    @Override
+    public Integer call() {
+        String inventory = Flags.required("replay", "--inventory", input.inventory, "examples/estate");
+        List<String> events = input.events;
         if (events.isEmpty()) {
-            throw new UsageException("'replay' needs --events FILE..., e.g. --events examples/events/cluster-without-byok.json");
+            throw new UsageException("'replay' needs --events FILE..., e.g. --events examples/events/01-cluster-shipped-without-byok.json");
         }
-        Notifications.Parts parts = NotifyOptions.parts(args, processEnv, out, false);
+        Notifications.Parts parts = notify.parts(processEnv, out, false);
         if (!Files.exists(Path.of(inventory))) {
             throw new InputException("inventory path " + inventory + " does not exist; point --inventory at a JSON file or a folder of them");
         }
-        Path state = args.has("state") ? Path.of(args.get("state")) : temporaryState();
+        Path state = input.state != null ? Path.of(input.state) : temporaryState();
         Map<String, String> env = new HashMap<>();
         env.put("BYOKWATCH_INVENTORY", "files");
         env.put("BYOKWATCH_INVENTORY_PATH", inventory);
         env.put("BYOKWATCH_STATE", "files");
         env.put("BYOKWATCH_STATE_DIR", state.toString());
-        if (args.has("policy")) {
-            env.put("BYOKWATCH_POLICY_FILE", args.get("policy"));
+        if (input.policy != null) {
+            env.put("BYOKWATCH_POLICY_FILE", input.policy);
         }
-        Clock clock = args.has("now") ? Clock.fixed(Times.parse("now", args.get("now")), ZoneOffset.UTC) : Clock.systemUTC();
+        Clock clock = input.now != null ? Clock.fixed(Times.parse("now", input.now), ZoneOffset.UTC) : Clock.systemUTC();
         Runtime runtime;
         try {
             runtime = Runtime.build(env, clock);

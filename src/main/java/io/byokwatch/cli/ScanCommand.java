@@ -9,6 +9,9 @@ import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,31 +19,87 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code byokwatch scan}: evaluate every cluster in the inventory, render, and exit by the worst finding. */
-final class ScanCommand {
+@Command(name = "scan", sortOptions = false,
+        description = "Evaluate every cluster in an inventory (files from az, ARM or Resource Graph) and report each broken link.",
+        customSynopsis = {"byokwatch scan --inventory PATH [--policy FILE] [--now ISO-8601]",
+                "               [--format table|json|sarif|markdown] [--output FILE]",
+                "               [--fail-on critical|high|medium|low|none]"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing at or above --fail-on", "1:a finding at or above --fail-on",
+                "2:usage error or unreadable input (missing path, bad policy file, no Azure resources found)"})
+final class ScanCommand implements Callable<Integer> {
+    static final List<String> FORMATS = List.of("table", "json", "sarif", "markdown");
+    static final List<String> LEVELS = List.of("critical", "high", "medium", "low", "none");
+
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() {
+            super(FORMATS);
+        }
+    }
+
+    static final class Levels extends java.util.ArrayList<String> {
+        Levels() {
+            super(LEVELS);
+        }
+    }
+
+    static final class Input {
+        @Option(names = "--inventory", paramLabel = "PATH",
+                description = "A JSON file or a folder of them (read recursively): az, ARM or Resource Graph output.")
+        String inventory;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: BYOK required everywhere).")
+        String policy;
+
+        @Option(names = "--now", paramLabel = "ISO-8601",
+                description = "Judge expiry and exemptions as of this time, e.g. 2026-12-01T00:00:00Z (default: now).")
+        String now;
+        // --unknown pass|fail (how an unknown verdict counts for --fail-on) belongs in this section.
+    }
+
+    static final class Output {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+        String output;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", completionCandidates = Levels.class,
+                description = "Exit 1 when a finding is at or above this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        String failOn;
+    }
+
+    @ArgGroup(validate = false, heading = "%nInput:%n", order = 1)
+    Input input = new Input();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
+    Output output = new Output();
+
     private final PrintStream out;
     private final PrintStream err;
 
-    ScanCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    ScanCommand(CliContext cli) {
+        this.out = cli.out();
+        this.err = cli.err();
     }
 
-    int run(List<String> argv) {
-        Args args = new Args("scan", argv, Set.of("inventory", "policy", "format", "fail-on", "output", "now"), Set.of(), Set.of());
-        Path inventoryPath = Path.of(args.required("inventory", "examples/estate"));
-        String format = args.choice("format", "table", List.of("table", "json", "sarif", "markdown"));
-        String failOn = args.choice("fail-on", "high", List.of("critical", "high", "medium", "low", "none"));
-        Instant now = args.has("now") ? Times.parse("now", args.get("now")) : Instant.now();
+    @Override
+    public Integer call() {
+        Path inventoryPath = Path.of(Flags.required("scan", "--inventory", input.inventory, "examples/estate"));
+        String format = Flags.choice("--format", output.format, FORMATS);
+        String failOn = Flags.choice("--fail-on", output.failOn, LEVELS);
+        Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = args.has("policy") ? new PolicyLoader(catalog.ids()).load(Path.of(args.get("policy"))) : Policy.DEFAULT;
+        Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
 
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))
                 .run(loaded.inventory(), policy, loaded.notes());
-        OutputFile.write(args.get("output"), ReportFormat.parse(format).renderer(catalog).render(report), out, err);
+        OutputFile.write(output.output, ReportFormat.parse(format).renderer(catalog).render(report), out, err);
         Severity worst = report.worst();
         return !failOn.equals("none") && worst != null && worst.atLeast(Severity.parse(failOn)) ? 1 : 0;
     }
@@ -63,5 +122,4 @@ final class ScanCommand {
         }
         return loaded;
     }
-
 }

@@ -10,6 +10,9 @@ import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +26,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
@@ -35,11 +37,58 @@ import java.util.concurrent.Executors;
  * Alerts are delivered from the outbox in the background by the delivery the Functions use (see {@link DeliveryLoop}):
  * to the terminal by default, or to the channels of {@code --notify-config}.
  */
-final class ServeCommand {
+@Command(name = "serve", sortOptions = false,
+        customSynopsis = {"byokwatch serve (--inventory PATH | --live) [--policy FILE] [--state DIR]",
+                "                [--port 7071] [--bind 127.0.0.1] [--key SECRET]",
+                "                [--notify stdout|json] [--notify-config FILE]"},
+        description = {"The event path as an HTTP endpoint speaking the Event Grid webhook protocol.",
+                "For a container or a VM: POST /api/events, GET /api/compliance, GET /healthz. Runs until stopped."})
+final class ServeCommand implements Callable<Integer> {
     static final int MAX_BODY = 1024 * 1024;
+
+    static final class Source {
+        @Option(names = "--inventory", paramLabel = "PATH", description = "Read the estate from exported JSON files.")
+        String inventory;
+
+        @Option(names = "--live", description = "Read ARM and Resource Graph as the functions do (DefaultAzureCredential).")
+        boolean live;
+
+        @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: BYOK required everywhere).")
+        String policy;
+
+        @Option(names = "--state", paramLabel = "DIR", description = "Verdicts and outbox (default: .byokwatch/state).")
+        String state;
+    }
+
+    static final class Listen {
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "7071", description = "Default: ${DEFAULT-VALUE}; 0 picks a free one.")
+        String port;
+
+        @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+                description = "Default: ${DEFAULT-VALUE}; any other address needs a key.")
+        String bind;
+
+        @Option(names = "--key", paramLabel = "SECRET",
+                description = "Required on requests as x-byokwatch-key or ?key= (default: BYOKWATCH_SERVE_KEY).")
+        String key;
+    }
+
+    @ArgGroup(validate = false, heading = "%nEstate (--inventory or --live):%n", order = 1)
+    Source source = new Source();
+
+    @ArgGroup(validate = false, heading = "%nListening:%n", order = 2)
+    Listen listen = new Listen();
+
+    @ArgGroup(validate = false, heading = "%nDelivery (default: readable text on stdout):%n", order = 3)
+    NotifyOptions notify = new NotifyOptions();
+
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> processEnv;
+
+    ServeCommand(CliContext cli) {
+        this(cli.out(), cli.err(), cli.env());
+    }
 
     ServeCommand(PrintStream out, PrintStream err, Map<String, String> processEnv) {
         this.out = out;
@@ -56,38 +105,37 @@ final class ServeCommand {
         }
     }
 
-    int run(List<String> argv) {
-        Args args = new Args("serve", argv, Set.of("inventory", "port", "state", "key", "policy", "bind", "notify-config"),
-                Set.of("notify"), Set.of("live"));
-        Notifications.Parts parts = NotifyOptions.parts(args, processEnv, out, true);
+    @Override
+    public Integer call() {
+        Notifications.Parts parts = notify.parts(processEnv, out, true);
         Map<String, String> env = new HashMap<>(processEnv);
-        if (args.has("live") == args.has("inventory")) {
+        if (source.live == (source.inventory != null)) {
             throw new UsageException("serve needs exactly one of --inventory PATH or --live");
         }
-        if (args.has("inventory")) {
-            if (!Files.exists(Path.of(args.get("inventory")))) {
-                throw new InputException("inventory path " + args.get("inventory") + " does not exist");
+        if (source.inventory != null) {
+            if (!Files.exists(Path.of(source.inventory))) {
+                throw new InputException("inventory path " + source.inventory + " does not exist");
             }
             env.put("BYOKWATCH_INVENTORY", "files");
-            env.put("BYOKWATCH_INVENTORY_PATH", args.get("inventory"));
+            env.put("BYOKWATCH_INVENTORY_PATH", source.inventory);
         } else {
             env.put("BYOKWATCH_INVENTORY", "live");
         }
         env.putIfAbsent("BYOKWATCH_STATE", "files");
-        env.put("BYOKWATCH_STATE_DIR", args.get("state", env.getOrDefault("BYOKWATCH_STATE_DIR", ".byokwatch/state")));
-        if (args.has("policy")) {
-            env.put("BYOKWATCH_POLICY_FILE", args.get("policy"));
+        env.put("BYOKWATCH_STATE_DIR", source.state != null ? source.state : env.getOrDefault("BYOKWATCH_STATE_DIR", ".byokwatch/state"));
+        if (source.policy != null) {
+            env.put("BYOKWATCH_POLICY_FILE", source.policy);
         }
         int port;
         try {
-            port = Integer.parseInt(args.get("port", "7071"));
+            port = Integer.parseInt(listen.port);
         } catch (NumberFormatException e) {
             throw new UsageException("--port must be a number, e.g. 7071");
         }
-        String key = args.has("key") ? args.get("key") : System.getenv("BYOKWATCH_SERVE_KEY");
+        String key = listen.key != null ? listen.key : System.getenv("BYOKWATCH_SERVE_KEY");
         // an empty key would let "?key=" through: it is no key, and is treated as none
         key = key == null || key.isEmpty() ? null : key;
-        String bind = args.get("bind", "127.0.0.1");
+        String bind = listen.bind;
         if (key == null && !loopback(bind)) {
             // Without a key nothing tells Event Grid's deliveries (or its validation handshake) from anyone else's,
             // and /api/compliance lists every cluster's weaknesses: such an endpoint may only be reachable locally.
@@ -100,8 +148,8 @@ final class ServeCommand {
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());
         }
-        Serving serving = start(runtime, runtime.notifications(parts), args.get("bind", "127.0.0.1"), port, key);
-        err.println("byokwatch serving on http://" + args.get("bind", "127.0.0.1") + ":" + serving.server().getAddress().getPort()
+        Serving serving = start(runtime, runtime.notifications(parts), bind, port, key);
+        err.println("byokwatch serving on http://" + bind + ":" + serving.server().getAddress().getPort()
                 + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
                 + "; delivering to " + String.join(", ", parts.config().channels().keySet()));
         CountDownLatch stop = new CountDownLatch(1);

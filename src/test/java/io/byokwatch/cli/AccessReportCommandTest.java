@@ -36,13 +36,9 @@ class AccessReportCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code;
-        try {
-            code = new AccessReportCommand(o, e, env).run(List.of(args));
-        } catch (UsageException | InputException ex) {
-            e.println("byokwatch: " + ex.getMessage());
-            code = 2;
-        }
+        List<String> argv = new ArrayList<>(List.of("access-report"));
+        argv.addAll(List.of(args));
+        int code = Main.run(argv.toArray(String[]::new), o, e, env);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -152,7 +148,10 @@ class AccessReportCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs --logs"), err.toString(StandardCharsets.UTF_8));
-        assertTrue(Main.USAGE.contains("byokwatch access-report (--logs FILE... | --workspace ID)"));
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[]{"access-report", "--help"}, new PrintStream(help, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(help.toString(StandardCharsets.UTF_8).contains("--logs FILE..."), help.toString(StandardCharsets.UTF_8));
     }
 
     @Test
