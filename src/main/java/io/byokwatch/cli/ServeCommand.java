@@ -7,6 +7,8 @@ import io.byokwatch.adapter.eventgrid.EventFormatException;
 import io.byokwatch.adapter.eventgrid.ValidationHandshake;
 import io.byokwatch.bootstrap.ComplianceApi;
 import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.bootstrap.KpiApi;
+import io.byokwatch.bootstrap.KpiRuntime;
 import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
@@ -42,7 +44,8 @@ import java.util.concurrent.Executors;
                 "                [--port 7071] [--bind 127.0.0.1] [--key SECRET]",
                 "                [--notify stdout|json] [--notify-config FILE]"},
         description = {"The event path as an HTTP endpoint speaking the Event Grid webhook protocol.",
-                "For a container or a VM: POST /api/events, GET /api/compliance, GET /healthz. Runs until stopped."})
+                "For a container or a VM: POST /api/events, GET /api/compliance, GET /healthz, and the KPI",
+                "dashboard at GET / with its JSON at GET /api/kpi. Runs until stopped."})
 final class ServeCommand implements Callable<Integer> {
     static final int MAX_BODY = 1024 * 1024;
 
@@ -150,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Serving serving = start(runtime, runtime.notifications(parts), bind, port, key);
         err.println("byokwatch serving on http://" + bind + ":" + serving.server().getAddress().getPort()
-                + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
+                + " (POST /api/events, GET /api/compliance, GET / for the KPI dashboard, GET /api/kpi, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
                 + "; delivering to " + String.join(", ", parts.config().channels().keySet()));
         CountDownLatch stop = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -187,6 +190,10 @@ final class ServeCommand implements Callable<Integer> {
         server.createContext("/healthz", ex -> respond(ex, 200, "{\"status\":\"ok\"}"));
         server.createContext("/api/events", ex -> guarded(ex, key, () -> events(ex, runtime, delivery)));
         server.createContext("/api/compliance", ex -> guarded(ex, key, () -> compliance(ex, runtime, delivery)));
+        KpiApi kpi = new KpiApi(once(() -> KpiRuntime.from(runtime, processEnv)), Clock.systemUTC());
+        server.createContext("/api/kpi", ex -> guarded(ex, key, () -> kpi(ex, "/api/kpi", kpi::json)));
+        // the context for "/" also receives every path no other context takes: only "/" itself is the dashboard
+        server.createContext("/", ex -> guarded(ex, key, () -> kpi(ex, "/", kpi::page)));
         server.start();
         return new Serving(server, delivery);
     }
@@ -299,6 +306,45 @@ final class ServeCommand implements Callable<Integer> {
             r = api.get(query(ex).get("clusterId"));
         }
         respond(ex, r.status(), r.body());
+    }
+
+    /** The dashboard and the KPI JSON: GET only, on exactly their path. */
+    private static void kpi(HttpExchange ex, String path, java.util.function.Function<Map<String, String>, KpiApi.Response> api)
+            throws IOException {
+        if (!ex.getRequestURI().getPath().equals(path)) {
+            respond(ex, 404, error("no such page; the dashboard is at /, its JSON at /api/kpi"));
+            return;
+        }
+        if (!ex.getRequestMethod().equals("GET")) {
+            ex.getResponseHeaders().add("Allow", "GET");
+            respond(ex, 405, error("use GET"));
+            return;
+        }
+        KpiApi.Response r = api.apply(query(ex));
+        ex.getResponseHeaders().set("Content-Type", r.contentType());
+        // a page that lists every cluster's weaknesses is not for shared caches
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+        if (r.body().length > 0) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(r.body());
+            }
+        }
+    }
+
+    /** Built on first use: a serve that is never asked for KPIs never reads their settings. */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {
