@@ -10,7 +10,6 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Exemption;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Inventory;
-import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
@@ -28,9 +27,11 @@ import java.util.List;
  * Decides one cluster's verdict: resolves its chain, runs every enabled rule, applies the policy's severities and
  * exemptions, and sets the status.
  *
- * <p>Status: not-required when the policy does not require BYOK; noncompliant when a finding counts; exempt when
- * every finding was waived; unknown when nothing failed but the disk encryption set itself could not be resolved;
- * otherwise compliant.
+ * <p>Status, first match wins: not-required when the policy does not require BYOK; noncompliant when a finding
+ * counts; unknown when a rule of severity high or critical (after the policy's overrides) could not be evaluated for
+ * want of a fact, unless an active exemption covers that rule there; exempt when every finding was waived; otherwise
+ * compliant. So compliant means every high and critical check ran and passed, and unknown beats exempt: a waiver
+ * covers the findings it names, not a check nobody could run. Rules the policy disables are not checks.
  */
 public final class ClusterEvaluator {
     private final RuleCatalog catalog;
@@ -81,19 +82,32 @@ public final class ClusterEvaluator {
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId)
                 .thenComparing(f -> f.resourceId().key()));
+        boolean gateUnknown = notEvaluated.stream().anyMatch(n -> gating(n, cluster, policy, today));
         return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(),
-                status(chain, findings, exempted), findings, exempted, notEvaluated);
+                status(findings, exempted, gateUnknown), findings, exempted, notEvaluated);
     }
 
-    private static ClusterStatus status(Chain chain, List<Finding> findings, List<Exempted> exempted) {
+    /** A high or critical check that could not run, and that no active exemption makes moot. */
+    private boolean gating(NotEvaluated n, ManagedCluster cluster, Policy policy, LocalDate today) {
+        Severity severity = policy.severityOverrides().get(n.ruleId());
+        if (severity == null) {
+            severity = catalog.byId(n.ruleId()).map(r -> r.meta().severity()).orElse(Severity.CRITICAL);
+        }
+        if (!severity.atLeast(Severity.HIGH)) {
+            return false;
+        }
+        return policy.exemptionsFor(n.ruleId(), n.resourceId(), cluster.id()).stream().allMatch(e -> e.expiredOn(today));
+    }
+
+    private static ClusterStatus status(List<Finding> findings, List<Exempted> exempted, boolean gateUnknown) {
         if (!findings.isEmpty()) {
             return ClusterStatus.NONCOMPLIANT;
         }
+        if (gateUnknown) {
+            return ClusterStatus.UNKNOWN;
+        }
         if (exempted.stream().anyMatch(e -> !e.expired())) {
             return ClusterStatus.EXEMPT;
-        }
-        if (chain.set() instanceof Lookup.Unknown<?>) {
-            return ClusterStatus.UNKNOWN;
         }
         return ClusterStatus.COMPLIANT;
     }

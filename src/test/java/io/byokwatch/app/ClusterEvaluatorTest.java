@@ -109,4 +109,73 @@ class ClusterEvaluatorTest {
         assertEquals(List.of("aks-no-byok", "aks-no-kms-etcd", "aks-no-host-encryption"),
                 v.findings().stream().map(f -> f.ruleId()).toList());
     }
+
+    @Test
+    void criticalRuleNotEvaluated_isUnknown_thoughNothingFailed() {
+        OneChain inv = new OneChain(Fixtures.cluster(), Lookup.found(set()), Lookup.found(vault()),
+                Lookup.unknown("no keys from vault kv-pay are in the inventory; add az keyvault key list --vault-name kv-pay"));
+        ClusterVerdict v = eval(inv, Policy.DEFAULT);
+        assertTrue(v.findings().isEmpty());
+        assertEquals(ClusterStatus.UNKNOWN, v.status());
+        assertTrue(v.notEvaluated().stream().anyMatch(n -> n.ruleId().equals("des-key-unavailable")
+                && n.reason().contains("az keyvault key list")), v.notEvaluated().toString());
+    }
+
+    @Test
+    void onlyMediumRuleNotEvaluated_staysCompliant_andSaysWhatWasNotChecked() {
+        DiskEncryptionSet s = set();
+        DiskEncryptionSet pinned = new DiskEncryptionSet(s.id(), s.name(), s.location(), s.encryptionType(), s.activeKey(),
+                s.sourceVaultId(), false, null, null, null, s.identity(), null, "Succeeded");
+        VaultKey k = key();
+        VaultKey policyUnknown = new VaultKey(k.id(), k.ref(), k.currentVersion(), true, null, k.expires(), k.keyType(),
+                3072, null, null, false, null);
+        ClusterVerdict v = eval(new OneChain(Fixtures.cluster(), Lookup.found(pinned), Lookup.found(vault()),
+                Lookup.found(policyUnknown)), Policy.DEFAULT);
+        assertEquals(ClusterStatus.COMPLIANT, v.status());
+        assertEquals(List.of("key-no-rotation"), v.notEvaluated().stream().map(n -> n.ruleId()).toList());
+    }
+
+    @Test
+    void severityOverride_decidesWhetherAnUnevaluatedRuleGates() {
+        DiskEncryptionSet s = set();
+        DiskEncryptionSet pinned = new DiskEncryptionSet(s.id(), s.name(), s.location(), s.encryptionType(), s.activeKey(),
+                s.sourceVaultId(), false, null, null, null, s.identity(), null, "Succeeded");
+        VaultKey k = key();
+        VaultKey policyUnknown = new VaultKey(k.id(), k.ref(), k.currentVersion(), true, null, k.expires(), k.keyType(),
+                3072, null, null, false, null);
+        OneChain inv = new OneChain(Fixtures.cluster(), Lookup.found(pinned), Lookup.found(vault()), Lookup.found(policyUnknown));
+        PolicyLoader loader = new PolicyLoader(RuleCatalog.standard().ids());
+        assertEquals(ClusterStatus.UNKNOWN, eval(inv, loader.parse("{\"severity\": {\"key-no-rotation\": \"high\"}}", "p")).status());
+
+        OneChain keyUnknown = new OneChain(Fixtures.cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.unknown("no keys"));
+        Policy lowered = loader.parse("{\"severity\": {\"des-key-unavailable\": \"medium\", \"key-expiring\": \"low\"}}", "p");
+        assertEquals(ClusterStatus.COMPLIANT, eval(keyUnknown, lowered).status());
+    }
+
+    @Test
+    void waivedFindings_withACriticalCheckNotEvaluated_isUnknown_notExempt() {
+        ManagedCluster c = Fixtures.cluster().withAgentPools(List.of(pool("np", false)));
+        OneChain inv = new OneChain(c, Lookup.found(set()), Lookup.found(vault()), Lookup.unknown("no keys"));
+        PolicyLoader loader = new PolicyLoader(RuleCatalog.standard().ids());
+        Policy waiveHost = loader.parse("{\"exemptions\": [{\"resourceId\": \"" + CLUSTER_ID + "\", \"rules\": [\"aks-no-host-encryption\"],"
+                + " \"reason\": \"pool swap planned\", \"expires\": \"2026-12-31\"}]}", "p");
+        assertEquals(ClusterStatus.UNKNOWN, eval(inv, waiveHost).status());
+
+        Policy waiveAll = loader.parse("{\"exemptions\": [{\"resourceId\": \"" + CLUSTER_ID + "\","
+                + " \"reason\": \"decommissioning\", \"expires\": \"2026-12-31\"}]}", "p");
+        assertEquals(ClusterStatus.EXEMPT, eval(inv, waiveAll).status(),
+                "an active exemption covering the unevaluated rules makes them moot");
+
+        Policy expiredAll = loader.parse("{\"exemptions\": [{\"resourceId\": \"" + CLUSTER_ID + "\","
+                + " \"reason\": \"decommissioning\", \"expires\": \"2026-01-31\"}]}", "p");
+        assertEquals(ClusterStatus.NONCOMPLIANT, eval(inv, expiredAll).status());
+    }
+
+    @Test
+    void disabledRule_thatCannotBeEvaluated_doesNotGate() {
+        OneChain inv = new OneChain(Fixtures.cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.unknown("no keys"));
+        Policy off = new PolicyLoader(RuleCatalog.standard().ids()).parse(
+                "{\"disabledRules\": [\"des-key-unavailable\"]}", "p");
+        assertEquals(ClusterStatus.COMPLIANT, eval(inv, off).status());
+    }
 }

@@ -86,6 +86,34 @@ class ScanCommandTest {
     }
 
     @Test
+    void unknownCluster_failsTheGateByDefault_unknownPassLetsItThrough(@TempDir Path tmp) throws Exception {
+        // its disk encryption set lives in a subscription the files do not cover: nothing failed, nothing was proven
+        Files.copy(Path.of("examples/estate/sandbox/aks-shared-services.json"), tmp.resolve("aks-shared-services.json"));
+        Result strict = run("scan", "--inventory", tmp.toString(), "--format", "json", "--now", NOW);
+        assertEquals(1, strict.code(), strict.err());
+        assertEquals("unknown", JsonParser.parseString(strict.out()).getAsJsonObject().getAsJsonArray("clusters")
+                .get(0).getAsJsonObject().get("status").getAsString());
+        assertTrue(strict.err().contains("1 cluster unknown") && strict.err().contains("--unknown pass"), strict.err());
+        assertEquals(0, run("scan", "--inventory", tmp.toString(), "--now", NOW, "--unknown", "pass").code());
+        assertEquals(0, run("scan", "--inventory", tmp.toString(), "--now", NOW, "--fail-on", "none").code(),
+                "--fail-on none stays report-only");
+        assertEquals(1, run("scan", "--inventory", tmp.toString(), "--now", NOW, "--fail-on", "none", "--unknown", "fail").code());
+        Result bad = run("scan", "--inventory", tmp.toString(), "--unknown", "maybe");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--unknown must be one of pass, fail"), bad.err());
+    }
+
+    @Test
+    void inventoryWithResourcesButNoCluster_exitsTwo_askingWhetherTheClusterExportFailed(@TempDir Path tmp) throws Exception {
+        Files.copy(Path.of("examples/estate/health/kv-phi-prod.json"), tmp.resolve("kv-phi-prod.json"));
+        Files.copy(Path.of("examples/estate/health/des-ehr.json"), tmp.resolve("des-ehr.json"));
+        Result r = run("scan", "--inventory", tmp.toString(), "--fail-on", "none", "--unknown", "pass");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no AKS clusters in the inventory: did the cluster export fail?"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void usageMistakes_exitTwoWithAMessageAndNoStackTrace() {
         Result missing = run("scan", "--inventory", "no/such/folder");
         assertEquals(2, missing.code());
