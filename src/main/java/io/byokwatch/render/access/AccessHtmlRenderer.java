@@ -23,7 +23,7 @@ public final class AccessHtmlRenderer implements AccessReportRenderer {
             *{box-sizing:border-box}
             body{font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#1d2939;margin:24px auto;max-width:960px;padding:0 16px;line-height:1.45}
             h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 6px}.meta{color:#475467;font-size:13px;margin:0 0 14px}
-            p,li,td,th{overflow-wrap:anywhere}
+            p,li,td{overflow-wrap:anywhere}
             .headline{font-size:16px;font-weight:600;padding:10px 14px;border-radius:6px;background:#f2f4f7}
             .headline.quiet{background:#ecfdf3;color:#05603a}.headline.alert{background:#fef3f2;color:#912018}
             table{border-collapse:collapse;font-size:13px;margin:8px 0;max-width:100%}th,td{border:1px solid #eaecf0;padding:4px 8px;text-align:left;vertical-align:top}
@@ -257,14 +257,15 @@ public final class AccessHtmlRenderer implements AccessReportRenderer {
         if (r.suppressed().isEmpty()) {
             return;
         }
-        h.append("<h2>Allowlisted (").append(r.suppressed().size()).append(")</h2>\n<table><tr><th>detector</th>")
+        h.append("<h2>Allowlisted (").append(r.suppressed().size()).append(")</h2>\n<table class=\"cards\" id=\"allowlisted\"><tr><th>detector</th>")
                 .append("<th>vault/key</th><th>caller</th><th>reason</th><th>approved by</th><th>until</th></tr>\n");
         for (AccessReport.Suppressed s : r.suppressed()) {
-            h.append("<tr><td>").append(esc(s.anomaly().detector())).append("</td><td><code>")
-                    .append(esc(AccessSummary.target(s.anomaly()))).append("</code></td><td>")
-                    .append(esc(AccessSummary.caller(s.anomaly().caller()))).append("</td><td>").append(esc(s.entry().reason()))
-                    .append("</td><td>").append(esc(s.entry().approvedBy() == null ? "" : s.entry().approvedBy()))
-                    .append("</td><td>").append(s.entry().expires()).append("</td></tr>\n");
+            h.append("<tr><td data-label=\"detector\">").append(esc(s.anomaly().detector())).append("</td><td data-label=\"vault/key\"><code>")
+                    .append(esc(AccessSummary.target(s.anomaly()))).append("</code></td><td data-label=\"caller\">")
+                    .append(esc(AccessSummary.caller(s.anomaly().caller()))).append("</td><td data-label=\"reason\">")
+                    .append(esc(s.entry().reason())).append("</td><td data-label=\"approved by\">")
+                    .append(esc(s.entry().approvedBy() == null ? "" : s.entry().approvedBy()))
+                    .append("</td><td data-label=\"until\">").append(s.entry().expires()).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -205,7 +205,7 @@ final class Charts {
             h.append("<rect x=\"").append(Html.num(at)).append("\" y=\"").append(Html.num(y - 10)).append("\" width=\"12\" height=\"12\" fill=\"")
                     .append(colors.get(i)).append("\"/>");
             text(h, at + 16, y, "start", series.get(i));
-            at += 24 + series.get(i).length() * 7.5;
+            at += 30 + series.get(i).length() * 8.5;
         }
     }
 

@@ -36,7 +36,7 @@ public final class KpiHtmlRenderer {
             .estimate{display:inline-block;font-size:12px;font-weight:600;color:#93370d;background:#fef0c7;border-radius:4px;padding:0 6px;margin-left:6px;vertical-align:middle}
             .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px}
             figure{margin:0;background:#fff;border:1px solid #eaecf0;border-radius:10px;padding:12px;min-width:0}
-            figure svg{display:block;width:100%;height:auto}
+            figure svg{display:block;width:100%;max-width:640px;height:auto;margin:0 auto}
             figcaption{font-size:14px;color:#344054;margin-top:8px}
             section{min-width:0}
             table{border-collapse:collapse;width:100%;font-size:14px;margin:10px 0;background:#fff}

@@ -60,7 +60,7 @@ class KpiHtmlRendererTest {
     @Test
     void chartsScaleToTheirBox_andTablesCanTurnIntoCards() {
         assertFalse(Pattern.compile("<svg[^>]* width=\"").matcher(page).find(), "no fixed pixel width on any chart");
-        assertTrue(page.contains("figure svg{display:block;width:100%;height:auto}"));
+        assertTrue(page.contains("figure svg{display:block;width:100%;max-width:640px;height:auto;margin:0 auto}"));
         assertTrue(page.contains("table.cards td::before{content:attr(data-label)"));
         assertFalse(Pattern.compile("<table class=\"cards\"[^>]*>.*?<td(?![^>]*data-label)[^>]*>", Pattern.DOTALL)
                 .matcher(page).find(), "every card cell carries its column's label");
