@@ -2,8 +2,16 @@
 param name string
 param token string
 param location string
+@allowed(['Standard_ZRS', 'Standard_LRS', 'Standard_GRS', 'Standard_GZRS', 'Standard_RAGRS', 'Standard_RAGZRS'])
+param storageSku string
 param watchedSubscriptionIds array
 param managementGroupId string
+// Deployment guard: byokwatch refuses to start without a scope, so a deployment without one stops here, before any
+// resource is made, with "The provided value for the template parameter 'watchesSomething' is not valid".
+#disable-next-line no-unused-params
+@description('True when watchedSubscriptionIds or managementGroupId is set; set neither and the deployment stops.')
+@allowed([true])
+param watchesSomething bool
 param workspaceId string
 param reconcileSchedule string
 param channelSettings object
@@ -28,6 +36,7 @@ var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: 'id-${name}'
@@ -38,7 +47,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: take(toLower('st${replace(name, '-', '')}${token}'), 24)
   location: location
   kind: 'StorageV2'
-  sku: { name: 'Standard_ZRS' }
+  sku: { name: storageSku }
   properties: {
     allowSharedKeyAccess: false
     allowBlobPublicAccess: false
@@ -133,6 +142,17 @@ resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
+// Reader on byokwatch's own resource group: doctor reads the app's functions (do they exist, are they enabled) and
+// the storage and workspace it runs on. It holds nothing that grants access to anything else.
+resource selfReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(resourceGroup().id, identity.id, reader)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', reader)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource insights 'Microsoft.Insights/components@2020-02-02' = {
   name: 'appi-${name}-${token}'
   location: location
@@ -215,6 +235,8 @@ var baseSettings = {
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'
   BYOKWATCH_EVALUATION_WIDTH: '8'
+  // doctor (GET /api/doctor) matches event subscriptions' destinations to this app and reads its own functions
+  BYOKWATCH_FUNCTION_APP_ID: site.id
 }
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {

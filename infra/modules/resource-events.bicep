@@ -1,10 +1,14 @@
 // The subscription's ARM events (Microsoft.Resources.Subscriptions system topic) to the ResourceChanged function,
 // filtered on data.operationName to exactly the operations byokwatch routes (io.byokwatch.impact.RoutedOperations).
+// Deployed in the topic's resource group: a new topic there, or the subscription's existing one (one per source).
 param topicName string
+param createTopic bool
 param functionAppId string
+@description('Storage account for dead letters; empty: none (the hourly Reconcile catches what Event Grid gives up on).')
 param deadLetterStorageId string
 param deployEventSubscriptions bool
 
+@export()
 var routedOperations = [
   'Microsoft.ContainerService/managedClusters/write'
   'Microsoft.ContainerService/managedClusters/delete'
@@ -23,22 +27,25 @@ var routedOperations = [
   'Microsoft.Authorization/roleAssignments/delete'
 ]
 
-resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+// A subscription topic lives in location 'global', where Event Grid gives topics no managed identity: no identity,
+// so no identity-based dead-lettering either.
+resource newTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' = if (createTopic) {
   name: topicName
   location: 'global'
-  identity: {
-    type: 'SystemAssigned'
-  }
   properties: {
     source: subscription().id
     topicType: 'Microsoft.Resources.Subscriptions'
   }
 }
 
+resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {
+  name: topicName
+}
+
 resource toFunction 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = if (deployEventSubscriptions) {
   parent: topic
   name: 'byokwatch-resource-changed'
-  properties: {
+  properties: union({
     eventDeliverySchema: 'EventGridSchema'
     destination: {
       endpointType: 'AzureFunction'
@@ -65,19 +72,14 @@ resource toFunction 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440
     }
-    deadLetterWithResourceIdentity: {
-      identity: {
-        type: 'SystemAssigned'
-      }
-      deadLetterDestination: {
-        endpointType: 'StorageBlob'
-        properties: {
-          resourceId: deadLetterStorageId
-          blobContainerName: 'eventgrid-deadletter'
-        }
+  }, empty(deadLetterStorageId) ? {} : {
+    deadLetterDestination: {
+      endpointType: 'StorageBlob'
+      properties: {
+        resourceId: deadLetterStorageId
+        blobContainerName: 'eventgrid-deadletter'
       }
     }
-  }
+  })
+  dependsOn: [newTopic]
 }
-
-output topicPrincipalId string = topic.identity.principalId

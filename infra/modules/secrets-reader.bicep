@@ -2,6 +2,12 @@
 // references. Never assigned on a vault holding BYOK keys: byokwatch has no data-plane access to key material.
 param vaultName string
 param principalId string
+// Deployment guard: false when the vault is one of byokVaultIds, and then the deployment stops before any role is
+// assigned, with "The provided value for the template parameter 'vaultHoldsNoByokKeys' is not valid".
+#disable-next-line no-unused-params
+@description('True when the vault is not one of the BYOK vaults; false stops the deployment.')
+@allowed([true])
+param vaultHoldsNoByokKeys bool
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 

@@ -1,12 +1,16 @@
-// One watched subscription: Reader for byokwatch's identity, an Event Grid system topic on the subscription's ARM
-// events, and optionally the built-in CMK policy, so prevention and detection ship together.
+// One subscription byokwatch watches (or that holds a BYOK vault): Reader for byokwatch's identity, byokwatch's
+// event subscription on the subscription's ARM events (on a new system topic or the existing one), and optionally
+// the built-in CMK policy, so prevention and detection ship together.
 targetScope = 'subscription'
 
 param name string
 param location string
 param principalId string
 param eventGridResourceGroupName string
+@description('ARM id of this subscription\'s existing Microsoft.Resources.Subscriptions system topic; empty creates one. Azure allows one per subscription.')
+param existingTopicId string
 param functionAppId string
+@description('Storage account for dead letters (no managed identity: a subscription topic is global); empty: none.')
 param deadLetterStorageId string
 param deployEventSubscriptions bool
 @allowed(['None', 'Audit', 'Deny'])
@@ -17,6 +21,7 @@ param cmkPolicyEffect string
 var reader = 'acdd72a7-3385-48ef-bd42-f606fba81ae7'
 // Built-in policy: both operating systems and data disks in AKS clusters should be encrypted by customer-managed keys.
 var aksCmkPolicy = '7d7be79c-23ba-4033-84dd-45e2a5ccdd67'
+var reuseTopic = !empty(existingTopicId)
 
 resource readerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(subscription().id, principalId, reader)
@@ -27,20 +32,22 @@ resource readerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   }
 }
 
-resource eventsGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource eventsGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = if (!reuseTopic) {
   name: eventGridResourceGroupName
   location: location
 }
 
 module events 'resource-events.bicep' = {
   name: '${name}-resource-events'
-  scope: eventsGroup
+  scope: resourceGroup(reuseTopic ? split(existingTopicId, '/')[2] : subscription().subscriptionId, reuseTopic ? split(existingTopicId, '/')[4] : eventGridResourceGroupName)
   params: {
-    topicName: 'evgt-${name}-${subscription().subscriptionId}'
+    topicName: reuseTopic ? last(split(existingTopicId, '/')) : 'evgt-${name}-${subscription().subscriptionId}'
+    createTopic: !reuseTopic
     functionAppId: functionAppId
     deadLetterStorageId: deadLetterStorageId
     deployEventSubscriptions: deployEventSubscriptions
   }
+  dependsOn: [eventsGroup]
 }
 
 resource cmkPolicy 'Microsoft.Authorization/policyAssignments@2024-04-01' = if (cmkPolicyEffect != 'None') {
@@ -56,4 +63,4 @@ resource cmkPolicy 'Microsoft.Authorization/policyAssignments@2024-04-01' = if (
   }
 }
 
-output topicPrincipalId string = events.outputs.topicPrincipalId
+output topicName string = reuseTopic ? last(split(existingTopicId, '/')) : 'evgt-${name}-${subscription().subscriptionId}'

@@ -147,9 +147,12 @@ public record Settings(String inventoryMode, Path inventoryPath, String cloud, S
                 deadLetters, width);
     }
 
-    /** True when a resource lies in the configured scope; everything is in scope for file inventories. */
+    /**
+     * True when a resource lies in the configured subscriptions; everything is in scope for file inventories, and with
+     * a management group configured the inventory decides, since the group's subscriptions are known only to it.
+     */
     public boolean inScope(ResourceId id) {
-        if (subscriptions.isEmpty() || id == null) {
+        if (subscriptions.isEmpty() || managementGroup != null || id == null) {
             return true;
         }
         String sub = id.subscriptionId();

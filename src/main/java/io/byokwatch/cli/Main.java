@@ -41,6 +41,7 @@ public final class Main {
             AccessReportCommand::new,
             DemoCommand::new,
             KpiCommand::new,
+            DoctorCommand::new,
             CompletionCommand::new);
 
     /** The top level: global help and version, inherited by every subcommand. */
@@ -53,7 +54,8 @@ public final class Main {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                     "0:done; for scan, nothing at or above --fail-on",
-                    "1:scan: a finding at or above --fail-on; replay, access-report: something could not be delivered",
+                    "1:scan: a finding at or above --fail-on; replay, access-report: something could not be delivered;"
+                            + " doctor: a check failed or could not be made",
                     "2:usage error or unreadable input (nothing was judged)"})
     static final class Root implements Callable<Integer> {
         private final CliContext cli;

@@ -29,7 +29,8 @@ final class VersionInfo implements CommandLine.IVersionProvider {
     public String[] getVersion() {
         return new String[]{
                 "byokwatch " + version(),
-                "contracts: scan report schemaVersion 1, alert schemaVersion 1, access report schemaVersion 1, SARIF 2.1.0",
+                "contracts: scan report schemaVersion 1, alert schemaVersion 1, access report schemaVersion 1,"
+                        + " doctor report schemaVersion " + io.byokwatch.render.doctor.DoctorJson.SCHEMA_VERSION + ", SARIF 2.1.0",
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
     }
 }

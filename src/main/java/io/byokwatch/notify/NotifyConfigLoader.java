@@ -45,10 +45,19 @@ public final class NotifyConfigLoader {
         this.settings = Map.copyOf(settings);
     }
 
-    /** The config, the endpoints its settings resolve to, and a masker that knows every secret among them. */
-    public record Loaded(NotifyConfig config, Map<String, Endpoint> endpoints, Secrets secrets) {
+    /**
+     * The config, the endpoints its settings resolve to, a masker that knows every secret among them, and the names of
+     * the settings each channel reads (never their values), for checks that a deployment supplies them.
+     */
+    public record Loaded(NotifyConfig config, Map<String, Endpoint> endpoints, Secrets secrets,
+                         Map<String, List<String>> channelSettings) {
         public Loaded {
             endpoints = Map.copyOf(endpoints);
+            channelSettings = Map.copyOf(channelSettings);
+        }
+
+        public Loaded(NotifyConfig config, Map<String, Endpoint> endpoints, Secrets secrets) {
+            this(config, endpoints, secrets, Map.of());
         }
     }
 
@@ -131,7 +140,15 @@ public final class NotifyConfigLoader {
         secretSettings.values().forEach(name -> secretValues.add(settings.get(name)));
         NotifyConfig config = new NotifyConfig(channels, routes, defaults, Duration.ofMinutes(flap), reminder, maxAttempts,
                 Duration.ofSeconds(timeout), loopback);
-        return new Loaded(config, endpoints, Secrets.of(secretValues));
+        Map<String, List<String>> channelSettings = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : secretSettings.entrySet()) {
+            // "channels.<name>.urlSetting" -> the channel's name
+            String path = e.getKey().substring("channels.".length());
+            String channel = path.substring(0, path.lastIndexOf('.'));
+            channelSettings.computeIfAbsent(channel, k -> new ArrayList<>()).add(e.getValue());
+        }
+        channelSettings.replaceAll((k, v) -> List.copyOf(v));
+        return new Loaded(config, endpoints, Secrets.of(secretValues), channelSettings);
     }
 
     private NotifyConfig.DailyReminder reminder(JsonObject o) {

@@ -24,6 +24,14 @@ class SettingsTest {
     }
 
     @Test
+    void withAManagementGroup_theSubscriptionsOutsideTheListAreLeftToTheInventory() {
+        Settings s = Settings.from(Map.of("BYOKWATCH_SUBSCRIPTIONS", "6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01",
+                "BYOKWATCH_MANAGEMENT_GROUP", "mg-estate", "AzureWebJobsStorage__accountName", "stbyokwatch"));
+        // an event from a subscription the group holds must reach the inventory's own scope check
+        assertTrue(s.inScope(ResourceId.parse("/subscriptions/11111111-2222-4333-8444-555555555555/resourceGroups/rg")));
+    }
+
+    @Test
     void filesMode_defaultsToFileState() {
         Settings s = Settings.from(Map.of("BYOKWATCH_INVENTORY", "files", "BYOKWATCH_INVENTORY_PATH", "examples/estate"));
         assertEquals("files", s.stateMode());

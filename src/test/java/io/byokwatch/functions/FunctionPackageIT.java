@@ -44,7 +44,7 @@ class FunctionPackageIT {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
             assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder",
-                    "AccessReport"), functions);
+                    "AccessReport", "Doctor"), functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
@@ -57,12 +57,20 @@ class FunctionPackageIT {
     void eachFunction_hasTheRightTriggerAndEntryPoint() throws IOException {
         Map<String, String> expected = new HashMap<>(Map.of("ResourceChanged", "eventGridTrigger", "KeyVaultChanged", "eventGridTrigger",
                 "Reconcile", "timerTrigger", "Compliance", "httpTrigger", "DeliverAlert", "queueTrigger",
-                "DailyReminder", "timerTrigger", "AccessReport", "timerTrigger"));
+                "DailyReminder", "timerTrigger", "AccessReport", "timerTrigger", "Doctor", "httpTrigger"));
         for (Map.Entry<String, String> e : expected.entrySet()) {
             JsonObject fn = functionJson(e.getKey());
             assertEquals("io.byokwatch.functions." + e.getKey() + ".run", fn.get("entryPoint").getAsString());
             assertEquals(e.getValue(), trigger(fn).get("type").getAsString(), e.getKey());
         }
+    }
+
+    @Test
+    void doctor_isAGetBehindAFunctionKey_atApiDoctor() throws IOException {
+        JsonObject t = trigger(functionJson("Doctor"));
+        assertEquals("doctor", t.get("route").getAsString());
+        assertEquals("FUNCTION", t.get("authLevel").getAsString().toUpperCase(java.util.Locale.ROOT));
+        assertEquals(List.of("GET"), t.getAsJsonArray("methods").asList().stream().map(e -> e.getAsString().toUpperCase(java.util.Locale.ROOT)).toList());
     }
 
     @Test

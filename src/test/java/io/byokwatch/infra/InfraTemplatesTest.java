@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import io.byokwatch.bootstrap.AccessSettings;
+import io.byokwatch.bootstrap.DoctorSettings;
 import io.byokwatch.bootstrap.KpiSettings;
 import io.byokwatch.bootstrap.Settings;
 import io.byokwatch.impact.EventTypes;
@@ -44,7 +45,8 @@ class InfraTemplatesTest {
             "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "storageTableDataContributor",
             "3913510d-42f4-4e42-8a64-420c390055eb", "monitoringMetricsPublisher",
             "ba92f5b4-2d11-453d-a403-e96b0029c9fe", "storageBlobDataContributor",
-            "4633458b-17de-408a-b874-0445c86b69e6", "keyVaultSecretsUser");
+            "4633458b-17de-408a-b874-0445c86b69e6", "keyVaultSecretsUser",
+            "de139f84-1756-47ae-9be6-808fbbe84772", "websiteContributor");
     /** Key Vault data-plane roles over key material: byokwatch must never hold one. */
     private static final Set<String> KEY_MATERIAL_ROLES = Set.of("e147488a-f6f5-4113-8e2d-b22465e65bf6",
             "12338af0-0e69-4776-bea7-57ae8d297424", "14b46e9e-c2b7-41b4-b07b-48a6ebf60603", "00482a5a-887f-4fb3-b363-3b7fe8e74483");
@@ -71,12 +73,34 @@ class InfraTemplatesTest {
         List<String> filter = quotedListAfter(read("modules/resource-events.bicep"), "var routedOperations");
         assertEquals(new TreeSet<>(RoutedOperations.ALL), new TreeSet<>(filter));
         assertEquals(filter.size(), new HashSet<>(filter).size(), "no duplicates");
-        assertTrue(filter.size() <= 25, "Event Grid allows 25 values across advanced filters");
+        // Event Grid allows 25 values across all the advanced filters of one event subscription, not per filter
+        BicepSyntax.BicepFile events = BicepParser.parse(INFRA.resolve("modules/resource-events.bicep"));
+        BicepEval eval = new BicepEval(events, Map.of());
+        int values = 0;
+        int filters = 0;
+        for (BicepSyntax.Decl d : events.all(BicepSyntax.Kind.RESOURCE)) {
+            List<BicepSyntax.Expr> found = new java.util.ArrayList<>();
+            BicepSyntax.walk(d.value(), e -> {
+                if (e instanceof BicepSyntax.Obj o && o.get("advancedFilters").isPresent()) {
+                    found.add(o.get("advancedFilters").get());
+                }
+            });
+            for (BicepSyntax.Expr advanced : found) {
+                for (BicepSyntax.Expr f : ((BicepSyntax.Arr) advanced).items()) {
+                    filters++;
+                    Object v = eval.eval(((BicepSyntax.Obj) f).get("values").orElseThrow());
+                    values += ((List<?>) v).size();
+                }
+            }
+        }
+        assertEquals(1, filters);
+        assertEquals(RoutedOperations.ALL.size(), values);
+        assertTrue(values <= 25, "Event Grid allows 25 filter values across all advanced filters, got " + values);
     }
 
     @Test
     void keyVaultSubscription_deliversExactlyTheKeyEventsTheRouterHandles() throws IOException {
-        List<String> types = quotedListAfter(read("modules/keyvault-watch.bicep"), "includedEventTypes");
+        List<String> types = quotedListAfter(read("modules/keyvault-events.bicep"), "includedEventTypes");
         assertEquals(Set.of(EventTypes.KEY_NEW_VERSION_CREATED, EventTypes.KEY_NEAR_EXPIRY, EventTypes.KEY_EXPIRED,
                 EventTypes.VAULT_ACCESS_POLICY_CHANGED), new HashSet<>(types));
         List<String> resourceTypes = quotedListAfter(read("modules/resource-events.bicep"), "includedEventTypes");
@@ -192,7 +216,7 @@ class InfraTemplatesTest {
     /** Every setting name the runtime and the access report read, from their public constants. */
     static Set<String> settingNames() throws IllegalAccessException {
         Set<String> names = new LinkedHashSet<>();
-        for (Class<?> c : List.of(Settings.class, AccessSettings.class, KpiSettings.class)) {
+        for (Class<?> c : List.of(Settings.class, AccessSettings.class, DoctorSettings.class, KpiSettings.class)) {
             for (Field f : c.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && ((String) f.get(null)).matches("[A-Za-z_]+")) {
                     names.add((String) f.get(null));

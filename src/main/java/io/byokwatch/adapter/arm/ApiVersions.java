@@ -16,6 +16,16 @@ public final class ApiVersions {
     public static final String ROLE_ASSIGNMENTS = "2022-04-01";
     /** Microsoft.ResourceGraph/resources (objectArray results, {@code $skipToken} paging). */
     public static final String RESOURCE_GRAPH = "2022-10-01";
+    /** Microsoft.Resources resource groups: doctor's "can this identity read the subscription" probe. */
+    public static final String RESOURCE_GROUPS = "2024-03-01";
+    /** Microsoft.EventGrid system topics and their event subscriptions, as the templates deploy them. */
+    public static final String EVENT_GRID = "2022-06-15";
+    /** Microsoft.Insights/diagnosticSettings, as the templates deploy them. */
+    public static final String DIAGNOSTIC_SETTINGS = "2021-05-01-preview";
+    /** Microsoft.Web sites and their functions ({@code isDisabled}). */
+    public static final String WEB = "2024-04-01";
+    /** Microsoft.OperationalInsights/workspaces ({@code customerId}). */
+    public static final String WORKSPACES = "2023-09-01";
 
     private ApiVersions() {
     }

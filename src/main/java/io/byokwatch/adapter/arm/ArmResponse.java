@@ -7,9 +7,14 @@ import com.google.gson.JsonParser;
 
 /**
  * One answer from ARM or Resource Graph after retries: an HTTP status and body, or (status 0) the reason no
- * response came (budget spent, network down, no token).
+ * response came (budget spent, network down, no token). {@code subscriptionLimitHit} is Resource Graph saying it
+ * looked at only the first 10,000 subscriptions of the scope.
  */
-record ArmResponse(int status, String body, String retryAfter, String failure) {
+record ArmResponse(int status, String body, String retryAfter, String failure, boolean subscriptionLimitHit) {
+
+    ArmResponse(int status, String body, String retryAfter, String failure) {
+        this(status, body, retryAfter, failure, false);
+    }
 
     static ArmResponse failed(String reason) {
         return new ArmResponse(0, "", null, reason);

@@ -37,6 +37,8 @@ final class ArmTransport {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
     private static final String USER_AGENT = "byokwatch/" + version();
+    /** How a response that never got a token begins: no identity or login to read as, rather than a refusal. */
+    static final String NO_TOKEN = "could not get an ARM token for byokwatch's identity: ";
 
     private final HttpPipeline pipeline;
     private final URI endpoint;
@@ -93,11 +95,12 @@ final class ArmTransport {
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             String body = response.getBodyAsBinaryData().toString();
             return new ArmResponse(response.getStatusCode(), body == null ? "" : body,
-                    response.getHeaderValue(HttpHeaderName.RETRY_AFTER), null);
+                    response.getHeaderValue(HttpHeaderName.RETRY_AFTER), null,
+                    "true".equalsIgnoreCase(response.getHeaderValue("x-ms-tenant-subscription-limit-hit")));
         } catch (ReadBudgetExhaustedException e) {
             return ArmResponse.failed(e.getMessage());
         } catch (ClientAuthenticationException e) {
-            return ArmResponse.failed("could not get an ARM token for byokwatch's identity: "
+            return ArmResponse.failed(NO_TOKEN
                     + Transient.oneLine(String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             if (!Transient.isTransient(e)) {

@@ -55,18 +55,45 @@ final class GraphReads {
         return graph.query(kql, scope);
     }
 
-    /** The configured subscriptions in batches Resource Graph accepts, then the management group if there is one. */
+    /**
+     * The watched subscriptions (the configured ones and, with a management group, every one Resource Graph lists
+     * under it) in batches of the 1,000 a query accepts.
+     *
+     * @throws ArmReadException when the management group's subscriptions cannot be listed
+     */
     List<ResourceGraph.Scope> watchedScopes() {
+        Set<String> seen = new HashSet<>();
+        List<String> subs = new ArrayList<>();
+        for (String s : settings.subscriptionIds()) {
+            if (seen.add(s.toLowerCase(Locale.ROOT))) {
+                subs.add(s);
+            }
+        }
+        if (settings.managementGroupId() != null) {
+            for (String s : groupSubscriptions()) {
+                if (seen.add(s)) {
+                    subs.add(s);
+                }
+            }
+        }
         List<ResourceGraph.Scope> scopes = new ArrayList<>();
-        List<String> subs = settings.subscriptionIds();
         for (int from = 0; from < subs.size(); from += SUBSCRIPTIONS_PER_QUERY) {
             scopes.add(ResourceGraph.Scope.subscriptions(subs.subList(from,
                     Math.min(subs.size(), from + SUBSCRIPTIONS_PER_QUERY))));
         }
-        if (settings.managementGroupId() != null) {
-            scopes.add(ResourceGraph.Scope.managementGroup(settings.managementGroupId()));
-        }
         return scopes;
+    }
+
+    /** The subscriptions under the management group, lower-cased and sorted, cached like any Graph answer. */
+    private List<String> groupSubscriptions() {
+        Set<String> inGroup = new java.util.TreeSet<>();
+        for (JsonObject row : rows(Kql.subscriptions(), ResourceGraph.Scope.managementGroup(settings.managementGroupId()))) {
+            String rowSub = JsonText.of(row, "subscriptionId");
+            if (rowSub != null) {
+                inGroup.add(rowSub.toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(inGroup);
     }
 
     /**
@@ -84,17 +111,7 @@ final class GraphReads {
         if (subscriptions.contains(s)) {
             return true;
         }
-        if (settings.managementGroupId() == null) {
-            return false;
-        }
-        Set<String> inGroup = new HashSet<>();
-        for (JsonObject row : rows(Kql.subscriptions(), ResourceGraph.Scope.managementGroup(settings.managementGroupId()))) {
-            String rowSub = JsonText.of(row, "subscriptionId");
-            if (rowSub != null) {
-                inGroup.add(rowSub.toLowerCase(Locale.ROOT));
-            }
-        }
-        return inGroup.contains(s);
+        return settings.managementGroupId() != null && groupSubscriptions().contains(s);
     }
 
     /** A row mapped to a domain record; null (counted as unreadable) when the mapper refuses it. */

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  * <p>Scope: clusters are listed in the configured subscriptions and management group. Vaults and disk encryption
  * sets are looked up in every subscription the identity can read, since keys often live in a central subscription
  * outside the watched ones. For a management group, which subscriptions belong to it is whatever Resource Graph
- * returns for it.
+ * returns for it; its clusters are then queried 1,000 subscriptions at a time, as Resource Graph requires, and no
+ * faster than its 15 queries in 5 seconds.
  *
  * <p>Freshness: answers are cached for the configured TTL, so a burst of events costs one read per resource.
  * {@link #withFresh} gives a view in which the resource an event is about (and its cluster, for a node pool) is
@@ -70,7 +71,7 @@ public final class LiveInventory implements Inventory {
                 new ReadBudget(settings.readsPerMinute(), clock), stats);
         ReadCache cache = new ReadCache(settings.cacheTtl(), clock);
         this.reads = new ArmReads(settings, clock, transport, cache, stats);
-        this.graph = new GraphReads(settings, new ResourceGraph(transport), cache, stats);
+        this.graph = new GraphReads(settings, new ResourceGraph(transport, new GraphPacer(clock, sleeper)), cache, stats);
         this.vaults = new VaultDirectory(settings.cloud(), reads, graph, cache, stats);
         this.view = Freshness.NONE;
     }

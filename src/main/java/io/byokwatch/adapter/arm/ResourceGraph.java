@@ -17,9 +17,11 @@ final class ResourceGraph {
     private static final int MAX_PAGES = 1000;
 
     private final ArmTransport transport;
+    private final GraphPacer pacer;
 
-    ResourceGraph(ArmTransport transport) {
+    ResourceGraph(ArmTransport transport, GraphPacer pacer) {
         this.transport = transport;
+        this.pacer = pacer;
     }
 
     /**
@@ -57,9 +59,16 @@ final class ResourceGraph {
         List<JsonObject> rows = new ArrayList<>();
         String skipToken = null;
         for (int page = 1; page <= MAX_PAGES; page++) {
+            pacer.acquire();
             ArmResponse response = transport.post(ArmPaths.GRAPH, body(kql, scope, skipToken).toString());
             if (!response.ok()) {
                 return failed(page, "Resource Graph query over " + scope.describe() + " failed: " + response.describe());
+            }
+            if (response.subscriptionLimitHit()) {
+                // past 10,000 subscriptions Resource Graph silently looks at the first 10,000 only
+                return failed(page, "Resource Graph answered over " + scope.describe() + " from its first 10,000"
+                        + " subscriptions only (x-ms-tenant-subscription-limit-hit); name the subscriptions in"
+                        + " batches instead, or split the management group");
             }
             JsonObject json = response.json();
             JsonElement data = json == null ? null : json.get("data");

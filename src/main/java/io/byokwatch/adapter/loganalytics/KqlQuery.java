@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class KqlQuery {
     /** Every query the product ships, by resource name. The type-check test walks this list. */
     public static final List<String> SHIPPED = List.of("probe-table", "hourly-azurediagnostics", "hourly-azkvauditlogs",
-            "raw-rows-azurediagnostics", "raw-rows-azkvauditlogs");
+            "raw-rows-azurediagnostics", "raw-rows-azkvauditlogs", "recent-audit-rows");
 
     private static final Pattern PARAMETERS = Pattern.compile("(?m)^//\\s*parameters:\\s*(.+)$");
     private static final Pattern PARAMETER = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*(datetime|string|int)\\s*");

@@ -80,6 +80,7 @@ public final class FakeArm implements AutoCloseable {
     private volatile int graphPageSize = 1000;
     private volatile int roleAssignmentPageSize = 100;
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+    private final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
 
     static {
@@ -126,6 +127,7 @@ public final class FakeArm implements AutoCloseable {
         graphPageSize = 1000;
         roleAssignmentPageSize = 100;
         forbidden.clear();
+        forbiddenPrefixes.clear();
         latency = Duration.ZERO;
     }
 
@@ -189,6 +191,14 @@ public final class FakeArm implements AutoCloseable {
     /** Every GET of this resource answers 403 until {@link #reset}, as when byokwatch's identity lacks Reader on it. */
     public void forbid(ResourceId id) {
         forbidden.add(id.key());
+    }
+
+    /**
+     * Every GET at or below this path (a subscription, a resource group, a resource) answers 403 until {@link #reset},
+     * as when byokwatch's identity holds no role there.
+     */
+    public void forbidBelow(String pathPrefix) {
+        forbiddenPrefixes.add(pathPrefix.toLowerCase(Locale.ROOT));
     }
 
     /** Added to every answer, to stand for the round trip to ARM across the internet. */
@@ -286,8 +296,18 @@ public final class FakeArm implements AutoCloseable {
             }
         }
         String lower = request.path().toLowerCase(Locale.ROOT);
+        for (String prefix : forbiddenPrefixes) {
+            if (lower.equals(prefix) || lower.startsWith(prefix + "/")) {
+                return new Reply(403, Map.of(), error("AuthorizationFailed", "The client does not have authorization to"
+                        + " perform action 'read' over scope '" + request.path() + "'"));
+            }
+        }
         if (lower.endsWith("/providers/microsoft.authorization/roleassignments")) {
             return roleAssignments(request);
+        }
+        Reply list = list(request, lower);
+        if (list != null) {
+            return list;
         }
         ResourceId id = ResourceId.parse(request.path());
         if (forbidden.contains(id.key())) {
@@ -304,18 +324,86 @@ public final class FakeArm implements AutoCloseable {
         return new Reply(200, Map.of(), resource.toString());
     }
 
+    /** The api-version byokwatch reads each type with, by exact type or by provider. */
+    private static final Map<String, String> VERSIONS = Map.of(
+            "microsoft.containerservice/managedclusters", ApiVersions.MANAGED_CLUSTERS,
+            "microsoft.compute/diskencryptionsets", ApiVersions.DISK_ENCRYPTION_SETS,
+            "microsoft.keyvault/", ApiVersions.KEY_VAULT,
+            "microsoft.eventgrid/", ApiVersions.EVENT_GRID,
+            "microsoft.web/", ApiVersions.WEB,
+            "microsoft.operationalinsights/", ApiVersions.WORKSPACES);
+
     private static String expectedVersion(ResourceId id) {
         String type = id.type();
-        if (type.equals("microsoft.containerservice/managedclusters")) {
-            return ApiVersions.MANAGED_CLUSTERS;
-        }
-        if (type.equals("microsoft.compute/diskencryptionsets")) {
-            return ApiVersions.DISK_ENCRYPTION_SETS;
-        }
-        if (type.startsWith("microsoft.keyvault/")) {
-            return ApiVersions.KEY_VAULT;
+        for (Map.Entry<String, String> v : VERSIONS.entrySet()) {
+            if (v.getKey().endsWith("/") ? type.startsWith(v.getKey()) : type.equals(v.getKey())) {
+                return v.getValue();
+            }
         }
         return "(no reads of " + type + " expected)";
+    }
+
+    /**
+     * ARM collection GETs doctor reads: a subscription's resource groups and Event Grid system topics, a topic's event
+     * subscriptions, a resource's diagnostic settings; null for any other path. Served from the stored resources.
+     */
+    private Reply list(Request request, String lower) {
+        String[] parts = lower.split("/");
+        String version;
+        java.util.function.Predicate<String> member;
+        if (parts.length == 4 && parts[1].equals("subscriptions") && parts[3].equals("resourcegroups")) {
+            String prefix = "/subscriptions/" + parts[2] + "/resourcegroups/";
+            version = ApiVersions.RESOURCE_GROUPS;
+            JsonArray groups = new JsonArray();
+            resources.keySet().stream().filter(id -> id.startsWith(prefix)).map(id -> id.substring(prefix.length()).split("/")[0])
+                    .distinct().sorted().forEach(rg -> {
+                        JsonObject g = new JsonObject();
+                        g.addProperty("id", prefix + rg);
+                        g.addProperty("name", rg);
+                        g.addProperty("type", "Microsoft.Resources/resourceGroups");
+                        g.addProperty("location", "westeurope");
+                        groups.add(g);
+                    });
+            if (!version.equals(request.query().get("api-version"))) {
+                return badVersion(request);
+            }
+            int top = request.query().containsKey("$top") ? Integer.parseInt(request.query().get("$top")) : groups.size();
+            JsonArray page = new JsonArray();
+            for (int i = 0; i < Math.min(top, groups.size()); i++) {
+                page.add(groups.get(i));
+            }
+            JsonObject body = new JsonObject();
+            body.add("value", page);
+            return new Reply(200, Map.of(), body.toString());
+        } else if (parts.length == 6 && parts[1].equals("subscriptions") && parts[3].equals("providers")
+                && (parts[4] + "/" + parts[5]).equals("microsoft.eventgrid/systemtopics")) {
+            String sub = "/subscriptions/" + parts[2] + "/";
+            version = ApiVersions.EVENT_GRID;
+            member = id -> id.startsWith(sub) && ResourceId.parse(id).type().equals("microsoft.eventgrid/systemtopics");
+        } else if (lower.endsWith("/eventsubscriptions") && lower.contains("/providers/microsoft.eventgrid/systemtopics/")) {
+            version = ApiVersions.EVENT_GRID;
+            member = id -> id.startsWith(lower + "/") && id.substring(lower.length() + 1).indexOf('/') < 0;
+        } else if (lower.endsWith("/providers/microsoft.insights/diagnosticsettings")) {
+            version = ApiVersions.DIAGNOSTIC_SETTINGS;
+            member = id -> id.startsWith(lower + "/") && id.substring(lower.length() + 1).indexOf('/') < 0;
+        } else {
+            return null;
+        }
+        if (!version.equals(request.query().get("api-version"))) {
+            return badVersion(request);
+        }
+        List<JsonObject> matching = resources.entrySet().stream().filter(e -> member.test(e.getKey()))
+                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        int from = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
+        int to = Math.min(matching.size(), from + roleAssignmentPageSize);
+        JsonObject page = new JsonObject();
+        JsonArray value = new JsonArray();
+        matching.subList(from, to).forEach(value::add);
+        page.add("value", value);
+        if (to < matching.size()) {
+            page.addProperty("nextLink", endpoint() + request.path() + "?api-version=" + version + "&$skiptoken=" + to);
+        }
+        return new Reply(200, Map.of(), page.toString());
     }
 
     private Reply roleAssignments(Request request) {

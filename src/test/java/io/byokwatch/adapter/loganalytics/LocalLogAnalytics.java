@@ -40,14 +40,14 @@ import java.util.function.Function;
  * certificate made with keytool at test time, and {@link #httpClient()} trusts exactly that certificate. Each request is
  * recorded and answered by a function of it.
  */
-final class LocalLogAnalytics implements AutoCloseable {
+public final class LocalLogAnalytics implements AutoCloseable {
     /** A query as received: path, Authorization header, JSON body fields, and when it arrived. */
-    record Request(String path, String authorization, String query, String timespan, long nanos) {
+    public record Request(String path, String authorization, String query, String timespan, long nanos) {
     }
 
     /** An answer: status, extra headers, JSON body. */
-    record Response(int status, Map<String, String> headers, String body) {
-        static Response ok(String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public static Response ok(String body) {
             return new Response(200, Map.of(), body);
         }
     }
@@ -56,9 +56,9 @@ final class LocalLogAnalytics implements AutoCloseable {
 
     private final HttpsServer server;
     private final Path keystore;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LocalLogAnalytics(Function<Request, Response> answer) {
+    public LocalLogAnalytics(Function<Request, Response> answer) {
         try {
             keystore = Files.createTempFile("loganalytics-", ".p12");
             Files.delete(keystore);
@@ -99,12 +99,12 @@ final class LocalLogAnalytics implements AutoCloseable {
     }
 
     /** The base the client is given, as a sovereign-cloud setting would be: host only, the adapter adds /v1. */
-    String endpoint() {
+    public String endpoint() {
         return "https://localhost:" + server.getAddress().getPort();
     }
 
     /** Netty, as in production, trusting only this server's certificate. */
-    HttpClient httpClient() {
+    public HttpClient httpClient() {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {
@@ -149,7 +149,7 @@ final class LocalLogAnalytics implements AutoCloseable {
      * Entra ID cannot exist in a test, so the credential hands out one fixed token and remembers the scopes it was asked
      * for; the server checks that the token arrives as a bearer header.
      */
-    static final class FixedToken implements TokenCredential {
+    public static final class FixedToken implements TokenCredential {
         static final String TOKEN = "fixed-test-token";
         final List<List<String>> scopes = new CopyOnWriteArrayList<>();
 
