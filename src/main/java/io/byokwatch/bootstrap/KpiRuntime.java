@@ -2,10 +2,8 @@ package io.byokwatch.bootstrap;
 
 import io.byokwatch.adapter.arm.ArmCloud;
 import io.byokwatch.adapter.loganalytics.ServiceApiHitMetrics;
-import io.byokwatch.adapter.storage.BlobReportArchive;
 import io.byokwatch.adapter.storage.FileTransitionHistory;
 import io.byokwatch.adapter.storage.FileVerdictStore;
-import io.byokwatch.adapter.storage.FolderReportArchive;
 import io.byokwatch.app.AlertCodec;
 import io.byokwatch.app.KpiJob;
 import io.byokwatch.kpi.Grouping;
@@ -87,7 +85,7 @@ public final class KpiRuntime {
         String label = runtime.settings().inventoryMode().equals("live") ? "live" : String.valueOf(runtime.settings().inventoryPath());
         KpiJob job = new KpiJob(runtime.history(), runtime.store(), runtime.codec(), runtime.inventory(), label, logs, metrics,
                 prices(s.pricesFile()), s.keyMaxAgeDays(), s.retention());
-        return new KpiRuntime(job, runtime.history(), s, archives(s, runtime.settings().cloud()), runtime.clock());
+        return new KpiRuntime(job, runtime.history(), s, ReportArchives.from(s.reportStore(), s.reportDir(), runtime.settings().cloud()), runtime.clock());
     }
 
     /**
@@ -133,20 +131,6 @@ public final class KpiRuntime {
     /** The bundled table, or the file when one is given. */
     public static PriceTable prices(Path file) {
         return file == null ? PriceTables.bundled() : PriceTables.load(file);
-    }
-
-    private static List<ReportArchive> archives(KpiSettings s, String cloud) {
-        List<ReportArchive> archives = new ArrayList<>();
-        if (s.reportStore() != null) {
-            AccessSettings.BlobPlace place = s.reportStore();
-            archives.add(place.connectionString() != null
-                    ? BlobReportArchive.connect(place.connectionString(), place.container())
-                    : BlobReportArchive.connect(place.endpoint(), Credentials.managed(cloud), place.container()));
-        }
-        if (s.reportDir() != null) {
-            archives.add(new FolderReportArchive(s.reportDir()));
-        }
-        return archives;
     }
 
     public KpiSettings settings() {

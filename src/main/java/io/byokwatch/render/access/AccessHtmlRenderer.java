@@ -4,6 +4,7 @@ import io.byokwatch.access.AccessReport;
 import io.byokwatch.access.Anomaly;
 import io.byokwatch.access.ChartPoint;
 import io.byokwatch.domain.Severity;
+import io.byokwatch.render.HtmlText;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -286,22 +287,8 @@ public final class AccessHtmlRenderer implements AccessReportRenderer {
         return String.format(Locale.ROOT, "%.1f", x);
     }
 
-    /** Text and attribute escaping; report text carries names and UPNs from logs, which anyone can influence. */
+    /** Report text carries names and UPNs from logs, which anyone can influence. */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(ch);
-            }
-        }
-        return sb.toString();
+        return HtmlText.esc(s);
     }
 }

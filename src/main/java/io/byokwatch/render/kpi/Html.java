@@ -1,5 +1,7 @@
 package io.byokwatch.render.kpi;
 
+import io.byokwatch.render.HtmlText;
+
 import java.util.Locale;
 
 /** Escaping and number formatting for the KPI page; every name on it comes from Azure and is escaped. */
@@ -8,21 +10,7 @@ final class Html {
     }
 
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(ch);
-            }
-        }
-        return sb.toString();
+        return HtmlText.esc(s);
     }
 
     /** SVG coordinates with one decimal, in the root locale. */
