@@ -44,7 +44,7 @@ class FunctionPackageIT {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
             assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder",
-                    "AccessReport", "Doctor"), functions);
+                    "AccessReport", "Doctor", "Kpi", "KpiDashboard", "KpiReport", "KpiDigest"), functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
