@@ -88,7 +88,7 @@ public final class ClusterEvaluator {
     }
 
     /** A high or critical check that could not run, and that no active exemption makes moot. */
-    private boolean gating(NotEvaluated n, ManagedCluster cluster, Policy policy, LocalDate today) {
+    boolean gating(NotEvaluated n, ManagedCluster cluster, Policy policy, LocalDate today) {
         Severity severity = policy.severityOverrides().get(n.ruleId());
         if (severity == null) {
             severity = catalog.byId(n.ruleId()).map(r -> r.meta().severity()).orElse(Severity.CRITICAL);
@@ -99,7 +99,7 @@ public final class ClusterEvaluator {
         return policy.exemptionsFor(n.ruleId(), n.resourceId(), cluster.id()).stream().allMatch(e -> e.expiredOn(today));
     }
 
-    private static ClusterStatus status(List<Finding> findings, List<Exempted> exempted, boolean gateUnknown) {
+    static ClusterStatus status(List<Finding> findings, List<Exempted> exempted, boolean gateUnknown) {
         if (!findings.isEmpty()) {
             return ClusterStatus.NONCOMPLIANT;
         }

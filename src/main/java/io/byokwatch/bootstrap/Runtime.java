@@ -26,6 +26,7 @@ import io.byokwatch.port.TransitionHistory;
 import io.byokwatch.port.VerdictStore;
 import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.plan.PlanRules;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +74,7 @@ public final class Runtime {
         this.outbox = outbox;
         this.clock = clock;
         RuleCatalog catalog = RuleCatalog.standard();
-        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(catalog.ids()).load(settings.policyFile());
+        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(PlanRules.withCatalog(catalog)).load(settings.policyFile());
         this.detector = new DriftDetector(inventory, new ImpactRouter(), new ClusterEvaluator(catalog), () -> policy,
                 store, outbox, codec, clock, settings.evaluationWidth(), history);
         this.intake = new EventIntake(detector, id -> settings.inScope(id) && inventory.inScope(id));

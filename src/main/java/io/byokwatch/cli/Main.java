@@ -34,6 +34,7 @@ public final class Main {
      */
     static final List<Function<CliContext, Object>> COMMANDS = List.of(
             ScanCommand::new,
+            PlanCommand::new,
             BlastRadiusCommand::new,
             RulesCommand::new,
             ReplayCommand::new,
@@ -53,8 +54,8 @@ public final class Main {
             synopsisSubcommandLabel = "COMMAND",
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                    "0:done; for scan, nothing at or above --fail-on",
-                    "1:scan: a finding at or above --fail-on; replay, access-report: something could not be delivered;"
+                    "0:done; for scan and plan, nothing at or above --fail-on",
+                    "1:scan, plan: a finding at or above --fail-on; replay, access-report: something could not be delivered;"
                             + " doctor: a check failed or could not be made",
                     "2:usage error or unreadable input (nothing was judged)"})
     static final class Root implements Callable<Integer> {

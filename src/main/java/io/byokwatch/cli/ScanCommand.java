@@ -10,6 +10,7 @@ import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.plan.PlanRules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,7 +109,7 @@ final class ScanCommand implements Callable<Integer> {
                 : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = input.policy != null ? new PolicyLoader(catalog.ids()).load(Path.of(input.policy)) : Policy.DEFAULT;
+        Policy policy = input.policy != null ? new PolicyLoader(PlanRules.withCatalog(catalog)).load(Path.of(input.policy)) : Policy.DEFAULT;
 
         FileInventory.Loaded loaded = load(inventoryPath, !format.equals("table"));
         ScanReport report = new Scan(new ClusterEvaluator(catalog), Clock.fixed(now, ZoneOffset.UTC))

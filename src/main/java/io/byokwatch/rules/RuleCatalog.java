@@ -27,17 +27,22 @@ public final class RuleCatalog {
         Set<String> seen = new HashSet<>();
         for (Rule r : rules) {
             RuleMeta m = r.meta();
-            if (m.id() == null || !m.id().matches("[a-z][a-z0-9-]+")) {
-                throw new IllegalStateException("rule id must be lower-case kebab case: " + m.id());
-            }
+            validate(m);
             if (!seen.add(m.id())) {
                 throw new IllegalStateException("duplicate rule id " + m.id());
             }
-            if (m.severity() == null || m.title() == null || m.title().isBlank() || m.failsWhen() == null
-                    || m.references().isEmpty()) {
-                throw new IllegalStateException("rule " + m.id() + " lacks a severity, title, description or references");
-            }
             this.rules.put(m.id(), r);
+        }
+    }
+
+    /** The checks every rule's metadata passes, for rule sets kept outside this catalog (the plan-only rules). */
+    public static void validate(RuleMeta m) {
+        if (m.id() == null || !m.id().matches("[a-z][a-z0-9-]+")) {
+            throw new IllegalStateException("rule id must be lower-case kebab case: " + m.id());
+        }
+        if (m.severity() == null || m.title() == null || m.title().isBlank() || m.failsWhen() == null
+                || m.references().isEmpty()) {
+            throw new IllegalStateException("rule " + m.id() + " lacks a severity, title, description or references");
         }
     }
 

@@ -81,7 +81,8 @@ public final class SarifRenderer implements ReportRenderer {
         return tool;
     }
 
-    private static JsonObject rule(RuleMeta meta) {
+    /** A rule descriptor; public for renderers that list rules kept outside the catalog (the plan-only rules). */
+    public static JsonObject rule(RuleMeta meta) {
         String failsWhen = "Fails when " + sentence(meta.failsWhen());
         JsonObject o = new JsonObject();
         o.addProperty("id", meta.id());
@@ -116,7 +117,8 @@ public final class SarifRenderer implements ReportRenderer {
         return tags;
     }
 
-    private static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+    /** One result; public for the plan renderer, which places results on the plan's files and lines. */
+    public static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
         Finding f = shared.finding();
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", f.ruleId());
