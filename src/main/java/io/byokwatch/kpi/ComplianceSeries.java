@@ -29,28 +29,39 @@ public final class ComplianceSeries {
      */
     public static ComplianceFigures compute(List<Transition> history, Instant from, Instant to, Grouping grouping) {
         Map<ResourceId, List<Transition>> byCluster = Timelines.byCluster(history);
-        List<ComplianceFigures.Day> days = new ArrayList<>();
-        List<Map<String, int[]>> groupDays = new ArrayList<>();
         LocalDate first = from.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate last = to.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+        List<LocalDate> dates = new ArrayList<>();
+        List<Instant> ends = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             Instant nextDay = d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant end = nextDay.isBefore(to) ? nextDay : to;
-            Map<String, int[]> groups = new HashMap<>();
-            int[] all = new int[5];
-            for (List<Transition> timeline : byCluster.values()) {
-                Transition t = Timelines.lastBefore(timeline, end);
-                if (t == null || t.kind() == Transition.Kind.DELETED) {
+            dates.add(d);
+            ends.add(nextDay.isBefore(to) ? nextDay : to);
+        }
+        int[][] all = new int[dates.size()][5];
+        List<Map<String, int[]>> groupDays = new ArrayList<>();
+        dates.forEach(d -> groupDays.add(new HashMap<>()));
+        // one pass per cluster: its entries and the day ends both ascend, so a pointer walks each once
+        for (List<Transition> timeline : byCluster.values()) {
+            int next = 0;
+            Transition current = null;
+            for (int day = 0; day < dates.size(); day++) {
+                while (next < timeline.size() && timeline.get(next).detectedAt().isBefore(ends.get(day))) {
+                    current = timeline.get(next++);
+                }
+                if (current == null || current.kind() == Transition.Kind.DELETED) {
                     continue;
                 }
-                int slot = slot(t.status());
-                all[slot]++;
+                int slot = slot(current.status());
+                all[day][slot]++;
                 if (grouping.kind() != Grouping.Kind.NONE) {
-                    groups.computeIfAbsent(grouping.groupOf(t), g -> new int[5])[slot]++;
+                    groupDays.get(day).computeIfAbsent(grouping.groupOf(current), g -> new int[5])[slot]++;
                 }
             }
-            days.add(day(d, all));
-            groupDays.add(groups);
+        }
+        List<ComplianceFigures.Day> days = new ArrayList<>();
+        for (int day = 0; day < dates.size(); day++) {
+            days.add(day(dates.get(day), all[day]));
         }
         Map<String, List<ComplianceFigures.Day>> byGroup = new TreeMap<>();
         groupDays.forEach(g -> g.keySet().forEach(name -> byGroup.put(name, new ArrayList<>())));

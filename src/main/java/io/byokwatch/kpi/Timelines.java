@@ -3,7 +3,6 @@ package io.byokwatch.kpi;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Transition;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,17 +23,5 @@ final class Timelines {
         }
         out.values().forEach(l -> l.sort(ORDER));
         return out;
-    }
-
-    /** The last entry detected before {@code end}, or null. */
-    static Transition lastBefore(List<Transition> timeline, Instant end) {
-        Transition found = null;
-        for (Transition t : timeline) {
-            if (!t.detectedAt().isBefore(end)) {
-                break;
-            }
-            found = t;
-        }
-        return found;
     }
 }
