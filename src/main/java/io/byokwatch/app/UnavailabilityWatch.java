@@ -1,9 +1,11 @@
 package io.byokwatch.app;
 
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
@@ -84,6 +86,46 @@ final class UnavailabilityWatch implements Inventory {
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
         return inventory.clustersWithKmsKeyIn(vaultHost);
+    }
+
+    @Override
+    public Lookup<ManagedDisk> disk(ResourceId id) {
+        return seen(inventory.disk(id));
+    }
+
+    @Override
+    public Lookup<DiskSnapshot> diskSnapshot(ResourceId id) {
+        return seen(inventory.diskSnapshot(id));
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksOf(ManagedCluster cluster) {
+        return seen(inventory.dataDisksOf(cluster));
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsOf(ManagedCluster cluster) {
+        return seen(inventory.dataDiskSnapshotsOf(cluster));
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> orphanCsiDisks() {
+        return seen(inventory.orphanCsiDisks());
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return seen(inventory.dataDisksUsingDiskEncryptionSets(setIds));
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return seen(inventory.dataDiskSnapshotsUsingDiskEncryptionSets(setIds));
+    }
+
+    @Override
+    public List<ManagedCluster> clustersWithNodeResourceGroups(Collection<ResourceId> groups) {
+        return inventory.clustersWithNodeResourceGroups(groups);
     }
 
     @Override

@@ -39,8 +39,8 @@ public final class ImpactRouter {
         if (EventTypes.isResourceEvent(type)) {
             return resourceEvent(e, inv);
         }
-        return Impact.ignored("event type " + type + " does not describe a change to clusters, disk encryption sets,"
-                + " vaults, keys or role assignments");
+        return Impact.ignored("event type " + type + " does not describe a change to clusters, disks, disk encryption"
+                + " sets, vaults, keys or role assignments");
     }
 
     private Impact resourceEvent(ChangeEvent e, Inventory inv) {
@@ -79,6 +79,8 @@ public final class ImpactRouter {
                     Impact.reaches(Set.of(id.topLevel()), "agent pool " + id.name() + " -> cluster "
                             + id.topLevel().name());
             case "microsoft.compute/diskencryptionsets" -> diskEncryptionSet(id.topLevel(), inv);
+            case "microsoft.compute/disks" -> DataDiskReach.disk(id, inv);
+            case "microsoft.compute/snapshots" -> DataDiskReach.snapshot(id, inv);
             case "microsoft.authorization/roleassignments" -> roleAssignment(id, inv);
             default -> keyVaultResourceOrIgnored(id, inv);
         };
@@ -93,11 +95,15 @@ public final class ImpactRouter {
                 + " encryption");
     }
 
+    /** The clusters whose OS disks use the set, and those whose persistent-volume disks or snapshots do. */
     private static Impact diskEncryptionSet(ResourceId setId, Inventory inv) {
         Set<ResourceId> clusters = new TreeSet<>();
         inv.clustersUsingDiskEncryptionSets(List.of(setId)).forEach(c -> clusters.add(c.id()));
-        return Impact.reaches(clusters, "disk encryption set " + setId.name() + " -> "
-                + VaultReach.count(clusters.size(), "cluster"));
+        Set<ResourceId> dataDiskClusters = DataDiskReach.clustersUsing(List.of(setId), inv);
+        Set<ResourceId> all = new TreeSet<>(clusters);
+        all.addAll(dataDiskClusters);
+        return Impact.reaches(all, "disk encryption set " + setId.name() + " -> "
+                + VaultReach.count(clusters.size(), "cluster") + VaultReach.dataDisks(dataDiskClusters));
     }
 
     private Impact roleAssignment(ResourceId assignment, Inventory inv) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * From a vault (or one key in it) to the clusters that depend on it: through the disk encryption sets whose key lives
- * there, and directly through KMS etcd keys. Both look-ups go from the referencing side, so they still answer after
+ * there (for the clusters' OS disks and their persistent-volume disks), and directly through KMS etcd keys. Both look-ups go from the referencing side, so they still answer after
  * the vault or key itself was deleted.
  */
 final class VaultReach {
@@ -40,12 +40,19 @@ final class VaultReach {
         if (!sets.isEmpty()) {
             inv.clustersUsingDiskEncryptionSets(sets).forEach(c -> desClusters.add(c.id()));
         }
+        Set<ResourceId> dataDiskClusters = DataDiskReach.clustersUsing(sets, inv);
         Set<ResourceId> all = new TreeSet<>(desClusters);
+        all.addAll(dataDiskClusters);
         all.addAll(kmsClusters);
         String route = label + " -> " + count(sets.size(), "disk encryption set") + " -> "
-                + count(desClusters.size(), "cluster")
+                + count(desClusters.size(), "cluster") + dataDisks(dataDiskClusters)
                 + (kmsClusters.isEmpty() ? "" : "; KMS -> " + count(kmsClusters.size(), "cluster"));
         return Impact.reaches(all, route);
+    }
+
+    /** The route's part for clusters reached through persistent-volume disks; empty when there are none. */
+    static String dataDisks(Set<ResourceId> clusters) {
+        return clusters.isEmpty() ? "" : "; PV disks -> " + count(clusters.size(), "cluster");
     }
 
     /**

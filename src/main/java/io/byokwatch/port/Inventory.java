@@ -1,10 +1,13 @@
 package io.byokwatch.port;
 
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskOwners;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
@@ -54,6 +57,71 @@ public interface Inventory {
 
     /** Clusters whose KMS etcd key lives at this vault host. */
     List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost);
+
+    /**
+     * The managed disk as it is now: found; absent (a live 404, or an export of the disk's subscription that lacks
+     * it); unknown (disks of that subscription not exported, no read permission) with what to add.
+     */
+    default Lookup<ManagedDisk> disk(ResourceId id) {
+        return Lookup.unknown("managed disk " + id.name() + " was not read: this inventory does not read managed disks");
+    }
+
+    /** The disk snapshot as it is now, with the same found / absent / unknown meaning as {@link #disk}. */
+    default Lookup<DiskSnapshot> diskSnapshot(ResourceId id) {
+        return Lookup.unknown("snapshot " + id.name() + " was not read: this inventory does not read disk snapshots");
+    }
+
+    /**
+     * The cluster's persistent-volume disks: those the Azure Disk CSI driver (or the legacy in-tree provisioner)
+     * created, that sit in the cluster's node resource group or are attached to one of its nodes ({@link DiskOwners}).
+     * Found, possibly empty, when the disks that could be the cluster's were read ("exported, and this cluster has
+     * none" is an empty list); unknown when they were not (disks not exported for the cluster's subscription, the
+     * cluster record lacks {@code nodeResourceGroup}), saying what to add.
+     */
+    default Lookup<List<ManagedDisk>> dataDisksOf(ManagedCluster cluster) {
+        return Lookup.unknown("persistent-volume disks of cluster " + cluster.name() + " were not read: this inventory"
+                + " does not read managed disks");
+    }
+
+    /**
+     * The CSI snapshots (Kubernetes VolumeSnapshots) of the cluster's persistent volumes: those in its node resource
+     * group or copying one of its disks. Found (possibly empty) or unknown, as for {@link #dataDisksOf}.
+     */
+    default Lookup<List<DiskSnapshot>> dataDiskSnapshotsOf(ManagedCluster cluster) {
+        return Lookup.unknown("persistent-volume snapshots of cluster " + cluster.name() + " were not read: this"
+                + " inventory does not read disk snapshots");
+    }
+
+    /**
+     * CSI-created disks in scope that no cluster in scope can be proven to own: unattached outside every node
+     * resource group, or attached to machines outside them (a cluster that is not watched, a plain VM). Never guessed
+     * onto a cluster. Unknown when the inventory holds no disks.
+     */
+    default Lookup<List<ManagedDisk>> orphanCsiDisks() {
+        return Lookup.unknown("managed disks were not read: this inventory does not read managed disks");
+    }
+
+    /**
+     * Persistent-volume disks (CSI-created, owned by a cluster or not) whose encryption names one of these disk
+     * encryption sets: what a change to a set, or to the key behind it, reaches besides the clusters' OS disks.
+     * Unknown when the inventory holds no disks.
+     */
+    default Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return Lookup.unknown("managed disks were not read: this inventory does not read managed disks");
+    }
+
+    /** CSI snapshots (VolumeSnapshots) whose encryption names one of these sets. Unknown when no snapshots are held. */
+    default Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return Lookup.unknown("disk snapshots were not read: this inventory does not read disk snapshots");
+    }
+
+    /**
+     * Clusters whose node resource group is one of these groups ({@code /subscriptions/<s>/resourceGroups/<g>},
+     * compared case-insensitively): the clusters a disk in, or attached to a machine in, such a group belongs to.
+     */
+    default List<ManagedCluster> clustersWithNodeResourceGroups(Collection<ResourceId> groups) {
+        return new DiskOwners(clusters()).clustersIn(groups);
+    }
 
     /**
      * A view whose reads of {@code changed} (the resource an event is about) are fresh, never a cached copy. Inventories

@@ -47,6 +47,13 @@ final class BenchEstate {
         }
     }
 
+    /** Creates a PV disk on the platform key in the cluster's node resource group, as the CSI driver does; its id. */
+    ResourceId pvDisk(ResourceId cluster, String name, String claim) {
+        ResourceId nodes = Harness.groupId(cluster.subscriptionId(), Harness.nodeResourceGroup(cluster));
+        JsonObject disk = arm.put(Harness.disk(nodes, name, null, null, claim));
+        return ResourceId.parse(disk.get("id").getAsString());
+    }
+
     /** Turns KMS off (or back on) on one cluster, so its next evaluation changes its verdict. */
     void kms(ResourceId cluster, boolean on) {
         JsonObject body = arm.stored(cluster).deepCopy();

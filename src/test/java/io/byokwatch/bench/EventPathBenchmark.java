@@ -7,6 +7,7 @@ import io.byokwatch.adapter.storage.QueueOutbox;
 import io.byokwatch.adapter.storage.TableVerdictStore;
 import io.byokwatch.app.DriftDetector;
 import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.e2e.Estate;
 import io.byokwatch.testsupport.Azurite;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +29,8 @@ import java.util.stream.Stream;
  * over HTTPS to the fake ARM, evaluator, file verdict store and outbox) and prints what they cost against the goals.
  * Sequential, one event per delivery, as one Functions instance handles them.
  *
- * <p>Usage: EventPathBenchmark [LATENCY_MS [EVENTS [FANOUT_CLUSTERS [DUPLICATES [DUPLICATE_CLUSTERS]]]]], defaults
- * 20 500 1000 10000 100. The fake adds LATENCY_MS to every ARM and Resource Graph answer. The verdict and outbox files
+ * <p>Usage: EventPathBenchmark [LATENCY_MS [EVENTS [FANOUT_CLUSTERS [DUPLICATES [DUPLICATE_CLUSTERS [PV_BURST]]]]]],
+ * defaults 20 500 1000 10000 100 50. The fake adds LATENCY_MS to every ARM and Resource Graph answer. The verdict and outbox files
  * go to a temporary folder, under BYOKWATCH_BENCH_STATE_DIR when set (e.g. /dev/shm, to take the disk's fsync time
  * out of the figures).
  */
@@ -36,6 +38,7 @@ public final class EventPathBenchmark {
     private static final String CLUSTER_WRITE = "Microsoft.ContainerService/managedClusters/write";
     private static final String SET_WRITE = "Microsoft.Compute/diskEncryptionSets/write";
     private static final String VAULT_WRITE = "Microsoft.KeyVault/vaults/write";
+    private static final String DISK_WRITE = "Microsoft.Compute/disks/write";
     private static final int STREAM_CLUSTERS = 100;
     private static final int WARM_UP_EVENTS = 300;
 
@@ -55,6 +58,7 @@ public final class EventPathBenchmark {
         int fanOut = arg(args, 2, 1000);
         int duplicates = arg(args, 3, 10_000);
         int duplicateClusters = arg(args, 4, 100);
+        int pvBurst = arg(args, 5, 50);
         String stateDir = System.getenv("BYOKWATCH_BENCH_STATE_DIR");
         Path root = stateDir == null || stateDir.isBlank() ? Files.createTempDirectory("byokwatch-bench-events")
                 : Files.createTempDirectory(Files.createDirectories(Path.of(stateDir)), "byokwatch-bench-events");
@@ -64,6 +68,7 @@ public final class EventPathBenchmark {
             bench.overhead(events);
             bench.fanOut(latency, fanOut);
             bench.duplicates(latency, duplicates, duplicateClusters);
+            bench.pvBurst(latency, pvBurst);
         } finally {
             delete(root);
         }
@@ -238,6 +243,56 @@ public final class EventPathBenchmark {
                 seconds(wall), total / seconds(wall));
         System.out.printf(Locale.ROOT, "  goal                at most a few hundred reads, not %d: %s%n", total,
                 reads <= 500 ? "met" : "NOT met");
+    }
+
+    /**
+     * A StatefulSet scaled up: one Microsoft.Compute/disks/write event per new PV disk, all in one cluster's node
+     * resource group, delivered one after the other. Each disk must be read after its change; everything else (the
+     * route's Resource Graph page, the cluster, its set, vault and key) should come from the cache and the view, so the
+     * burst costs about one read per disk, not one full re-evaluation per disk.
+     */
+    private void pvBurst(Duration latency, int disks) throws IOException {
+        arm.reset();
+        BenchEstate estate = new BenchEstate(arm, STREAM_CLUSTERS, STREAM_CLUSTERS / 10, 5);
+        ResourceId cluster = estate.clusters.get(0);
+        Path dir = fresh("pv-burst");
+        new BenchPath(arm, dir).baseline();
+        arm.latency(latency);
+        long fullReevaluation = coldReevaluation(dir, cluster);
+        BenchPath path = new BenchPath(arm, dir);
+        path.runtime.detector().reevaluate(cluster, Alert.Trigger.sweep("warm-up",
+                Instant.now()), new ArrayList<>());
+        ReadStats stats = path.stats();
+        long gets = stats.armRequests();
+        long pages = stats.graphRequests();
+        int reached = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < disks; i++) {
+            ResourceId disk = estate.pvDisk(cluster, String.format("pvc-%04d", i), "data-db-" + i);
+            EventIntake.Result r = path.deliver(path.events.write(disk, DISK_WRITE));
+            reached += r.outcomes().get(0).clusters().contains(cluster) ? 1 : 0;
+        }
+        long wall = System.nanoTime() - start;
+        long armGets = stats.armRequests() - gets;
+        long graphPages = stats.graphRequests() - pages;
+        long reads = armGets + graphPages;
+        System.out.printf(Locale.ROOT, "%npv burst: %d PV disk writes for one cluster (a StatefulSet of %d replicas), one"
+                + " per delivery, %d ms per request%n", disks, disks, latency.toMillis());
+        System.out.printf(Locale.ROOT, "  reads               %d ARM GETs + %d Resource Graph pages = %d (%.2f per"
+                        + " event); %d of %d events reached the cluster; %.1f s wall%n", armGets, graphPages, reads,
+                (double) reads / disks, reached, disks, seconds(wall));
+        System.out.printf(Locale.ROOT, "  compared with       one full re-evaluation on a cold cache costs %d reads; %d"
+                + " of them would cost %d%n", fullReevaluation, disks, fullReevaluation * disks);
+        System.out.printf(Locale.ROOT, "  goal                about one read per new disk (<= %d), far below %d: %s%n",
+                disks + 5, fullReevaluation * disks, reads <= disks + 5 && reached == disks ? "met" : "NOT met");
+    }
+
+    /** The reads one re-evaluation of the cluster costs in a process that has read nothing yet. */
+    private long coldReevaluation(Path dir, ResourceId cluster) {
+        BenchPath cold = new BenchPath(arm, dir);
+        cold.runtime.detector().reevaluate(cluster, Alert.Trigger.sweep("cold", Instant.now()),
+                new ArrayList<>());
+        return cold.stats().armRequests() + cold.stats().graphRequests();
     }
 
     private record Run(long wallNanos, long[] alerting, int alerts, long armGets, long graphPages, long httpNanos,

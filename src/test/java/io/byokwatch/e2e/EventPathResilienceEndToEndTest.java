@@ -153,8 +153,9 @@ class EventPathResilienceEndToEndTest extends CompliantEstateEndToEnd {
         assertFalse(fake.requests().subList(before, fake.requests().size()).stream()
                 .anyMatch(q -> q.path().toLowerCase(java.util.Locale.ROOT).contains("/managedclusters/")),
                 "the clusters come from one Resource Graph answer, not one ARM read each");
-        assertEquals(3, path.graphQueries() - queries, "sets using the vault, KMS keys in it, clusters using the"
-                + " sets; the vault's host names in other clouds cost nothing");
+        assertEquals(4, path.graphQueries() - queries, "sets using the vault, KMS keys in it, clusters using the"
+                + " sets, PV disks and snapshots on the sets (one query for both); the vault's host names in other"
+                + " clouds cost nothing");
     }
 
     private void removeKms() {

@@ -61,6 +61,52 @@ class EventRoutingEndToEndTest extends CompliantEstateEndToEnd {
     }
 
     @Test
+    void pvDiskWrite_inTheNodeResourceGroup_reEvaluatesItsCluster_readingOnlyTheNewDisk() {
+        ResourceId nodes = Harness.groupId(AKS_PAY.subscriptionId(), Harness.nodeResourceGroup(AKS_PAY));
+        JsonObject disk = fake.put(Harness.disk(nodes, "pvc-data-0", null, null, "data-ledger-0"));
+        ResourceId id = ResourceId.parse(disk.get("id").getAsString());
+        long gets = path.armGets();
+
+        EventIntake.Result r = path.deliver(path.events.write(id, "Microsoft.Compute/disks/write"));
+
+        DriftDetector.EventOutcome o = r.outcomes().get(0);
+        assertEquals(Set.of(AKS_PAY), o.clusters());
+        assertEquals("disk pvc-data-0 (payments/data-ledger-0) -> 1 cluster", o.reason());
+        assertEquals(1, path.armGets() - gets, "the new disk; the cluster's chain comes from the cache");
+    }
+
+    @Test
+    void pvDiskWrite_elsewhere_reachesTheClusterWhoseNodeItIsAttachedTo_andAnOrphanNoCluster() {
+        ResourceId nodes = Harness.groupId(AKS_PAY.subscriptionId(), Harness.nodeResourceGroup(AKS_PAY));
+        ResourceId storage = Harness.groupId(AKS_PAY.subscriptionId(), "rg-volumes");
+        JsonObject attached = fake.put(Harness.disk(storage, "pvc-attached", DES_PAY, Harness.scaleSetVm(nodes, 2),
+                "data-ledger-1"));
+        JsonObject orphan = fake.put(Harness.disk(storage, "pvc-orphan", null, null, "old-claim"));
+
+        EventIntake.Result toCluster = path.deliver(path.events.write(ResourceId.parse(attached.get("id").getAsString()),
+                "Microsoft.Compute/disks/write"));
+        EventIntake.Result toNone = path.deliver(path.events.write(ResourceId.parse(orphan.get("id").getAsString()),
+                "Microsoft.Compute/disks/write"));
+
+        assertEquals(Set.of(AKS_PAY), toCluster.outcomes().get(0).clusters());
+        assertEquals(Set.of(), toNone.outcomes().get(0).clusters());
+        assertFalse(toNone.outcomes().get(0).ignored(), "routed, to no cluster, and saying why");
+        assertTrue(toNone.outcomes().get(0).reason().contains("no watched cluster's node resource group"),
+                toNone.outcomes().get(0).reason());
+    }
+
+    @Test
+    void setWrite_reachesTheClusterWhosePvDiskUsesIt_besidesTheClustersWhoseOsDisksDo() {
+        ResourceId nodes = Harness.groupId(AKS_RBAC.subscriptionId(), Harness.nodeResourceGroup(AKS_RBAC));
+        fake.put(Harness.disk(nodes, "pvc-on-pay-set", DES_PAY, Harness.scaleSetVm(nodes, 0), "reports-0"));
+
+        EventIntake.Result r = path.deliver(path.events.write(DES_PAY, "Microsoft.Compute/diskEncryptionSets/write"));
+
+        assertTrue(r.outcomes().get(0).clusters().containsAll(Set.of(AKS_PAY, AKS_RBAC)), r.outcomes().get(0).reason());
+        assertTrue(r.outcomes().get(0).reason().endsWith("; PV disks -> 1 cluster"), r.outcomes().get(0).reason());
+    }
+
+    @Test
     void clusterDelete_ofAClusterWithAnOpenAlert_raisesDeleted_andLeavesOnlyATombstone() {
         JsonObject noKms = estate.body(AKS_PAY);
         noKms.getAsJsonObject("properties").remove("securityProfile");

@@ -1,9 +1,11 @@
 package io.byokwatch.impact;
 
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
@@ -27,6 +29,9 @@ public final class InMemoryInventory implements Inventory {
     private final List<DiskEncryptionSet> sets = new ArrayList<>();
     private final List<KeyVault> vaults = new ArrayList<>();
     private final Map<ResourceId, String> previousKeyHosts = new HashMap<>();
+    private final List<ManagedDisk> disks = new ArrayList<>();
+    private final List<DiskSnapshot> snapshots = new ArrayList<>();
+    private String disksUnavailable;
 
     public InMemoryInventory add(ManagedCluster c) {
         clusters.add(c);
@@ -40,6 +45,22 @@ public final class InMemoryInventory implements Inventory {
 
     public InMemoryInventory add(KeyVault v) {
         vaults.add(v);
+        return this;
+    }
+
+    public InMemoryInventory add(ManagedDisk d) {
+        disks.add(d);
+        return this;
+    }
+
+    public InMemoryInventory add(DiskSnapshot s) {
+        snapshots.add(s);
+        return this;
+    }
+
+    /** Every disk and snapshot read answers "unavailable for now" with this reason. */
+    public InMemoryInventory disksUnavailable(String reason) {
+        disksUnavailable = reason;
         return this;
     }
 
@@ -106,6 +127,39 @@ public final class InMemoryInventory implements Inventory {
     public List<ManagedCluster> clustersUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
         return clusters.stream().filter(c -> c.diskEncryptionSetId() != null && setIds.contains(c.diskEncryptionSetId()))
                 .toList();
+    }
+
+    @Override
+    public Lookup<ManagedDisk> disk(ResourceId id) {
+        if (disksUnavailable != null) {
+            return Lookup.unavailable(disksUnavailable);
+        }
+        return disks.stream().filter(d -> d.id().equals(id)).findFirst().map(Lookup::found)
+                .orElseGet(() -> Lookup.absent("not in the test inventory"));
+    }
+
+    @Override
+    public Lookup<DiskSnapshot> diskSnapshot(ResourceId id) {
+        if (disksUnavailable != null) {
+            return Lookup.unavailable(disksUnavailable);
+        }
+        return snapshots.stream().filter(s -> s.id().equals(id)).findFirst().map(Lookup::found)
+                .orElseGet(() -> Lookup.absent("not in the test inventory"));
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        if (disksUnavailable != null) {
+            return Lookup.unavailable(disksUnavailable);
+        }
+        return Lookup.found(disks.stream().filter(d -> d.csiCreated() && d.encryption().diskEncryptionSetId() != null
+                && setIds.contains(d.encryption().diskEncryptionSetId())).toList());
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return Lookup.found(snapshots.stream().filter(s -> s.csiCreated() && s.encryption().diskEncryptionSetId() != null
+                && setIds.contains(s.encryption().diskEncryptionSetId())).toList());
     }
 
     @Override

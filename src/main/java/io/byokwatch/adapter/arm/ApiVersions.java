@@ -10,6 +10,11 @@ public final class ApiVersions {
     public static final String MANAGED_CLUSTERS = "2024-10-01";
     /** Microsoft.Compute/diskEncryptionSets: activeKey, identity, autoKeyRotationError. */
     public static final String DISK_ENCRYPTION_SETS = "2025-01-02";
+    /**
+     * Microsoft.Compute/disks and snapshots: encryption, managedBy, managedByExtended, creationData. The same DiskRP
+     * version as disk encryption sets, so it exists wherever they are read.
+     */
+    public static final String DISKS = "2025-01-02";
     /** Microsoft.KeyVault vaults, managedHSMs and their keys (management plane, including rotationPolicy). */
     public static final String KEY_VAULT = "2024-11-01";
     /** Microsoft.Authorization/roleAssignments with {@code $filter=atScope()}. */

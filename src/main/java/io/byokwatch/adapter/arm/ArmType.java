@@ -7,6 +7,8 @@ enum ArmType {
     MANAGED_CLUSTER("Microsoft.ContainerService/managedClusters", ApiVersions.MANAGED_CLUSTERS, "AKS cluster"),
     DISK_ENCRYPTION_SET("Microsoft.Compute/diskEncryptionSets", ApiVersions.DISK_ENCRYPTION_SETS,
             "disk encryption set"),
+    MANAGED_DISK("Microsoft.Compute/disks", ApiVersions.DISKS, "managed disk"),
+    DISK_SNAPSHOT("Microsoft.Compute/snapshots", ApiVersions.DISKS, "disk snapshot"),
     KEY_VAULT("Microsoft.KeyVault/vaults", ApiVersions.KEY_VAULT, "key vault"),
     MANAGED_HSM("Microsoft.KeyVault/managedHSMs", ApiVersions.KEY_VAULT, "managed HSM"),
     VAULT_KEY("Microsoft.KeyVault/vaults/keys", ApiVersions.KEY_VAULT, "key"),
@@ -34,6 +36,11 @@ enum ArmType {
     /** The RBAC action a 403 says byokwatch lacks, spelled as Azure documents it. */
     String readPermission() {
         return type + "/read";
+    }
+
+    /** The ARM resource type, e.g. {@code Microsoft.Compute/disks}. */
+    String type() {
+        return type;
     }
 
     boolean matches(ResourceId id) {

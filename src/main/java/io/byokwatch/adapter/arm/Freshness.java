@@ -5,6 +5,7 @@ import io.byokwatch.port.Lookup;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -47,6 +48,11 @@ final class Freshness {
     /** When {@code id} was changed, or null when this view may answer it from the cache. */
     Instant changedBy(ResourceId id) {
         return changed.get(id);
+    }
+
+    /** The resources of this type the view must see as they are after their change. */
+    List<ResourceId> changed(String fullType) {
+        return changed.keySet().stream().filter(id -> id.isType(fullType)).sorted().toList();
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 final class Kql {
     static final String CLUSTER_TYPE = "microsoft.containerservice/managedclusters";
+    static final String DISK_TYPE = "microsoft.compute/disks";
+    static final String SNAPSHOT_TYPE = "microsoft.compute/snapshots";
+    private static final String CSI_TAGGED = "tolower(tostring(tags)) contains '\"kubernetes-azure-dd\"'";
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
     private Kql() {
@@ -36,8 +39,7 @@ final class Kql {
     }
 
     static String clustersUsingSets(Collection<ResourceId> setIds) {
-        return clusters() + " | where tolower(tostring(properties.diskEncryptionSetID)) in~ ("
-                + setIds.stream().map(id -> quote(id.key())).collect(Collectors.joining(", ")) + ")";
+        return clusters() + " | where tolower(tostring(properties.diskEncryptionSetID)) in~ (" + quoted(setIds) + ")";
     }
 
     static String clustersWithKmsKeyIn(String host) {
@@ -45,6 +47,54 @@ final class Kql {
         String h = requireHost(host);
         return clusters() + " | where " + keyId + " startswith " + quote("https://" + h + "/")
                 + " or " + keyId + " startswith " + quote("https://" + h + ":");
+    }
+
+    /**
+     * Disks the Azure Disk CSI driver (or the legacy in-tree provisioner) created. Tag names are case-insensitive in
+     * Azure but not in {@code tags['...']}, so the query looks for the driver's tag value in the tags' JSON text and
+     * the mapper checks which tag holds it.
+     */
+    static String csiDisks() {
+        return "resources | where type =~ '" + DISK_TYPE + "' | where " + CSI_TAGGED;
+    }
+
+    /**
+     * CSI disks in the node resource group or attached to a machine (scale set VM or VM) there. A shared disk
+     * attached only through {@code managedByExtended} is found by {@link #csiDisks()}, not here.
+     */
+    static String csiDisksOf(ResourceId nodeGroup) {
+        return csiDisks() + " | where " + inGroup(nodeGroup) + " or tolower(tostring(managedBy)) startswith "
+                + quote(nodeGroup.key() + "/providers/microsoft.compute/virtualmachine");
+    }
+
+    /** Snapshots the CSI driver took for VolumeSnapshots: its created-by value, or a VolumeSnapshot name tag. */
+    static String csiSnapshots() {
+        return "resources | where type =~ '" + SNAPSHOT_TYPE + "' | where " + CSI_TAGGED
+                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"");
+    }
+
+    /** CSI snapshots in the node resource group, of a disk there, or of one of the given disks. */
+    static String csiSnapshotsOf(ResourceId nodeGroup, Collection<ResourceId> diskIds) {
+        String source = "tolower(tostring(properties.creationData.sourceResourceId))";
+        String q = csiSnapshots() + " | where " + inGroup(nodeGroup) + " or " + source + " startswith "
+                + quote(nodeGroup.key() + "/");
+        return diskIds.isEmpty() ? q : q + " or " + source + " in~ (" + quoted(diskIds) + ")";
+    }
+
+    static String clustersWithNodeResourceGroups(Collection<String> groupNames) {
+        return clusters() + " | where tolower(tostring(properties.nodeResourceGroup)) in~ ("
+                + groupNames.stream().map(n -> quote(n.toLowerCase(Locale.ROOT))).collect(Collectors.joining(", "))
+                + ")";
+    }
+
+    /**
+     * CSI disks and snapshots whose encryption names one of the sets, in one query: a set or key change asks for
+     * both, and one page serves them.
+     */
+    static String csiDisksAndSnapshotsWithSets(Collection<ResourceId> setIds) {
+        return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "') | where " + CSI_TAGGED
+                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"")
+                + " | where tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
     }
 
     static String vaultsNamed(String name) {
@@ -69,6 +119,15 @@ final class Kql {
 
     static boolean isHost(String normalisedHost) {
         return HOST.matcher(normalisedHost).matches();
+    }
+
+    private static String inGroup(ResourceId group) {
+        return "(subscriptionId =~ " + quote(group.subscriptionId()) + " and resourceGroup =~ "
+                + quote(group.resourceGroup()) + ")";
+    }
+
+    private static String quoted(Collection<ResourceId> ids) {
+        return ids.stream().map(id -> quote(id.key())).collect(Collectors.joining(", "));
     }
 
     /** A single-quoted KQL string literal; backslash and quote are the characters KQL escapes there. */

@@ -4,10 +4,12 @@ import com.azure.core.http.HttpClient;
 import com.google.gson.JsonObject;
 import io.byokwatch.adapter.snapshot.ArmMapper;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
@@ -20,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,6 +43,11 @@ import java.util.TreeMap;
  * returns for it; its clusters are then queried 1,000 subscriptions at a time, as Resource Graph requires, and no
  * faster than its 15 queries in 5 seconds.
  *
+ * <p>Persistent-volume disks and snapshots ({@link DiskReads}): the Azure Disk CSI driver's disks are found through
+ * Resource Graph in the watched scopes (per cluster on the event path, all at once after {@link #clusters()}); a disk
+ * a StorageClass put in an unwatched subscription is not seen. Disks and snapshots an event is about are read from
+ * ARM.
+ *
  * <p>Freshness: answers are cached for the configured TTL, so a burst of events costs one read per resource.
  * {@link #withFresh} gives a view in which the resource an event is about (and its cluster, for a node pool) is
  * answered only by an ARM read sent after the change: one already cached if it was sent late enough, else a new one.
@@ -54,6 +63,7 @@ public final class LiveInventory implements Inventory {
     private final ArmReads reads;
     private final GraphReads graph;
     private final VaultDirectory vaults;
+    private final DiskReads disks;
     private final Freshness view;
 
     /** Production: the default HTTP client, the system clock, real sleeping. */
@@ -73,6 +83,7 @@ public final class LiveInventory implements Inventory {
         this.reads = new ArmReads(settings, clock, transport, cache, stats);
         this.graph = new GraphReads(settings, new ResourceGraph(transport, new GraphPacer(clock, sleeper)), cache, stats);
         this.vaults = new VaultDirectory(settings.cloud(), reads, graph, cache, stats);
+        this.disks = new DiskReads(reads, graph, cache);
         this.view = Freshness.NONE;
     }
 
@@ -82,6 +93,7 @@ public final class LiveInventory implements Inventory {
         this.reads = base.reads;
         this.graph = base.graph;
         this.vaults = base.vaults;
+        this.disks = base.disks;
         this.view = view;
     }
 
@@ -126,12 +138,14 @@ public final class LiveInventory implements Inventory {
         return stats;
     }
 
+    /** Every cluster in the watched scopes; a sweep, so the disks of every cluster are then read in one query. */
     @Override
     public List<ManagedCluster> clusters() {
         Map<ResourceId, ManagedCluster> found = new TreeMap<>();
         for (ResourceGraph.Scope scope : graph.watchedScopes()) {
             clustersFrom(graph.rows(Kql.clusters(), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
         }
+        disks.sweeping();
         return List.copyOf(found.values());
     }
 
@@ -240,6 +254,64 @@ public final class LiveInventory implements Inventory {
         Map<ResourceId, ManagedCluster> found = new TreeMap<>();
         for (ResourceGraph.Scope scope : graph.watchedScopes()) {
             clustersFrom(graph.rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
+        }
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public Lookup<ManagedDisk> disk(ResourceId id) {
+        return disks.disk(id, view);
+    }
+
+    @Override
+    public Lookup<DiskSnapshot> diskSnapshot(ResourceId id) {
+        return disks.snapshot(id, view);
+    }
+
+    /**
+     * CSI disks (Resource Graph, watched scopes) in the cluster's node resource group or attached to a machine there,
+     * with the disks this view is fresh for read from ARM. Unavailable when Resource Graph cannot answer completely.
+     */
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksOf(ManagedCluster cluster) {
+        return disks.dataDisksOf(cluster, view);
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsOf(ManagedCluster cluster) {
+        return disks.dataDiskSnapshotsOf(cluster, view);
+    }
+
+    /** CSI disks in the watched scopes that no watched cluster owns. */
+    @Override
+    public Lookup<List<ManagedDisk>> orphanCsiDisks() {
+        return disks.orphans(clusters());
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return disks.disksUsingSets(setIds);
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        return disks.snapshotsUsingSets(setIds);
+    }
+
+    /** One Resource Graph query per {@value #SET_IDS_PER_QUERY} group names and watched scope. */
+    @Override
+    public List<ManagedCluster> clustersWithNodeResourceGroups(Collection<ResourceId> groups) {
+        Set<ResourceId> wanted = new LinkedHashSet<>(groups);
+        List<String> names = wanted.stream().map(ResourceId::resourceGroup).filter(n -> n != null)
+                .map(n -> n.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+        Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+        for (int from = 0; from < names.size(); from += SET_IDS_PER_QUERY) {
+            String kql = Kql.clustersWithNodeResourceGroups(names.subList(from, Math.min(names.size(),
+                    from + SET_IDS_PER_QUERY)));
+            for (ResourceGraph.Scope scope : graph.watchedScopes()) {
+                clustersFrom(graph.rows(kql, scope)).stream().filter(c -> wanted.contains(c.nodeResourceGroupId()))
+                        .forEach(c -> found.putIfAbsent(c.id(), c));
+            }
         }
         return List.copyOf(found.values());
     }

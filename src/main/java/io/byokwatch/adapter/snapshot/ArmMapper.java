@@ -4,10 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
@@ -23,17 +25,19 @@ import java.util.Map;
  * ISO-8601 or epoch seconds. A value that cannot be read throws {@link SnapshotFormatException} naming the field.
  */
 public final class ArmMapper {
-    private static final Map<String, ResourceKind> BY_TYPE = Map.of(
-            "microsoft.containerservice/managedclusters", ResourceKind.MANAGED_CLUSTER,
-            "microsoft.containerservice/managedclusters/agentpools", ResourceKind.AGENT_POOL,
-            "microsoft.compute/diskencryptionsets", ResourceKind.DISK_ENCRYPTION_SET,
-            "microsoft.keyvault/vaults", ResourceKind.KEY_VAULT,
-            "microsoft.keyvault/managedhsms", ResourceKind.MANAGED_HSM,
-            "microsoft.keyvault/vaults/keys", ResourceKind.VAULT_KEY,
-            "microsoft.keyvault/managedhsms/keys", ResourceKind.VAULT_KEY,
-            "microsoft.keyvault/vaults/keys/versions", ResourceKind.KEY_VERSION,
-            "microsoft.keyvault/managedhsms/keys/versions", ResourceKind.KEY_VERSION,
-            "microsoft.authorization/roleassignments", ResourceKind.ROLE_ASSIGNMENT);
+    private static final Map<String, ResourceKind> BY_TYPE = Map.ofEntries(
+            Map.entry("microsoft.containerservice/managedclusters", ResourceKind.MANAGED_CLUSTER),
+            Map.entry("microsoft.containerservice/managedclusters/agentpools", ResourceKind.AGENT_POOL),
+            Map.entry("microsoft.compute/diskencryptionsets", ResourceKind.DISK_ENCRYPTION_SET),
+            Map.entry("microsoft.compute/disks", ResourceKind.MANAGED_DISK),
+            Map.entry("microsoft.compute/snapshots", ResourceKind.DISK_SNAPSHOT),
+            Map.entry("microsoft.keyvault/vaults", ResourceKind.KEY_VAULT),
+            Map.entry("microsoft.keyvault/managedhsms", ResourceKind.MANAGED_HSM),
+            Map.entry("microsoft.keyvault/vaults/keys", ResourceKind.VAULT_KEY),
+            Map.entry("microsoft.keyvault/managedhsms/keys", ResourceKind.VAULT_KEY),
+            Map.entry("microsoft.keyvault/vaults/keys/versions", ResourceKind.KEY_VERSION),
+            Map.entry("microsoft.keyvault/managedhsms/keys/versions", ResourceKind.KEY_VERSION),
+            Map.entry("microsoft.authorization/roleassignments", ResourceKind.ROLE_ASSIGNMENT));
 
     private ArmMapper() {
     }
@@ -94,6 +98,25 @@ public final class ArmMapper {
 
     public static DiskEncryptionSet diskEncryptionSet(JsonObject o) {
         return EncryptionSetMapping.diskEncryptionSet(JsonView.of(o));
+    }
+
+    /** A managed disk: ARM body, {@code az disk list/show} item or Resource Graph row. */
+    public static ManagedDisk disk(JsonObject o) {
+        return DiskMapping.disk(JsonView.of(o), Interner.NONE);
+    }
+
+    /** As {@link #disk(JsonObject)}, sharing repeated ids and tag text with the other records of one load. */
+    static ManagedDisk disk(JsonObject o, Interner interner) {
+        return DiskMapping.disk(JsonView.of(o), interner);
+    }
+
+    /** A disk snapshot: ARM body, {@code az snapshot list/show} item or Resource Graph row. */
+    public static DiskSnapshot diskSnapshot(JsonObject o) {
+        return DiskMapping.snapshot(JsonView.of(o), Interner.NONE);
+    }
+
+    static DiskSnapshot diskSnapshot(JsonObject o, Interner interner) {
+        return DiskMapping.snapshot(JsonView.of(o), interner);
     }
 
     /** A key vault or a Managed HSM pool. */

@@ -24,7 +24,7 @@ final class ClusterMapping {
         }
         return new ManagedCluster(id, ArmMapper.nameOf(root, id), root.text("location"), new Tags(root.textMembers("tags")),
                 body.resourceId("diskEncryptionSetID"), kms(body.object("securityProfile")), pools,
-                body.text("provisioningState"));
+                body.text("provisioningState"), body.text("nodeResourceGroup"));
     }
 
     static AgentPool agentPool(JsonView root) {

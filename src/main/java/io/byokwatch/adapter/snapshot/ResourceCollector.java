@@ -4,10 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.VaultKey;
@@ -30,6 +32,9 @@ final class ResourceCollector {
     private final List<KeyVersion> keyVersions = new ArrayList<>();
     private final Map<KeyRef, RotationPolicy> rotationPolicies = new LinkedHashMap<>();
     private final List<RoleAssignment> roleAssignments = new ArrayList<>();
+    private final List<ManagedDisk> disks = new ArrayList<>();
+    private final List<DiskSnapshot> diskSnapshots = new ArrayList<>();
+    private final Interner interner = Interner.forLoad();
     private final List<LoadProblem> problems = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
 
@@ -46,6 +51,8 @@ final class ResourceCollector {
                 case ROTATION_POLICY -> rotationPolicies.put(ArmMapper.rotationPolicyKey(resource),
                         ArmMapper.rotationPolicy(resource));
                 case ROLE_ASSIGNMENT -> roleAssignments.add(ArmMapper.roleAssignment(resource));
+                case MANAGED_DISK -> disks.add(ArmMapper.disk(resource, interner));
+                case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource, interner));
                 case UNKNOWN -> skippedTypes.merge(ArmMapper.typeLabel(resource), 1, Integer::sum);
             }
         } catch (SnapshotFormatException e) {
@@ -59,7 +66,7 @@ final class ResourceCollector {
 
     Snapshot snapshot(int files) {
         return new Snapshot(clusters, agentPools, sets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, keyVersions);
+                skippedTypes, files, disks, diskSnapshots, keyVersions);
     }
 
     private static String describe(ResourceKind kind, JsonObject resource) {

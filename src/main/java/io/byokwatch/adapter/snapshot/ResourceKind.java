@@ -5,6 +5,8 @@ public enum ResourceKind {
     MANAGED_CLUSTER,
     AGENT_POOL,
     DISK_ENCRYPTION_SET,
+    MANAGED_DISK,
+    DISK_SNAPSHOT,
     KEY_VAULT,
     MANAGED_HSM,
     VAULT_KEY,

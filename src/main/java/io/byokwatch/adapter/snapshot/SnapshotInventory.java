@@ -1,10 +1,13 @@
 package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.DiskOwners;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.VaultKey;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The estate as exported to files. Every index is built once, so each look-up costs O(1) or O(result).
@@ -42,6 +47,13 @@ import java.util.Set;
  * <li><b>Keys</b> are exported per vault ({@code az keyvault key list}, ARM {@code vaults/keys}). A key missing from
  * a vault host that has other keys in the files is absent (deleted and purged, or never created); from a host with
  * none, unknown. A deleted key (from {@code list-deleted}) is found, with {@code deletedOn} set.</li>
+ * <li><b>Managed disks and disk snapshots</b> are exported per subscription ({@code az disk list},
+ * {@code az snapshot list}, or the Resource Graph query in the README), like clusters: one missing from a subscription
+ * with others of its type in the files is absent, otherwise unknown. A cluster's persistent-volume disks (snapshots)
+ * are known, possibly none, when disks (snapshots) of the cluster's subscription were exported and the cluster record
+ * names its node resource group; otherwise unknown. Ownership is {@link DiskOwners}'; a CSI disk no cluster in the
+ * files owns is an orphan. Files without any disk make orphans and the disks behind a set unknown: an older export
+ * recipe, not an estate without disks.</li>
  * <li><b>Role assignments:</b> none in the files at all is unknown. Otherwise the answer is found: the assignments at
  * the scope and every scope above it, plus all management-group assignments, since the files do not say which
  * management groups hold the subscription.</li>
@@ -51,6 +63,8 @@ import java.util.Set;
  */
 public final class SnapshotInventory implements Inventory {
     private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+    private static final String NO_DISKS = "no managed disks are in the inventory; add the output of az disk list"
+            + " (or the Resource Graph query in the README)";
 
     private final Snapshot snapshot;
     private final List<ManagedCluster> clusters;
@@ -72,6 +86,16 @@ public final class SnapshotInventory implements Inventory {
     private final List<RoleAssignment> managementGroupAssignments = new ArrayList<>();
     /** Subscriptions with at least one exported assignment: only there is "no granting assignment" a fact. */
     private final Set<String> subscriptionsWithAssignments = new HashSet<>();
+    private final Map<ResourceId, ManagedDisk> disksById;
+    private final Map<ResourceId, DiskSnapshot> diskSnapshotsById;
+    private final Map<String, Integer> disksPerSubscription = new HashMap<>();
+    private final Map<String, Integer> snapshotsPerSubscription = new HashMap<>();
+    private final Map<ResourceId, List<ManagedDisk>> dataDisksByCluster = new HashMap<>();
+    private final Map<ResourceId, List<DiskSnapshot>> dataDiskSnapshotsByCluster = new HashMap<>();
+    private final List<ManagedDisk> orphanCsiDisks = new ArrayList<>();
+    private final Map<ResourceId, List<ManagedDisk>> disksBySet = new HashMap<>();
+    private final Map<ResourceId, List<DiskSnapshot>> snapshotsBySet = new HashMap<>();
+    private final DiskOwners owners;
 
     public SnapshotInventory(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -125,6 +149,42 @@ public final class SnapshotInventory implements Inventory {
             } else {
                 assignmentsByScope.computeIfAbsent(a.scope().key(), k -> new ArrayList<>()).add(a);
             }
+        }
+        this.owners = new DiskOwners(clusters);
+        this.disksById = SnapshotMerge.disks(snapshot);
+        this.diskSnapshotsById = SnapshotMerge.diskSnapshots(snapshot);
+        indexDisks();
+    }
+
+    private void indexDisks() {
+        // in load order; lists are sorted when asked for, ten disks at a time rather than 100,000 up front
+        for (ManagedDisk d : disksById.values()) {
+            count(disksPerSubscription, subscription(d.id()));
+            if (!d.csiCreated()) {
+                continue;
+            }
+            ResourceId set = d.encryption().diskEncryptionSetId();
+            if (set != null) {
+                disksBySet.computeIfAbsent(set, k -> new ArrayList<>()).add(d);
+            }
+            List<ManagedCluster> owning = owners.owners(d);
+            if (owning.isEmpty()) {
+                orphanCsiDisks.add(d);
+            }
+            owning.forEach(c -> dataDisksByCluster.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(d));
+        }
+        orphanCsiDisks.sort((a, b) -> a.id().compareTo(b.id()));
+        for (DiskSnapshot snap : diskSnapshotsById.values()) {
+            count(snapshotsPerSubscription, subscription(snap.id()));
+            if (!snap.csiCreated()) {
+                continue;
+            }
+            ResourceId set = snap.encryption().diskEncryptionSetId();
+            if (set != null) {
+                snapshotsBySet.computeIfAbsent(set, k -> new ArrayList<>()).add(snap);
+            }
+            owners.owners(snap, disksById::get).forEach(c ->
+                    dataDiskSnapshotsByCluster.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(snap));
         }
     }
 
@@ -254,6 +314,97 @@ public final class SnapshotInventory implements Inventory {
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
         return List.copyOf(clustersByKmsHost.getOrDefault(Scalars.normaliseHost(vaultHost), List.of()));
+    }
+
+    @Override
+    public Lookup<ManagedDisk> disk(ResourceId id) {
+        ManagedDisk d = disksById.get(id);
+        if (d != null) {
+            return Lookup.found(d);
+        }
+        return missing(id, disksPerSubscription, "managed disk", "az disk list");
+    }
+
+    @Override
+    public Lookup<DiskSnapshot> diskSnapshot(ResourceId id) {
+        DiskSnapshot snap = diskSnapshotsById.get(id);
+        if (snap != null) {
+            return Lookup.found(snap);
+        }
+        return missing(id, snapshotsPerSubscription, "disk snapshot", "az snapshot list");
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksOf(ManagedCluster cluster) {
+        String unknown = notCovered(cluster, disksPerSubscription, "persistent-volume disks", "managed disks",
+                "az disk list");
+        return unknown != null ? Lookup.unknown(unknown)
+                : Lookup.found(sortedById(dataDisksByCluster.getOrDefault(cluster.id(), List.of()), ManagedDisk::id));
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsOf(ManagedCluster cluster) {
+        String unknown = notCovered(cluster, snapshotsPerSubscription, "persistent-volume snapshots", "disk snapshots",
+                "az snapshot list");
+        return unknown != null ? Lookup.unknown(unknown)
+                : Lookup.found(sortedById(dataDiskSnapshotsByCluster.getOrDefault(cluster.id(), List.of()),
+                DiskSnapshot::id));
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> orphanCsiDisks() {
+        return disksById.isEmpty() ? Lookup.unknown(NO_DISKS) : Lookup.found(List.copyOf(orphanCsiDisks));
+    }
+
+    @Override
+    public Lookup<List<ManagedDisk>> dataDisksUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        if (disksById.isEmpty()) {
+            return Lookup.unknown(NO_DISKS);
+        }
+        return Lookup.found(using(setIds, disksBySet, ManagedDisk::id));
+    }
+
+    @Override
+    public Lookup<List<DiskSnapshot>> dataDiskSnapshotsUsingDiskEncryptionSets(Collection<ResourceId> setIds) {
+        if (diskSnapshotsById.isEmpty()) {
+            return Lookup.unknown("no disk snapshots are in the inventory; add the output of az snapshot list (or the"
+                    + " Resource Graph query in the README)");
+        }
+        return Lookup.found(using(setIds, snapshotsBySet, DiskSnapshot::id));
+    }
+
+    @Override
+    public List<ManagedCluster> clustersWithNodeResourceGroups(Collection<ResourceId> groups) {
+        return owners.clustersIn(groups);
+    }
+
+    /** Why the cluster's disks (or snapshots) cannot be told from these files, or null when they can. */
+    private static String notCovered(ManagedCluster cluster, Map<String, Integer> perSubscription, String what,
+                                     String exported, String listCommand) {
+        if (cluster.nodeResourceGroupId() == null) {
+            return what + " of cluster " + cluster.name() + " cannot be told: its record has no nodeResourceGroup;"
+                    + " export the full cluster with az aks list or az aks show";
+        }
+        String sub = cluster.subscriptionId();
+        if (perSubscription.getOrDefault(sub.toLowerCase(Locale.ROOT), 0) == 0) {
+            return "no " + exported + " from subscription " + sub + " are in the inventory, so the " + what
+                    + " of cluster " + cluster.name() + " were not checked; add the output of " + listCommand
+                    + " --subscription " + sub + " (or the Resource Graph query in the README)";
+        }
+        return null;
+    }
+
+    private static <T> List<T> sortedById(List<T> items, Function<T, ResourceId> id) {
+        return items.stream().sorted((a, b) -> id.apply(a).compareTo(id.apply(b))).toList();
+    }
+
+    private static <T> List<T> using(Collection<ResourceId> setIds, Map<ResourceId, List<T>> bySet,
+                                     Function<T, ResourceId> id) {
+        Map<ResourceId, T> found = new TreeMap<>();
+        for (ResourceId set : setIds) {
+            bySet.getOrDefault(set, List.of()).forEach(x -> found.putIfAbsent(id.apply(x), x));
+        }
+        return List.copyOf(found.values());
     }
 
     private static <T> Lookup<T> missing(ResourceId id, Map<String, Integer> perSubscription, String what,

@@ -1,8 +1,10 @@
 package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.AgentPool;
+import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
@@ -70,6 +72,29 @@ final class SnapshotMerge {
             return merged;
         });
         return keys;
+    }
+
+    /**
+     * One record per disk id. A record that knows the disk's encryption beats a stub that does not (a generic
+     * {@code az resource list} next to {@code az disk list}); otherwise the later file wins.
+     */
+    static Map<ResourceId, ManagedDisk> disks(Snapshot snapshot) {
+        Map<ResourceId, ManagedDisk> disks = new LinkedHashMap<>();
+        for (ManagedDisk disk : snapshot.disks()) {
+            disks.merge(disk.id(), disk, (earlier, later) ->
+                    earlier.encryption().known() && !later.encryption().known() ? earlier : later);
+        }
+        return disks;
+    }
+
+    /** One record per snapshot id, as for {@link #disks}. */
+    static Map<ResourceId, DiskSnapshot> diskSnapshots(Snapshot snapshot) {
+        Map<ResourceId, DiskSnapshot> snapshots = new LinkedHashMap<>();
+        for (DiskSnapshot s : snapshot.diskSnapshots()) {
+            snapshots.merge(s.id(), s, (earlier, later) ->
+                    earlier.encryption().known() && !later.encryption().known() ? earlier : later);
+        }
+        return snapshots;
     }
 
     /** One record per assignment id: {@code az role assignment list} at several scopes repeats inherited ones. */

@@ -328,6 +328,8 @@ public final class FakeArm implements AutoCloseable {
     private static final Map<String, String> VERSIONS = Map.of(
             "microsoft.containerservice/managedclusters", ApiVersions.MANAGED_CLUSTERS,
             "microsoft.compute/diskencryptionsets", ApiVersions.DISK_ENCRYPTION_SETS,
+            "microsoft.compute/disks", ApiVersions.DISKS,
+            "microsoft.compute/snapshots", ApiVersions.DISKS,
             "microsoft.keyvault/", ApiVersions.KEY_VAULT,
             "microsoft.eventgrid/", ApiVersions.EVENT_GRID,
             "microsoft.web/", ApiVersions.WEB,

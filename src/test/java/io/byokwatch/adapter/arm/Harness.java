@@ -122,11 +122,92 @@ public final class Harness {
         pools.add(pool);
         JsonObject properties = new JsonObject();
         properties.addProperty("provisioningState", "Succeeded");
+        properties.addProperty("nodeResourceGroup", nodeResourceGroup(id));
         properties.add("agentPoolProfiles", pools);
         if (setId != null) {
             properties.addProperty("diskEncryptionSetID", setId.toString());
         }
         JsonObject body = resource(id, "Microsoft.ContainerService/managedClusters");
+        body.add("properties", properties);
+        return body;
+    }
+
+    /** The node resource group AKS names for a cluster: {@code MC_<group>_<cluster>_<region>}. */
+    public static String nodeResourceGroup(ResourceId cluster) {
+        return "MC_" + cluster.resourceGroup() + "_" + cluster.name() + "_westeurope";
+    }
+
+    /** The id of a resource group: {@code /subscriptions/<sub>/resourceGroups/<name>}. */
+    public static ResourceId groupId(String sub, String name) {
+        return ResourceId.parse("/subscriptions/" + sub + "/resourceGroups/" + name);
+    }
+
+    /** A VM scale set VM of an AKS node pool in the given group, as a disk's {@code managedBy} names it. */
+    public static String scaleSetVm(ResourceId group, int instance) {
+        return group + "/providers/Microsoft.Compute/virtualMachineScaleSets/aks-user-27342081-vmss/virtualMachines"
+                + "/aks-user-27342081-vmss_" + instance;
+    }
+
+    /**
+     * A managed disk body as ARM returns one the Azure Disk CSI driver created for a PVC (the shape of a real AKS PV
+     * disk: encryption, diskState, managedBy, the CSI tags); {@code set} null means the platform key,
+     * {@code managedBy} null unattached, {@code pvc} null a disk the driver did not create.
+     */
+    public static JsonObject disk(ResourceId group, String name, ResourceId set, String managedBy, String pvc) {
+        ResourceId id = ResourceId.parse(group + "/providers/Microsoft.Compute/disks/" + name);
+        JsonObject encryption = new JsonObject();
+        encryption.addProperty("type", set == null ? "EncryptionAtRestWithPlatformKey" : "EncryptionAtRestWithCustomerKey");
+        if (set != null) {
+            encryption.addProperty("diskEncryptionSetId", set.toString());
+        }
+        JsonObject creation = new JsonObject();
+        creation.addProperty("createOption", "Empty");
+        JsonObject properties = new JsonObject();
+        properties.add("creationData", creation);
+        properties.addProperty("diskSizeGB", 10);
+        properties.addProperty("diskState", managedBy == null ? "Unattached" : "Attached");
+        properties.add("encryption", encryption);
+        properties.addProperty("provisioningState", "Succeeded");
+        properties.addProperty("timeCreated", "2026-02-27T13:41:42.9555129+00:00");
+        JsonObject tags = new JsonObject();
+        if (pvc != null) {
+            tags.addProperty("k8s-azure-created-by", "kubernetes-azure-dd");
+            tags.addProperty("kubernetes.io-created-for-pv-name", name);
+            tags.addProperty("kubernetes.io-created-for-pvc-name", pvc);
+            tags.addProperty("kubernetes.io-created-for-pvc-namespace", "payments");
+        }
+        JsonObject body = resource(id, "Microsoft.Compute/disks");
+        if (managedBy != null) {
+            body.addProperty("managedBy", managedBy);
+        }
+        body.add("tags", tags);
+        body.add("properties", properties);
+        return body;
+    }
+
+    /** A snapshot the CSI driver took of {@code sourceDisk} for a VolumeSnapshot, in {@code group}. */
+    public static JsonObject volumeSnapshot(ResourceId group, String name, ResourceId sourceDisk, ResourceId set) {
+        ResourceId id = ResourceId.parse(group + "/providers/Microsoft.Compute/snapshots/" + name);
+        JsonObject encryption = new JsonObject();
+        encryption.addProperty("type", set == null ? "EncryptionAtRestWithPlatformKey" : "EncryptionAtRestWithCustomerKey");
+        if (set != null) {
+            encryption.addProperty("diskEncryptionSetId", set.toString());
+        }
+        JsonObject creation = new JsonObject();
+        creation.addProperty("createOption", "Copy");
+        creation.addProperty("sourceResourceId", sourceDisk.toString());
+        JsonObject properties = new JsonObject();
+        properties.add("creationData", creation);
+        properties.add("encryption", encryption);
+        properties.addProperty("incremental", true);
+        properties.addProperty("provisioningState", "Succeeded");
+        JsonObject tags = new JsonObject();
+        tags.addProperty("k8s-azure-created-by", "kubernetes-azure-dd");
+        tags.addProperty("kubernetes.io-created-for-snapshot-name", name);
+        tags.addProperty("kubernetes.io-created-for-snapshot-namespace", "payments");
+        tags.addProperty("source_volume_id", sourceDisk.toString());
+        JsonObject body = resource(id, "Microsoft.Compute/snapshots");
+        body.add("tags", tags);
         body.add("properties", properties);
         return body;
     }
