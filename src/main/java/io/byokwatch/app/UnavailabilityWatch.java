@@ -4,6 +4,7 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -66,6 +67,11 @@ final class UnavailabilityWatch implements Inventory {
     @Override
     public Lookup<VaultKey> key(KeyRef ref) {
         return seen(inventory.key(ref));
+    }
+
+    @Override
+    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
+        return seen(inventory.keyVersions(ref));
     }
 
     @Override
