@@ -14,10 +14,13 @@ public final class Operations {
     /** What a disk encryption set does with its key; anyone else doing it holds the disks' keys in the clear. */
     public static final Set<String> CRYPTO = Set.of("KeyUnwrap", "KeyWrap", "KeyDecrypt", "KeyEncrypt", "KeySign");
 
-    /** Changes that can destroy, copy or re-scope a key or its vault. */
+    /**
+     * Changes that can destroy, copy or re-scope a key or its vault: a key backup or export (and a Managed HSM's full
+     * backup, {@code BackupCreate}, which copies every key in it) puts key material outside the vault's access control.
+     */
     public static final Set<String> SENSITIVE = Set.of("KeyDelete", "KeyPurge", "KeyUpdate", "KeyBackup", "KeyRestore",
-            "KeyRotationPolicySet", "KeyImport", "VaultDelete", "VaultPut", "VaultPatch",
-            "VaultAccessPolicyChangedEventGridNotification");
+            "KeyRotationPolicySet", "KeyImport", "KeyExport", "KeyRelease", "BackupCreate", "VaultDelete", "VaultPut",
+            "VaultPatch", "VaultAccessPolicyChangedEventGridNotification");
 
     /** Sensitive operations that lose the key or the vault: never routine, whoever does them. */
     public static final Set<String> DESTRUCTIVE = Set.of("KeyDelete", "KeyPurge", "VaultDelete");

@@ -69,7 +69,8 @@ final class SensitiveOperationDetector implements Detector {
         Severity severity = switch (op) {
             case "KeyPurge", "VaultDelete" -> Severity.CRITICAL;
             case "KeyDelete" -> disk != null ? Severity.CRITICAL : Severity.HIGH;
-            case "KeyUpdate", "KeyBackup" -> disk != null ? Severity.HIGH : Severity.MEDIUM;
+            case "KeyUpdate", "KeyBackup", "KeyExport", "KeyRelease" -> disk != null ? Severity.HIGH : Severity.MEDIUM;
+            case "BackupCreate" -> c.estate().known() ? Severity.HIGH : Severity.MEDIUM;
             default -> Severity.MEDIUM;
         };
         if (t.succeeded == 0) {
@@ -88,7 +89,7 @@ final class SensitiveOperationDetector implements Detector {
         } else if (any.key() != null) {
             why.append("key ").append(any.vault()).append('/').append(any.key());
         } else {
-            why.append("vault ").append(any.vault());
+            why.append(any.operation().startsWith("Backup") ? "Managed HSM " : "vault ").append(any.vault());
         }
         if (c.estate().known() && disk == null) {
             List<String> diskKeys = c.estate().diskKeys().stream().filter(k -> k.vault().equals(any.vault()))
@@ -121,6 +122,10 @@ final class SensitiveOperationDetector implements Detector {
                     + " of the key outside this vault's access control.";
             case "KeyRestore" -> "A key was restored from a backup blob.";
             case "KeyImport" -> "Key material was imported from outside the vault.";
+            case "KeyExport", "KeyRelease" -> "Key material left the Managed HSM (exported, or released to a trusted execution"
+                    + " environment).";
+            case "BackupCreate" -> "A full backup of the Managed HSM copies every key in it, disk keys included, into a"
+                    + " storage account outside the HSM's access control.";
             case "KeyRotationPolicySet" -> "The rotation policy, which decides when the key rotates and expires, changed.";
             case "VaultPut", "VaultPatch" -> "The vault's settings changed: access policies, network rules, soft delete or purge"
                     + " protection.";

@@ -77,7 +77,7 @@ final class SilentKeyDetector implements Detector {
         } else if (vaultLogged) {
             why.append("It was not unwrapped in the ").append(covered).append("-day baseline either, though the vault logs other calls. ");
         } else {
-            why.append("Vault ").append(disk.vault()).append(" sent no audit events at all in ").append(covered + " baseline days")
+            why.append("Vault ").append(disk.vault()).append(" sent no key or vault audit events at all in ").append(covered + " baseline days")
                     .append(" and the window: its diagnostic setting may not send AuditEvent logs to this workspace. ");
         }
         if (!failed.isEmpty()) {

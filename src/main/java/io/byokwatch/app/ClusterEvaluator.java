@@ -49,6 +49,12 @@ public final class ClusterEvaluator {
             return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), ClusterStatus.NOT_REQUIRED,
                     List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), why)));
         }
+        String summaryOnly = inventory.detailsMissing(cluster.id());
+        if (summaryOnly != null) {
+            // a summary record carries no facts to judge: an absent disk encryption set id there is not "no BYOK"
+            return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), ClusterStatus.UNKNOWN,
+                    List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), summaryOnly)));
+        }
         RuleSettings settings = new RuleSettings(policy.keyExpiryWarningDays(), policy.requireHsm());
         Chain chain = resolver.resolve(cluster, inventory, now, settings);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -5,7 +5,6 @@ import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Transition;
@@ -171,11 +170,11 @@ public final class KpiJob {
         for (Map.Entry<String, KeyRef> e : refs.entrySet()) {
             KeyRef ref = e.getValue();
             Lookup<VaultKey> key = inventory.key(ref);
-            Lookup<List<KeyVersion>> versions = inventory.keyVersions(ref);
+            Lookup<List<VaultKey>> versions = inventory.keyVersions(ref);
             String keyUnknown = key instanceof Lookup.Unknown<VaultKey> u ? u.reason()
                     : key instanceof Lookup.Absent<VaultKey> a ? "key " + ref.name() + " does not exist: " + a.evidence() : null;
-            String versionsUnknown = versions instanceof Lookup.Unknown<List<KeyVersion>> u ? u.reason()
-                    : versions instanceof Lookup.Absent<List<KeyVersion>> a ? a.evidence() : null;
+            String versionsUnknown = versions instanceof Lookup.Unknown<List<VaultKey>> u ? u.reason()
+                    : versions instanceof Lookup.Absent<List<VaultKey>> a ? a.evidence() : null;
             if (versions.orNull() == null) {
                 unversioned++;
             }

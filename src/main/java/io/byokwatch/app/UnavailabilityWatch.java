@@ -4,11 +4,11 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Lookup;
@@ -70,13 +70,38 @@ final class UnavailabilityWatch implements Inventory {
     }
 
     @Override
-    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
-        return seen(inventory.keyVersions(ref));
+    public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
+        return seen(inventory.roleAssignmentsAt(scope));
     }
 
     @Override
-    public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
-        return seen(inventory.roleAssignmentsAt(scope));
+    public Lookup<VaultKey> keyVersion(KeyRef ref) {
+        return seen(inventory.keyVersion(ref));
+    }
+
+    @Override
+    public Lookup<List<VaultKey>> keyVersions(KeyRef key) {
+        return seen(inventory.keyVersions(key));
+    }
+
+    @Override
+    public Lookup<RoleDefinition> roleDefinition(RoleAssignment assignment) {
+        return seen(inventory.roleDefinition(assignment));
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        return seen(inventory.managedHsmRoleAssignments(hsm));
+    }
+
+    @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        return seen(inventory.vaultsUnder(scope));
+    }
+
+    @Override
+    public String detailsMissing(ResourceId id) {
+        return inventory.detailsMissing(id);
     }
 
     @Override

@@ -36,8 +36,14 @@ public final class FileInventory {
             notes.add("skipped " + e.getValue() + " resource" + (e.getValue() == 1 ? "" : "s") + " of type " + e.getKey());
         }
         int resources = snapshot.resourceCount();
-        notes.add(0, "read " + snapshot.files() + " file" + (snapshot.files() == 1 ? "" : "s") + ", " + resources + " resources"
-                + (skipped > 0 ? ", " + skipped + " skipped" : "") + (problems.isEmpty() ? "" : ", " + problems.size() + " problems"));
-        return new Loaded(new SnapshotInventory(snapshot), problems, notes, resources);
+        notes.add(0, "read " + count(snapshot.files(), "file") + ", " + count(resources, "resource")
+                + (skipped > 0 ? ", " + skipped + " skipped" : "") + (problems.isEmpty() ? "" : ", " + count(problems.size(), "problem")));
+        SnapshotInventory inventory = new SnapshotInventory(snapshot);
+        notes.addAll(inventory.notes());
+        return new Loaded(inventory, problems, notes, resources);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

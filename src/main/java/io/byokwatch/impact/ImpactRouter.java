@@ -112,10 +112,39 @@ public final class ImpactRouter {
             return Impact.ignored("role assignment at the tenant root, not on a key vault or key");
         }
         VaultTarget target = VaultTarget.of(scope);
-        if (target == null) {
-            return Impact.ignored("role assignment on " + describeScope(scope) + ", not on a key vault or key");
+        if (target != null) {
+            return vaultResource(target, inv, "role assignment on ");
         }
-        return vaultResource(target, inv, "role assignment on ");
+        if (!scope.type().isEmpty() || scope.subscriptionId() == null) {
+            return Impact.ignored("role assignment on " + describeScope(scope) + ", not on a key vault or key, or a"
+                    + " resource group or subscription above one");
+        }
+        return enclosingScope(scope, inv);
+    }
+
+    /**
+     * An assignment at a resource group or subscription grants access to every vault below it, as the rule counts it
+     * ({@code $filter=atScope()}): re-check the clusters behind each of those vaults.
+     */
+    private Impact enclosingScope(ResourceId scope, Inventory inv) {
+        String label = "role assignment on " + describeScope(scope);
+        Lookup<List<ResourceId>> vaults = inv.vaultsUnder(scope);
+        if (!(vaults instanceof Lookup.Found<List<ResourceId>> found)) {
+            Set<ResourceId> all = new TreeSet<>();
+            inv.clusters().forEach(c -> all.add(c.id()));
+            return Impact.reaches(all, label + ": the vaults under it cannot be listed ("
+                    + ((Lookup.Unknown<List<ResourceId>>) vaults).reason() + "), so every cluster is re-checked");
+        }
+        Set<ResourceId> clusters = new TreeSet<>();
+        for (ResourceId vaultId : found.value()) {
+            VaultTarget vault = VaultTarget.of(vaultId);
+            if (vault != null) {
+                Impact one = VaultReach.reach(vault.label(), hosts(vault, inv), null, inv);
+                clusters.addAll(one.clusters());
+            }
+        }
+        return Impact.reaches(clusters, label + " -> " + VaultReach.count(found.value().size(), "vault") + " -> "
+                + VaultReach.count(clusters.size(), "cluster"));
     }
 
     private Impact vaultResource(VaultTarget target, Inventory inv, String prefix) {

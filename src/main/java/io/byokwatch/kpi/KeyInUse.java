@@ -1,7 +1,6 @@
 package io.byokwatch.kpi;
 
 import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.VaultKey;
 
@@ -15,10 +14,11 @@ import java.util.Objects;
  *
  * @param key            versionless
  * @param vaultKey       the key as read, or null when it could not be (then {@code unknownReason} says why)
- * @param versions       every version, or null when the inventory does not hold them ({@code versionsUnknown} says why)
+ * @param versions       every version (each record's {@code currentVersion} is the version it describes, {@code created}
+ *                       when it was made), or null when the inventory does not hold them ({@code versionsUnknown} says why)
  * @param rotateOps      successful KeyRotate and KeyRotateIfDue audit events in the window, or null without logs
  */
-public record KeyInUse(KeyRef key, VaultKey vaultKey, String unknownReason, List<KeyVersion> versions,
+public record KeyInUse(KeyRef key, VaultKey vaultKey, String unknownReason, List<VaultKey> versions,
                        String versionsUnknown, List<Consumer> consumers, Long rotateOps) {
     public KeyInUse {
         Objects.requireNonNull(key, "key");

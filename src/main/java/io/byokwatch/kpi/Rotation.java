@@ -1,7 +1,7 @@
 package io.byokwatch.kpi;
 
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.RotationPolicy;
+import io.byokwatch.domain.VaultKey;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +59,12 @@ public final class Rotation {
                 unknown.add(k.versionsUnknown());
             }
         } else {
-            List<KeyVersion> dated = k.versions().stream().filter(v -> v.created() != null && !v.created().isAfter(at))
-                    .sorted(Comparator.comparing(KeyVersion::created)).toList();
+            List<VaultKey> dated = k.versions().stream().filter(v -> v.created() != null && !v.created().isAfter(at))
+                    .sorted(Comparator.comparing(VaultKey::created)).toList();
             lastYear = (int) dated.stream().filter(v -> !v.created().isBefore(at.minus(YEAR))).count();
             if (!dated.isEmpty()) {
-                KeyVersion latest = dated.get(dated.size() - 1);
-                newest = latest.version();
+                VaultKey latest = dated.get(dated.size() - 1);
+                newest = latest.currentVersion();
                 days = (int) Duration.between(latest.created(), at).toDays();
             }
             if (dated.size() < k.versions().size()) {
@@ -96,7 +96,7 @@ public final class Rotation {
         return p.rotates() ? "rotates" : "no-rotate-action";
     }
 
-    private static Double medianInterval(List<KeyVersion> dated) {
+    private static Double medianInterval(List<VaultKey> dated) {
         if (dated.size() < 2) {
             return null;
         }

@@ -5,11 +5,11 @@ import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
 
 import java.time.Instant;
@@ -32,20 +32,77 @@ public interface Inventory {
     /** The vault or Managed HSM that serves keys at this data-plane host (from a key URL). */
     Lookup<KeyVault> vaultByHost(String host);
 
-    /** The key (any version) the reference names. */
+    /**
+     * The key the reference names, as its current version describes it: attributes (enabled, nbf, exp) and type are
+     * the current version's; existence, deletion and the rotation policy belong to the key as a whole.
+     */
     Lookup<VaultKey> key(KeyRef ref);
 
     /**
-     * Every version of the key the reference names, newest first by creation time: what rotation is measured from.
-     * Unknown when the inventory does not hold them.
+     * One version of a key, the one a versioned reference names: what a disk encryption set pinned to that version
+     * actually uses. The record's {@code currentVersion} is that version. The default answers from {@link #key} when
+     * the version is the key's current one (or the reference names none), and unknown otherwise: an inventory that
+     * holds older versions overrides it.
      */
-    default Lookup<List<KeyVersion>> keyVersions(KeyRef key) {
-        return Lookup.unknown("the versions of key " + key.name() + " are not in this inventory");
+    default Lookup<VaultKey> keyVersion(KeyRef ref) {
+        Lookup<VaultKey> key = key(ref.versionless());
+        VaultKey current = key.orNull();
+        if (current == null || ref.version() == null || ref.version().equalsIgnoreCase(current.currentVersion())) {
+            return key;
+        }
+        return Lookup.unknown("the attributes of version " + ref.version() + " of key " + ref.name() + " are not in the"
+                + " inventory (it holds " + (current.currentVersion() == null ? "the current version"
+                : "version " + current.currentVersion()) + ")");
+    }
+
+    /**
+     * Every version of the key, each as {@link #keyVersion} describes it, in no particular order. Unknown when the
+     * inventory does not list versions.
+     */
+    default Lookup<List<VaultKey>> keyVersions(KeyRef key) {
+        return Lookup.unknown("this inventory does not list key versions");
+    }
+
+    /**
+     * The definition of the role an assignment grants, read where the assignment can see it (its own scope). Unknown
+     * when the inventory holds no role definitions; built-in roles byokwatch knows by id never need this.
+     */
+    default Lookup<RoleDefinition> roleDefinition(RoleAssignment assignment) {
+        return Lookup.unknown("role definitions are not in this inventory");
+    }
+
+    /**
+     * The local role assignments of a Managed HSM, which its own data plane keeps and ARM does not expose. Scopes are
+     * mapped below the HSM's ARM id: {@code /} and {@code /keys} become the HSM id, {@code /keys/<name>} its
+     * {@code keys/<name>} child, so that they compare with key scopes like ARM ones. Role definition ids are the HSM's
+     * ({@code Microsoft.KeyVault/providers/Microsoft.Authorization/roleDefinitions/<guid>}).
+     */
+    default Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        return Lookup.unknown("Managed HSM " + hsm.name() + " keeps its role assignments in its own local RBAC, which"
+                + " ARM does not expose");
+    }
+
+    /**
+     * The key vaults and Managed HSMs at or below a scope (a resource group or subscription): where a role assignment
+     * at that scope grants key access. Unknown when the inventory cannot list them.
+     */
+    default Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        return Lookup.unknown("this inventory cannot list the vaults under " + scope);
+    }
+
+    /**
+     * Why the inventory holds only a summary of this resource (id, name, type, location, tags: nothing a rule can
+     * judge), or null when it holds the resource's details or does not hold it at all.
+     */
+    default String detailsMissing(ResourceId id) {
+        return null;
     }
 
     /**
      * Role assignments that can grant data-plane access at the given scope: those on the scope itself and on every
-     * scope above it (group, subscription, management group). Unknown when assignments were not inventoried.
+     * scope above it (group, subscription, management group). Every assignment returned applies at the scope; an
+     * inventory that cannot tell whether a management-group assignment lies above the scope answers unknown rather
+     * than guess. Unknown when assignments were not inventoried.
      */
     Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope);
 

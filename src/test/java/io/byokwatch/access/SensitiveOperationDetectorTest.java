@@ -56,4 +56,17 @@ class SensitiveOperationDetectorTest {
         assertEquals(Severity.HIGH, delete.severity(), "a key in a disk vault, not the disk key itself");
         assertEquals(1, put.baseline(), 0.001, "once a day in the baseline, so once per one-day window");
     }
+
+    @Test
+    void aFullManagedHsmBackup_andAKeyExport_areSensitive() {
+        AccessFixtures f = new AccessFixtures().steadyDiskTraffic(3)
+                .add(windowHour(3), "kv-pay", null, "BackupCreate", PERSON, "10.0.0.9", 202, 1)
+                .add(windowHour(4), "kv-pay", "aks-disk", "KeyExport", PERSON, "10.0.0.9", 200, 1);
+        List<Anomaly> found = f.detect(detector, estate());
+        Anomaly backup = found.stream().filter(a -> a.operation().equals("BackupCreate")).findFirst().orElseThrow();
+        Anomaly export = found.stream().filter(a -> a.operation().equals("KeyExport")).findFirst().orElseThrow();
+        assertEquals(Severity.HIGH, backup.severity());
+        assertTrue(backup.explanation().contains("copies every key"), backup.explanation());
+        assertEquals(Severity.HIGH, export.severity());
+    }
 }

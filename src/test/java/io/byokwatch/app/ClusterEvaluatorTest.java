@@ -73,7 +73,7 @@ class ClusterEvaluatorTest {
     @Test
     void activeExemption_makesClusterExempt_expiredExemption_keepsFindingAndSaysExpired() {
         VaultKey k = key();
-        VaultKey disabled = new VaultKey(k.id(), k.ref(), null, false, null, k.expires(), k.keyType(), 3072, null, k.rotationPolicy(), true, null);
+        VaultKey disabled = new VaultKey(k.id(), k.ref(), k.currentVersion(), false, null, k.expires(), k.keyType(), 3072, null, k.rotationPolicy(), true, null);
         OneChain inv = new OneChain(Fixtures.cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(disabled));
         PolicyLoader loader = new PolicyLoader(RuleCatalog.standard().ids());
         Policy active = loader.parse("{\"exemptions\": [{\"resourceId\": \"" + DES_ID + "\", \"rules\": [\"des-key-unavailable\"],"

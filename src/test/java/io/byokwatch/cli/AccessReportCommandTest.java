@@ -169,4 +169,23 @@ class AccessReportCommandTest {
         assertTrue(r.err().contains(message), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     }
+
+    @Test
+    void aWindowWithOnlySecretTrafficOnADiskKeysVault_isAReport_whereTheSilentDiskKeyShows(@org.junit.jupiter.api.io.TempDir
+                                                                                          java.nio.file.Path tmp) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int h = 0; h < 24; h++) {
+            lines.append(String.format("{\"time\":\"2026-11-30T%02d:05:00Z\",\"resourceId\":\"/SUBSCRIPTIONS/6F1C2A8E-4B7D-4E1A-9C3F-"
+                    + "2D5E8A7B1C01/RESOURCEGROUPS/RG-KEYS/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/KV-PAY-PROD\",\"operationName\":"
+                    + "\"SecretGet\",\"category\":\"AuditEvent\",\"resultSignature\":\"OK\",\"callerIpAddress\":\"10.0.0.4\","
+                    + "\"identity\":{\"claim\":{\"oid\":\"11111111-2222-4333-8444-555555555555\"}},\"properties\":{\"id\":"
+                    + "\"https://kv-pay-prod.vault.azure.net/secrets/db/01\",\"httpStatusCode\":200}}%n", h));
+        }
+        java.nio.file.Path logs = tmp.resolve("PT1H.json");
+        java.nio.file.Files.writeString(logs, lines.toString());
+        Result r = run(Map.of(), "--logs", logs.toString(), "--inventory", "examples/estate", "--now", "2026-12-01T00:00:00Z",
+                "--format", "json");
+        assertEquals(0, r.code(), "before: exit 2, no Key Vault audit records; " + r.err());
+        assertTrue(r.out().contains("silent-key"), r.out());
+    }
 }

@@ -40,7 +40,7 @@ class DemoCommandTest {
         assertTrue(report.contains("unexpected-caller") && report.contains("alex.ruiz@contoso.example"), report);
         assertTrue(Files.size(dir.resolve("access-report.html")) > 1000);
         String kpi = text.substring(text.indexOf("[6/6]"));
-        assertTrue(kpi.contains("| 20.0% | 4 h 51 min |"), kpi);
+        assertTrue(kpi.contains("| 25.0% | 4 h 51 min |"), kpi);
         String[] lines = text.strip().split("\n");
         assertEquals("KPI dashboard (self-contained; serve shows it at /): " + dir.resolve("kpi.html").toAbsolutePath(),
                 lines[lines.length - 1], "the demo ends with the page's path");

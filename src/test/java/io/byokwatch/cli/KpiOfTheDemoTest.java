@@ -44,14 +44,14 @@ class KpiOfTheDemoTest {
     }
 
     @Test
-    void compliance_fourOfTwentyInScopeClusters_atTheEndOfTheDay_unknownCountingAgainst() {
+    void compliance_fiveOfTwentyInScopeClusters_atTheEndOfTheDay_unknownCountingAgainst() {
         JsonObject day = kpi.getAsJsonObject("compliance").getAsJsonArray("days").get(0).getAsJsonObject();
         assertEquals("2026-11-30", day.get("date").getAsString());
         assertEquals(20, day.get("inScope").getAsInt());
-        assertEquals(4, day.get("compliant").getAsInt());
-        assertEquals(2, day.get("unknown").getAsInt(), "aks-cardvault (Managed HSM local RBAC) and aks-shared-services");
+        assertEquals(5, day.get("compliant").getAsInt());
+        assertEquals(1, day.get("unknown").getAsInt(), "aks-shared-services, whose set's subscription was not exported");
         assertEquals(1, day.get("exempt").getAsInt());
-        assertEquals(20.0, day.get("percent").getAsDouble());
+        assertEquals(25.0, day.get("percent").getAsDouble());
     }
 
     @Test

@@ -47,6 +47,7 @@ class ScanCommandTest {
         }
         assertEquals("compliant", status.get("aks-pay-prod"));
         assertEquals("compliant", status.get("aks-ehr"));
+        assertEquals("compliant", status.get("aks-cardvault"), "proven through the Managed HSM's local role assignments");
         assertEquals("not-required", status.get("aks-dev-sandbox"));
         assertEquals("exempt", status.get("aks-legacy-exempt"));
         assertEquals("unknown", status.get("aks-shared-services"));

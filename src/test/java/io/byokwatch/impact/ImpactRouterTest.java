@@ -266,9 +266,23 @@ class ImpactRouterTest {
     }
 
     @Test
-    void roleAssignmentElsewhereIsIgnoredNamingItsScope() {
-        assertIgnored(router.route(write(assignmentAt(RG), "Microsoft.Authorization/roleAssignments/write"), inv),
-                "role assignment on resource group rg-prod, not on a key vault or key");
+    void roleAssignmentOnTheVaultsResourceGroupOrSubscription_reachesTheClustersOfEveryVaultBelow() {
+        // the rule counts an assignment at an enclosing scope ($filter=atScope()), so the router must agree
+        Impact group = router.route(delete(assignmentAt(RG), "Microsoft.Authorization/roleAssignments/delete"), inv);
+        Impact viaVaults = router.route(write(vaultId("kv-pay"), "Microsoft.KeyVault/vaults/write"), inv);
+        assertTrue(group.clusters().containsAll(viaVaults.clusters()), group.route());
+        assertTrue(group.route().startsWith("role assignment on resource group rg-prod -> 3 vaults -> "), group.route());
+        Impact subscription = router.route(write(assignmentAt("/subscriptions/11111111-1111-1111-1111-111111111111"),
+                "Microsoft.Authorization/roleAssignments/write"), inv);
+        assertEquals(group.clusters(), subscription.clusters());
+        Impact elsewhere = router.route(write(assignmentAt("/subscriptions/11111111-1111-1111-1111-111111111111"
+                + "/resourceGroups/rg-web"), "Microsoft.Authorization/roleAssignments/write"), inv);
+        assertEquals(Set.of(), elsewhere.clusters());
+        assertTrue(elsewhere.route().contains("0 vaults"), elsewhere.route());
+    }
+
+    @Test
+    void roleAssignmentOnAnotherResourceIsIgnoredNamingItsScope() {
         assertIgnored(router.route(write(assignmentAt(RG + "/providers/Microsoft.Storage/storageAccounts/st1"),
                 "Microsoft.Authorization/roleAssignments/write"), inv), "Microsoft.Storage/storageAccounts st1");
     }

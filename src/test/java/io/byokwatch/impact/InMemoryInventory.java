@@ -117,6 +117,11 @@ public final class InMemoryInventory implements Inventory {
     }
 
     @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        return Lookup.found(vaults.stream().map(KeyVault::id).filter(id -> id.isUnder(scope)).toList());
+    }
+
+    @Override
     public List<DiskEncryptionSet> diskEncryptionSetsUsingVault(String vaultHost) {
         String h = vaultHost.toLowerCase(Locale.ROOT);
         return sets.stream().filter(s -> (s.activeKey() != null && s.activeKey().vaultHost().equals(h))

@@ -1,7 +1,6 @@
 package io.byokwatch.kpi;
 
 import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.VaultKey;
@@ -21,8 +20,10 @@ final class KeysInUse {
                 true, null);
     }
 
-    static KeyVersion version(String url, String created) {
-        return new KeyVersion(KeyRef.parse(url), created == null ? null : Instant.parse(created), null, true, null, null);
+    static VaultKey version(String url, String created) {
+        KeyRef ref = KeyRef.parse(url);
+        return new VaultKey(null, ref.versionless(), ref.version(), true, null, null, null, null, null, null, false, null,
+                created == null ? null : Instant.parse(created));
     }
 
     static KeyInUse.Consumer des(String name, String version, boolean followsLatest, String... clusters) {

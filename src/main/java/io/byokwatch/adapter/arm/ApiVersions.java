@@ -17,8 +17,10 @@ public final class ApiVersions {
     public static final String DISKS = "2025-01-02";
     /** Microsoft.KeyVault vaults, managedHSMs and their keys (management plane, including rotationPolicy). */
     public static final String KEY_VAULT = "2024-11-01";
-    /** Microsoft.Authorization/roleAssignments with {@code $filter=atScope()}. */
+    /** Microsoft.Authorization/roleAssignments with {@code $filter=atScope()}, and roleDefinitions. */
     public static final String ROLE_ASSIGNMENTS = "2022-04-01";
+    /** Managed HSM data plane: the HSM's local role assignments ({@code /providers/Microsoft.Authorization/roleAssignments}). */
+    public static final String MANAGED_HSM_DATA_PLANE = "7.4";
     /** Microsoft.ResourceGraph/resources (objectArray results, {@code $skipToken} paging). */
     public static final String RESOURCE_GRAPH = "2022-10-01";
     /** Microsoft.Resources resource groups: doctor's "can this identity read the subscription" probe. */

@@ -1,11 +1,8 @@
 package io.byokwatch.adapter.arm;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.byokwatch.adapter.snapshot.ArmMapper;
 import io.byokwatch.adapter.snapshot.SnapshotFormatException;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.port.Lookup;
@@ -13,8 +10,6 @@ import io.byokwatch.port.Lookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -83,50 +78,31 @@ final class ArmReads {
     }
 
     /**
-     * Every version of a key ({@code {key}/versions}, every page), newest first by creation time, cached like a point
-     * read. One unreadable version makes the whole answer unknown: the one left out could be the newest.
+     * Every item of an ARM list below a resource ({@code {id}/versions}), every page, each through the mapper; one item
+     * that cannot be read makes the answer unknown, since a short list must not pass for the whole.
      */
-    Lookup<List<KeyVersion>> keyVersions(ResourceId keyId, ArmType type) {
-        String key = "versions " + keyId.key();
-        Lookup<List<KeyVersion>> cached = cache.get(key);
+    <T> Lookup<List<T>> list(ResourceId parent, String child, ArmType type, Function<JsonObject, T> mapper) {
+        String key = "list " + parent.key() + "/" + child.toLowerCase(java.util.Locale.ROOT);
+        Lookup<List<T>> cached = cache.get(key);
         if (cached != null) {
             stats.cacheHit();
             return cached;
         }
-        String doing = "listing the versions of key " + keyId;
-        List<KeyVersion> all = new ArrayList<>();
+        String doing = "listing " + child + " of " + parent;
         Instant sent = clock.instant();
-        ArmResponse response = transport.get(ArmPaths.encode(keyId) + "/versions?api-version=" + type.apiVersion());
-        while (true) {
-            if (!response.ok()) {
-                return notRead(response, keyId, type, doing);
-            }
-            JsonObject json = response.json();
-            JsonElement value = json == null ? null : json.get("value");
-            if (value == null || !value.isJsonArray()) {
-                return Lookup.unavailable("ARM answered without a value array " + doing);
-            }
-            for (JsonElement e : (JsonArray) value) {
-                try {
-                    if (!e.isJsonObject()) {
-                        throw new SnapshotFormatException("a version that is not a JSON object");
-                    }
-                    all.add(ArmMapper.keyVersion(e.getAsJsonObject()));
-                } catch (SnapshotFormatException unreadable) {
-                    stats.unreadable("key version of " + keyId + ": " + unreadable.getMessage());
-                    return Lookup.unknown("ARM returned a key version byokwatch cannot read " + doing + ": "
-                            + unreadable.getMessage());
-                }
-            }
-            String next = JsonText.of(json, "nextLink");
-            if (next == null) {
-                break;
-            }
-            response = transport.getNextLink(next);
+        ArmPages.Result<T> pages = ArmPages.readAll(transport,
+                transport.get(ArmPaths.encode(parent) + "/" + child + "?api-version=" + type.apiVersion()), mapper);
+        if (pages.refused() != null) {
+            return notRead(pages.refused(), parent, type, doing);
         }
-        all.sort(Comparator.comparing(KeyVersion::created, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(KeyVersion::version));
-        Lookup<List<KeyVersion>> answer = Lookup.found(List.copyOf(all));
+        if (pages.unreadable()) {
+            stats.unreadable(type.label() + " " + doing + ": " + pages.problem());
+            return Lookup.unknown("ARM returned a " + type.label() + " byokwatch cannot read " + doing + ": " + pages.problem());
+        }
+        if (pages.problem() != null) {
+            return Lookup.unavailable("ARM answered without a value array " + doing);
+        }
+        Lookup<List<T>> answer = Lookup.found(pages.items());
         cache.put(key, answer, sent);
         return answer;
     }
@@ -165,41 +141,24 @@ final class ArmReads {
 
     private Lookup<List<RoleAssignment>> fetchRoleAssignments(ResourceId scope, String key) {
         String doing = "listing role assignments at " + scope;
-        List<RoleAssignment> all = new ArrayList<>();
         Instant sent = clock.instant();
-        ArmResponse response = transport.get(ArmPaths.roleAssignmentsAt(scope));
-        while (true) {
-            if (!response.ok()) {
-                Lookup<List<RoleAssignment>> failed = notRead(response, scope, ArmType.ROLE_ASSIGNMENTS, doing);
-                return failed instanceof Lookup.Absent<List<RoleAssignment>>
-                        ? Lookup.unknown("ARM returned 404 Not Found " + doing + ": the scope does not exist")
-                        : failed;
-            }
-            JsonObject json = response.json();
-            JsonElement value = json == null ? null : json.get("value");
-            if (value == null || !value.isJsonArray()) {
-                return Lookup.unavailable("ARM answered without a value array " + doing);
-            }
-            for (JsonElement e : (JsonArray) value) {
-                if (!e.isJsonObject()) {
-                    return Lookup.unknown("ARM returned a role assignment that is not a JSON object " + doing);
-                }
-                try {
-                    all.add(ArmMapper.roleAssignment(e.getAsJsonObject()));
-                } catch (SnapshotFormatException unreadable) {
-                    // one unreadable assignment could be the grant that matters, so the whole answer is unknown
-                    stats.unreadable("role assignment at " + scope + ": " + unreadable.getMessage());
-                    return Lookup.unknown("ARM returned a role assignment byokwatch cannot read " + doing + ": "
-                            + unreadable.getMessage());
-                }
-            }
-            String next = JsonText.of(json, "nextLink");
-            if (next == null) {
-                break;
-            }
-            response = transport.getNextLink(next);
+        ArmPages.Result<RoleAssignment> pages = ArmPages.readAll(transport, transport.get(ArmPaths.roleAssignmentsAt(scope)),
+                ArmMapper::roleAssignment);
+        if (pages.refused() != null) {
+            Lookup<List<RoleAssignment>> failed = notRead(pages.refused(), scope, ArmType.ROLE_ASSIGNMENTS, doing);
+            return failed instanceof Lookup.Absent<List<RoleAssignment>>
+                    ? Lookup.unknown("ARM returned 404 Not Found " + doing + ": the scope does not exist")
+                    : failed;
         }
-        Lookup<List<RoleAssignment>> answer = Lookup.found(List.copyOf(all));
+        if (pages.unreadable()) {
+            // one unreadable assignment could be the grant that matters, so the whole answer is unknown
+            stats.unreadable("role assignment at " + scope + ": " + pages.problem());
+            return Lookup.unknown("ARM returned a role assignment byokwatch cannot read " + doing + ": " + pages.problem());
+        }
+        if (pages.problem() != null) {
+            return Lookup.unavailable("ARM answered without a value array " + doing);
+        }
+        Lookup<List<RoleAssignment>> answer = Lookup.found(pages.items());
         cache.put(key, answer, sent);
         return answer;
     }

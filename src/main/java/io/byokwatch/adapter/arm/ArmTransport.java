@@ -9,7 +9,9 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.HttpClientOptions;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
@@ -46,7 +48,23 @@ final class ArmTransport {
 
     ArmTransport(ArmSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper, ReadBudget budget,
                  ReadStats stats) {
-        this.base = settings.resourceManagerUrl();
+        this(settings.resourceManagerUrl(), new ArmChallengeAuthenticationPolicy(settings.credential(),
+                settings.resourceManagerUrl() + "/.default"), settings, httpClient, clock, sleeper, budget, stats);
+    }
+
+    /**
+     * The same pipeline to another https endpoint with its own token audience: a Managed HSM's data plane, which
+     * keeps the HSM's local role assignments. Its budget, retries and counts are the ARM transport's.
+     */
+    static ArmTransport dataPlane(String base, String tokenScope, ArmSettings settings, HttpClient httpClient, Clock clock,
+                                  Sleeper sleeper, ReadBudget budget, ReadStats stats) {
+        return new ArmTransport(base, new BearerTokenAuthenticationPolicy(settings.credential(), tokenScope), settings,
+                httpClient, clock, sleeper, budget, stats);
+    }
+
+    private ArmTransport(String base, HttpPipelinePolicy authentication, ArmSettings settings, HttpClient httpClient,
+                         Clock clock, Sleeper sleeper, ReadBudget budget, ReadStats stats) {
+        this.base = base;
         this.endpoint = URI.create(base);
         ExponentialBackoff backoff = new ExponentialBackoff(new ExponentialBackoffOptions()
                 .setMaxRetries(settings.maxRetries()).setBaseDelay(BASE_BACKOFF).setMaxDelay(MAX_BACKOFF));
@@ -55,7 +73,7 @@ final class ArmTransport {
                 new RequestIdPolicy(),
                 new ArmRetryPolicy(backoff, MAX_SERVER_WAIT, MAX_REQUEST_TIME, clock, sleeper, stats),
                 new RequestMeter(budget, stats),
-                new ArmChallengeAuthenticationPolicy(settings.credential(), base + "/.default"));
+                authentication);
         builder.httpClient(httpClient != null ? httpClient : HttpClient.createDefault(new HttpClientOptions()
                 .setConnectTimeout(CONNECT_TIMEOUT).setWriteTimeout(ANSWER_TIMEOUT)
                 .setResponseTimeout(ANSWER_TIMEOUT).setReadTimeout(ANSWER_TIMEOUT)));

@@ -13,6 +13,10 @@ enum ArmType {
     MANAGED_HSM("Microsoft.KeyVault/managedHSMs", ApiVersions.KEY_VAULT, "managed HSM"),
     VAULT_KEY("Microsoft.KeyVault/vaults/keys", ApiVersions.KEY_VAULT, "key"),
     MANAGED_HSM_KEY("Microsoft.KeyVault/managedHSMs/keys", ApiVersions.KEY_VAULT, "managed HSM key"),
+    VAULT_KEY_VERSION("Microsoft.KeyVault/vaults/keys/versions", ApiVersions.KEY_VAULT, "key version"),
+    MANAGED_HSM_KEY_VERSION("Microsoft.KeyVault/managedHSMs/keys/versions", ApiVersions.KEY_VAULT,
+            "managed HSM key version"),
+    ROLE_DEFINITION("Microsoft.Authorization/roleDefinitions", ApiVersions.ROLE_ASSIGNMENTS, "role definition"),
     ROLE_ASSIGNMENTS("Microsoft.Authorization/roleAssignments", ApiVersions.ROLE_ASSIGNMENTS, "role assignments");
 
     private final String type;

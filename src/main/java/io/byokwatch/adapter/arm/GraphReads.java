@@ -3,6 +3,7 @@ package io.byokwatch.adapter.arm;
 import com.google.gson.JsonObject;
 import io.byokwatch.adapter.snapshot.SnapshotFormatException;
 import io.byokwatch.domain.ResourceId;
+import io.byokwatch.port.Lookup;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -112,6 +113,28 @@ final class GraphReads {
             return true;
         }
         return settings.managementGroupId() != null && groupSubscriptions().contains(s);
+    }
+
+    /**
+     * Whether byokwatch's identity can read the subscription: Resource Graph's {@code resourcecontainers} lists exactly
+     * the subscriptions it may read, and hides the others without a word. Found true or false; unavailable when the
+     * query did not complete.
+     */
+    Lookup<Boolean> subscriptionReadable(String subscriptionId) {
+        String key = "readable " + subscriptionId.toLowerCase(Locale.ROOT);
+        Lookup<Boolean> cached = cache.get(key);
+        if (cached != null) {
+            stats.cacheHit();
+            return cached;
+        }
+        ResourceGraph.Result result = graph.query(Kql.subscriptionNamed(subscriptionId), ResourceGraph.Scope.VISIBLE);
+        if (!result.complete()) {
+            return Lookup.unavailable(result.failure() + "; cannot tell whether byokwatch may read subscription "
+                    + subscriptionId);
+        }
+        Lookup<Boolean> answer = Lookup.found(!result.rows().isEmpty());
+        cache.put(key, answer);
+        return answer;
     }
 
     /** A row mapped to a domain record; null (counted as unreadable) when the mapper refuses it. */

@@ -102,8 +102,19 @@ final class Kql {
                 + " | where name =~ " + quote(name);
     }
 
+    /** Vaults and Managed HSMs at or below a resource group or subscription. */
+    static String vaultsUnder(ResourceId scope) {
+        return "resources | where type in~ ('microsoft.keyvault/vaults', 'microsoft.keyvault/managedhsms')"
+                + " | where tolower(id) startswith " + quote(scope.key() + "/");
+    }
+
     static String subscriptions() {
         return "resourcecontainers | where type =~ 'microsoft.resources/subscriptions'";
+    }
+
+    /** The one subscription, if byokwatch's identity can read it: Resource Graph lists only readable ones. */
+    static String subscriptionNamed(String subscriptionId) {
+        return subscriptions() + " | where subscriptionId =~ " + quote(subscriptionId);
     }
 
     /** A vault host as callers may spell it: any case, maybe with a port or a trailing dot. */

@@ -7,11 +7,11 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Lookup;
@@ -63,6 +63,7 @@ public final class LiveInventory implements Inventory {
     private final ArmReads reads;
     private final GraphReads graph;
     private final VaultDirectory vaults;
+    private final ManagedHsmRoles hsmRoles;
     private final DiskReads disks;
     private final Freshness view;
 
@@ -75,14 +76,21 @@ public final class LiveInventory implements Inventory {
      * @param httpClient the SDK HTTP client, or null for the default one (a proxy, or a test's trust store)
      */
     public LiveInventory(ArmSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper) {
+        this(settings, httpClient, clock, sleeper, host -> "https://" + host);
+    }
+
+    /** @param hsmBaseUrl a Managed HSM's data-plane base URL by host: {@code https://<host>}, or a fake in tests */
+    LiveInventory(ArmSettings settings, HttpClient httpClient, Clock clock, Sleeper sleeper,
+                  java.util.function.Function<String, String> hsmBaseUrl) {
         this.settings = settings;
         this.stats = new ReadStats();
-        ArmTransport transport = new ArmTransport(settings, httpClient, clock, sleeper,
-                new ReadBudget(settings.readsPerMinute(), clock), stats);
+        ReadBudget budget = new ReadBudget(settings.readsPerMinute(), clock);
+        ArmTransport transport = new ArmTransport(settings, httpClient, clock, sleeper, budget, stats);
         ReadCache cache = new ReadCache(settings.cacheTtl(), clock);
         this.reads = new ArmReads(settings, clock, transport, cache, stats);
         this.graph = new GraphReads(settings, new ResourceGraph(transport, new GraphPacer(clock, sleeper)), cache, stats);
         this.vaults = new VaultDirectory(settings.cloud(), reads, graph, cache, stats);
+        this.hsmRoles = new ManagedHsmRoles(settings, httpClient, clock, sleeper, budget, stats, cache, hsmBaseUrl);
         this.disks = new DiskReads(reads, graph, cache);
         this.view = Freshness.NONE;
     }
@@ -93,6 +101,7 @@ public final class LiveInventory implements Inventory {
         this.reads = base.reads;
         this.graph = base.graph;
         this.vaults = base.vaults;
+        this.hsmRoles = base.hsmRoles;
         this.disks = base.disks;
         this.view = view;
     }
@@ -195,23 +204,81 @@ public final class LiveInventory implements Inventory {
         return reads.read(keyId, kv.managedHsm() ? ArmType.MANAGED_HSM_KEY : ArmType.VAULT_KEY, ArmMapper::key, view);
     }
 
-    /** Every version of the key ({@code {vault}/keys/{name}/versions}), newest first, for rotation figures. */
+    /**
+     * A pinned version: the current version answers from the key's own read; any other from {@code
+     * {vault}/keys/{name}/versions/{version}} (same api-version), which carries that version's attributes and type.
+     */
     @Override
-    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
-        Lookup<KeyVault> vault = vaultByHost(ref.vaultHost());
-        if (vault instanceof Lookup.Absent<KeyVault> a) {
-            return Lookup.absent("key " + ref.name() + " cannot exist without its vault: " + a.evidence());
+    public Lookup<VaultKey> keyVersion(KeyRef ref) {
+        if (ref.version() == null) {
+            return key(ref);
         }
-        if (vault instanceof Lookup.Unknown<KeyVault> u) {
-            return Lookup.unknown("the versions of key " + ref.name() + " were not read because its vault was not: " + u.reason());
+        Lookup<VaultKey> key = key(ref.versionless());
+        VaultKey current = key.orNull();
+        if (current == null) {
+            return key;
         }
-        KeyVault kv = vault.orNull();
-        return reads.keyVersions(kv.id().child("keys", ref.name()), kv.managedHsm() ? ArmType.MANAGED_HSM_KEY : ArmType.VAULT_KEY);
+        if (ref.version().equalsIgnoreCase(current.currentVersion())) {
+            return key;
+        }
+        boolean hsm = current.id().isType("microsoft.keyvault/managedhsms/keys");
+        ResourceId versionId = current.id().child("versions", ref.version());
+        return reads.read(versionId, hsm ? ArmType.MANAGED_HSM_KEY_VERSION : ArmType.VAULT_KEY_VERSION,
+                ArmMapper::keyVersion, view);
+    }
+
+    /** Every version of the key ({@code {vault}/keys/{name}/versions}, every page). */
+    @Override
+    public Lookup<List<VaultKey>> keyVersions(KeyRef ref) {
+        Lookup<VaultKey> key = key(ref.versionless());
+        VaultKey current = key.orNull();
+        if (current == null) {
+            return key.map(k -> List.of());
+        }
+        boolean hsm = current.id().isType("microsoft.keyvault/managedhsms/keys");
+        return reads.list(current.id(), "versions", hsm ? ArmType.MANAGED_HSM_KEY_VERSION : ArmType.VAULT_KEY_VERSION,
+                ArmMapper::keyVersion);
     }
 
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
         return reads.roleAssignmentsAt(scope, view);
+    }
+
+    /**
+     * The role's definition, read at the assignment's subscription or management group (where it is assignable, so
+     * where ARM serves it); Reader may read role definitions.
+     */
+    @Override
+    public Lookup<RoleDefinition> roleDefinition(RoleAssignment assignment) {
+        if (assignment.roleDefinitionGuid() == null || assignment.scope() == null) {
+            return Lookup.unknown("the role assignment " + assignment.id() + " names no role definition or scope");
+        }
+        ResourceId scope = assignment.scope();
+        String base = scope.subscriptionId() != null ? "/subscriptions/" + scope.subscriptionId()
+                : scope.key().startsWith("/providers/microsoft.management/managementgroups/") ? "/providers/Microsoft.Management"
+                + "/managementGroups/" + scope.name() : "";
+        ResourceId id = ResourceId.parse(base + "/providers/Microsoft.Authorization/roleDefinitions/"
+                + assignment.roleDefinitionGuid());
+        return reads.read(id, ArmType.ROLE_DEFINITION, ArmMapper::roleDefinition, view);
+    }
+
+    /** Resource Graph over every subscription byokwatch can read; a partial answer throws rather than pass as whole. */
+    @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        List<ResourceId> found = new ArrayList<>();
+        for (JsonObject row : graph.rows(Kql.vaultsUnder(scope), ResourceGraph.Scope.VISIBLE)) {
+            ResourceId id = ResourceId.orNull(JsonText.of(row, "id"));
+            if (id != null) {
+                found.add(id);
+            }
+        }
+        return Lookup.found(List.copyOf(found));
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        return hsmRoles.assignments(hsm);
     }
 
     /** Sets whose active or previous key URL names this host, with or without {@code :443}, in any case. */

@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the vault or Managed HSM behind a key URL's host. When a disk encryption set or cluster already named the
  * vault's ARM id, that id is read directly; otherwise Resource Graph finds the vault by name and ARM reads it for
- * current properties. Absent only when ARM says 404 or a complete Resource Graph answer has no such vault. Hosts of
- * another cloud's vaults are answered without a query: no resource of this cloud can use them.
+ * current properties. Absent needs positive evidence: ARM answered 404 for the named id and byokwatch's identity can
+ * read that id's subscription (Resource Graph's {@code resourcecontainers} lists it). A vault that no readable
+ * subscription holds, where no resource named its id, is unknown: Resource Graph hides what the identity cannot read.
+ * Hosts of another cloud's vaults are answered without a query: no resource of this cloud can use them.
  */
 final class VaultDirectory {
     private final ArmCloud cloud;
@@ -57,6 +59,18 @@ final class VaultDirectory {
             if (v != null && servesHost(v, h) || direct instanceof Lookup.Unknown<KeyVault>) {
                 return direct;
             }
+            if (v == null) {
+                Lookup<Boolean> readable = graph.subscriptionReadable(named.subscriptionId());
+                if (!(readable instanceof Lookup.Found<Boolean> f)) {
+                    return Lookup.unavailable(((Lookup.Unknown<Boolean>) readable).reason());
+                }
+                if (!f.value()) {
+                    return Lookup.unknown(((Lookup.Absent<KeyVault>) direct).evidence() + ", but byokwatch's identity"
+                            + " cannot read subscription " + named.subscriptionId() + " (Resource Graph does not list it),"
+                            + " so that says nothing about whether the vault exists; grant byokwatch's identity Reader on"
+                            + " subscription " + named.subscriptionId());
+                }
+            }
             namedEvidence = v == null ? ((Lookup.Absent<KeyVault>) direct).evidence()
                     : named + " now serves " + v.host() + ", not " + h;
         }
@@ -72,7 +86,16 @@ final class VaultDirectory {
             return read;
         }
         if (located instanceof Lookup.Absent<ResourceId> a) {
-            return Lookup.absent(namedEvidence == null ? a.evidence() : namedEvidence + "; " + a.evidence());
+            if (namedEvidence == null) {
+                // Resource Graph hides what the identity cannot read, and a set names no sourceVault when its vault is
+                // in another subscription (or tenant): an empty answer is no proof the vault is gone
+                String what = h.contains(".managedhsm.") ? "Managed HSM" : "key vault";
+                return Lookup.unknown(a.evidence() + ", but " + what + " " + h.substring(0, h.indexOf('.') < 0 ? h.length()
+                        : h.indexOf('.')) + " may live in a subscription byokwatch's identity cannot read (a disk"
+                        + " encryption set names no sourceVault when its vault is in another subscription); grant"
+                        + " byokwatch's identity Reader on the vault's subscription");
+            }
+            return Lookup.absent(namedEvidence + "; " + a.evidence());
         }
         return Lookup.unknown(((Lookup.Unknown<ResourceId>) located).reason());
     }

@@ -35,9 +35,13 @@ final class AuditFields {
         return text.length() <= max ? text : text.substring(0, max) + "\u2026";
     }
 
-    /** Key and vault operations, the same filter as the hourly queries: secrets and certificates are not ours. */
+    /**
+     * Key and vault operations and a Managed HSM's full backup, the same filter as the hourly queries: secrets and
+     * certificates are not ours.
+     */
     static boolean relevant(String operation) {
-        return operation != null && (operation.startsWith("Key") || operation.startsWith("Vault"));
+        return operation != null && (operation.startsWith("Key") || operation.startsWith("Vault")
+                || operation.equals("BackupCreate"));
     }
 
     static String vault(String resourceId, String objectUrl) {

@@ -26,7 +26,7 @@ final class AuditRowShape {
     private final int operation;
     private final int vault;
     private final int resourceId;
-    private final int objectUrl;
+    private final int[] objectUrl;
     private final int key;
     private final int[] objectId;
     private final int[] appId;
@@ -46,7 +46,8 @@ final class AuditRowShape {
         operation = find(names, "OperationName");
         vault = find(names, "Vault", "Resource");
         resourceId = find(names, "_ResourceId", "ResourceId");
-        objectUrl = find(names, "Id", "id_s", "ObjectUri");
+        // the docs promise Id only where an object is returned: unwrap rows may carry just the request URI
+        objectUrl = all(names, "Id", "id_s", "ObjectUri", "RequestUri", "requestUri_s");
         key = find(names, "Key");
         objectId = all(names, "ObjectId", "identity_claim_oid_g",
                 "identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g");
@@ -62,7 +63,13 @@ final class AuditRowShape {
     /** The shape of these columns, or null when they are not Key Vault audit rows (no time or operation column). */
     static AuditRowShape of(List<String> columns) {
         AuditRowShape s = new AuditRowShape(columns);
-        return s.time < 0 || s.operation < 0 || (s.vault < 0 && s.resourceId < 0 && s.objectUrl < 0) ? null : s;
+        return s.time < 0 || s.operation < 0 || (s.vault < 0 && s.resourceId < 0 && s.objectUrl.length == 0) ? null : s;
+    }
+
+    /** A Key Vault audit row at all (an operation of category AuditEvent), whether or not it concerns keys. */
+    boolean auditRow(String[] cells) {
+        return cell(cells, operation) != null && (category < 0 || cell(cells, category) == null
+                || "AuditEvent".equalsIgnoreCase(cell(cells, category)));
     }
 
     /**
@@ -80,7 +87,7 @@ final class AuditRowShape {
         if (at == null) {
             throw new IllegalArgumentException("time '" + cell(cells, time) + "' is not a date and time");
         }
-        String url = cell(cells, objectUrl);
+        String url = firstOf(cells, objectUrl);
         String v = cell(cells, vault);
         if (v == null) {
             v = AuditFields.vault(cell(cells, resourceId), url);
@@ -125,9 +132,9 @@ final class AuditRowShape {
         if (identity >= 0 && cell(cells, identity) != null) {
             JsonObject claims = claims(cell(cells, identity));
             if (claims != null) {
-                oid = oid != null ? oid : AuditEventRecord.claim(claims, AuditEventRecord.OID);
+                oid = oid != null ? oid : AuditEventRecord.objectId(claims);
                 app = app != null ? app : AuditEventRecord.claim(claims, AuditEventRecord.APPID);
-                user = user != null ? user : AuditEventRecord.claim(claims, AuditEventRecord.UPN);
+                user = user != null ? user : AuditEventRecord.upn(claims);
             }
         }
         return new Caller(oid, app, user);

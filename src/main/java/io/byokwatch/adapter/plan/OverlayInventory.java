@@ -8,6 +8,7 @@ import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Lookup;
@@ -199,6 +200,41 @@ final class OverlayInventory implements Inventory {
         plannedHere.forEach(a -> all.put(a.id().toLowerCase(Locale.ROOT), a));
         revokedAssignments.forEach(all::remove);
         return Lookup.found(List.copyOf(all.values()));
+    }
+
+    /** A key the plan creates or opens is judged as the overlay's key; an existing one by the base's versions. */
+    @Override
+    public Lookup<VaultKey> keyVersion(KeyRef ref) {
+        Lookup<VaultKey> key = key(ref.versionless());
+        if (!(key instanceof Lookup.Found<VaultKey>) || planned.key(ref.versionless()) != null) {
+            return Inventory.super.keyVersion(ref);
+        }
+        return base.keyVersion(ref);
+    }
+
+    @Override
+    public Lookup<List<VaultKey>> keyVersions(KeyRef key) {
+        return base.keyVersions(key);
+    }
+
+    @Override
+    public Lookup<RoleDefinition> roleDefinition(RoleAssignment assignment) {
+        return base.roleDefinition(assignment);
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        return base.managedHsmRoleAssignments(hsm);
+    }
+
+    @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        return base.vaultsUnder(scope);
+    }
+
+    @Override
+    public String detailsMissing(ResourceId id) {
+        return base.detailsMissing(id);
     }
 
     @Override

@@ -7,11 +7,11 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.VaultKey;
 
@@ -37,7 +37,8 @@ public final class ArmMapper {
             Map.entry("microsoft.keyvault/managedhsms/keys", ResourceKind.VAULT_KEY),
             Map.entry("microsoft.keyvault/vaults/keys/versions", ResourceKind.KEY_VERSION),
             Map.entry("microsoft.keyvault/managedhsms/keys/versions", ResourceKind.KEY_VERSION),
-            Map.entry("microsoft.authorization/roleassignments", ResourceKind.ROLE_ASSIGNMENT));
+            Map.entry("microsoft.authorization/roleassignments", ResourceKind.ROLE_ASSIGNMENT),
+            Map.entry("microsoft.authorization/roledefinitions", ResourceKind.ROLE_DEFINITION));
 
     private ArmMapper() {
     }
@@ -50,31 +51,53 @@ public final class ArmMapper {
     public static ResourceKind kindOf(JsonObject o) {
         String type = scalar(o, "type");
         if (type != null && type.contains("/")) {
-            return BY_TYPE.getOrDefault(type.toLowerCase(Locale.ROOT), ResourceKind.UNKNOWN);
+            ResourceKind kind = BY_TYPE.getOrDefault(type.toLowerCase(Locale.ROOT), ResourceKind.UNKNOWN);
+            return kind == ResourceKind.ROLE_ASSIGNMENT && managedHsmLocal(o) ? ResourceKind.HSM_ROLE_ASSIGNMENT : kind;
         }
         String idText = scalar(o, "id");
         ResourceId id = ResourceId.orNull(idText);
         if (id != null && BY_TYPE.containsKey(id.type())) {
-            return BY_TYPE.get(id.type());
+            ResourceKind kind = BY_TYPE.get(id.type());
+            return kind == ResourceKind.ROLE_ASSIGNMENT && managedHsmLocal(o) ? ResourceKind.HSM_ROLE_ASSIGNMENT : kind;
         }
         JsonView view = JsonView.of(o);
         JsonElement material = view.raw("key");
-        boolean hasKid = scalar(o, "kid") != null
-                || (material != null && material.isJsonObject() && scalar(material.getAsJsonObject(), "kid") != null);
-        if (hasKid && view.has("attributes")) {
-            // list-versions items are key properties whose kid names a version; list and list-deleted items are not
-            KeyRef kid = material == null ? Scalars.keyUrl(scalar(o, "kid")) : null;
-            return kid != null && kid.version() != null ? ResourceKind.KEY_VERSION : ResourceKind.VAULT_KEY;
+        boolean hasKeyObject = material != null && material.isJsonObject() && scalar(material.getAsJsonObject(), "kid") != null;
+        String kid = scalar(o, "kid");
+        if (view.has("attributes") && (hasKeyObject || kid != null)) {
+            // list-versions items carry a versioned kid and no key material; key list items a versionless kid
+            KeyRef ref = hasKeyObject || kid == null ? null : Scalars.keyUrl(kid);
+            return ref != null && ref.version() != null ? ResourceKind.KEY_VERSION : ResourceKind.VAULT_KEY;
         }
-        if (view.has("lifetimeActions") && idText != null
-                && idText.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith("/rotationpolicy")) {
+        if (view.has("lifetimeActions") && (idText == null
+                || idText.toLowerCase(Locale.ROOT).replaceAll("/+$", "").endsWith("/rotationpolicy"))) {
             return ResourceKind.ROTATION_POLICY;
+        }
+        if (view.has("permissions") && view.has("roleName")) {
+            return ResourceKind.ROLE_DEFINITION;
         }
         JsonElement properties = view.raw("properties");
         boolean flatAssignment = view.has("roleDefinitionId") && view.has("principalId") && view.has("scope");
         boolean wrappedAssignment = properties != null && properties.isJsonObject()
                 && scalar(properties.getAsJsonObject(), "roleDefinitionId") != null;
-        return flatAssignment || wrappedAssignment ? ResourceKind.ROLE_ASSIGNMENT : ResourceKind.UNKNOWN;
+        if (flatAssignment || wrappedAssignment) {
+            return managedHsmLocal(o) ? ResourceKind.HSM_ROLE_ASSIGNMENT : ResourceKind.ROLE_ASSIGNMENT;
+        }
+        return ResourceKind.UNKNOWN;
+    }
+
+    /**
+     * A Managed HSM local assignment: its scope is the HSM's own ({@code /}, {@code /keys}, {@code /keys/<name>}) and
+     * its role definition id is the HSM's ({@code Microsoft.KeyVault/providers/...}), never an ARM scope.
+     */
+    static boolean managedHsmLocal(JsonObject o) {
+        JsonView body = JsonView.of(o).body();
+        String scope = body.raw("scope") != null && body.raw("scope").isJsonPrimitive() ? body.raw("scope").getAsString() : null;
+        String definition = body.raw("roleDefinitionId") != null && body.raw("roleDefinitionId").isJsonPrimitive()
+                ? body.raw("roleDefinitionId").getAsString() : "";
+        String s = scope == null ? "" : scope.trim().toLowerCase(Locale.ROOT);
+        return definition.trim().toLowerCase(Locale.ROOT).startsWith("microsoft.keyvault/")
+                || s.equals("/") || s.equals("/keys") || s.startsWith("/keys/");
     }
 
     /** The lower-cased type to count an unrecognised object under. */
@@ -129,11 +152,6 @@ public final class ArmMapper {
         return KeyMapping.key(JsonView.of(o));
     }
 
-    /** One key version, from ARM {@code vaults/keys/versions} or {@code az keyvault key list-versions}. */
-    public static KeyVersion keyVersion(JsonObject o) {
-        return KeyMapping.version(JsonView.of(o));
-    }
-
     /** The data-plane policy document, or the {@code rotationPolicy} object of an ARM key. */
     public static RotationPolicy rotationPolicy(JsonObject o) {
         return KeyMapping.rotationPolicy(JsonView.of(o));
@@ -146,6 +164,24 @@ public final class ArmMapper {
 
     public static RoleAssignment roleAssignment(JsonObject o) {
         return RoleAssignmentMapping.roleAssignment(JsonView.of(o));
+    }
+
+    /**
+     * A Managed HSM local role assignment, its scope mapped below the HSM's ARM id as {@link
+     * io.byokwatch.port.Inventory#managedHsmRoleAssignments} describes.
+     */
+    public static RoleAssignment managedHsmRoleAssignment(JsonObject o, ResourceId hsmId) {
+        return RoleAssignmentMapping.managedHsmRoleAssignment(JsonView.of(o), hsmId);
+    }
+
+    /** An Azure RBAC or Managed HSM role definition (ARM body or {@code az role definition list} item). */
+    public static RoleDefinition roleDefinition(JsonObject o) {
+        return RoleAssignmentMapping.roleDefinition(JsonView.of(o));
+    }
+
+    /** One version of a key: ARM {@code vaults/keys/versions}, {@code az keyvault key list-versions} or a versioned show. */
+    public static VaultKey keyVersion(JsonObject o) {
+        return KeyMapping.keyVersion(JsonView.of(o));
     }
 
     static String nameOf(JsonView root, ResourceId id) {

@@ -38,7 +38,7 @@ final class ClusterMapping {
 
     private static AgentPool pool(ResourceId id, String name, JsonView p) {
         return new AgentPool(id, name, p.bool("enableEncryptionAtHost"), p.text("osDiskType"), p.text("mode"),
-                p.integer("count"), p.text("vmSize"));
+                p.integer("count"), p.text("vmSize"), p.text("osType"));
     }
 
     private static KmsProfile kms(JsonView security) {

@@ -1,7 +1,6 @@
 package io.byokwatch.adapter.snapshot;
 
 import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.RotationPolicy.LifetimeAction;
@@ -25,6 +24,37 @@ final class KeyMapping {
         return root.has("key") || root.has("kid") ? dataPlaneKey(root) : armKey(root);
     }
 
+    /**
+     * One version of a key. ARM {@code vaults/keys/versions/{v}} (the version is the id's last segment and
+     * {@code keyUriWithVersion}'s), {@code az keyvault key list-versions} items (versioned {@code kid}, no key
+     * material, so no type) and a data-plane {@code GET keys/{name}/{version}} body. The record's
+     * {@code currentVersion} is the version it describes; the rotation policy belongs to the key, never to a version.
+     */
+    static VaultKey keyVersion(JsonView root) {
+        if (root.has("key") || root.has("kid")) {
+            VaultKey k = dataPlaneKey(root);
+            if (k.currentVersion() == null) {
+                throw new SnapshotFormatException("kid: expected a versioned key URL .../keys/<name>/<version>");
+            }
+            return k;
+        }
+        ResourceId id = root.requiredResourceId("id");
+        JsonView body = root.body();
+        KeyRef withVersion = body.keyUrl("keyUriWithVersion");
+        String version = withVersion != null ? withVersion.version() : id.name();
+        ResourceId keyId = parentKey(id);
+        KeyRef ref = withVersion != null ? withVersion.versionless() : fromArmId(keyId, body);
+        JsonView attributes = orEmpty(body.object("attributes"));
+        return new VaultKey(keyId, ref, version, attributes.bool("enabled"), attributes.instant("nbf", "notBefore"),
+                attributes.instant("exp", "expires"), body.text("kty"), body.integer("keySize"),
+                attributes.text("recoveryLevel"), null, false, null, attributes.instant("created"));
+    }
+
+    /**
+     * ARM {@code vaults/keys}: the single GET carries the current version ({@code keyUriWithVersion}), the key type
+     * and the rotation policy, which it omits when the key has none; the list ({@code GET vaults/{v}/keys}) carries
+     * only attributes and {@code keyUri}, so there the policy and the type are unknown, not absent.
+     */
     private static VaultKey armKey(JsonView root) {
         ResourceId id = root.requiredResourceId("id");
         JsonView body = root.body();
@@ -32,15 +62,20 @@ final class KeyMapping {
         KeyRef uri = body.keyUrl("keyUri");
         KeyRef ref = uri != null ? uri : latest != null ? latest : fromArmId(id, body);
         String version = latest != null ? latest.version() : ref.version();
+        boolean detailed = latest != null || body.has("kty") || body.has("rotationPolicy");
         JsonView attributes = orEmpty(body.object("attributes"));
         JsonView policy = body.object("rotationPolicy");
         return new VaultKey(id, ref.versionless(), version, attributes.bool("enabled"),
                 attributes.instant("nbf", "notBefore"), attributes.instant("exp", "expires"), body.text("kty"),
                 body.integer("keySize"), attributes.text("recoveryLevel"),
-                policy == null ? null : rotationPolicy(policy), true, root.instant("deletedDate"));
+                policy == null ? null : rotationPolicy(policy), detailed, root.instant("deletedDate"),
+                version == null ? null : attributes.instant("created"));
     }
 
-    /** {@code az keyvault key show/list/list-deleted} or the data-plane REST body: the key URL is {@code kid}. */
+    /**
+     * {@code az keyvault key show/list/list-deleted} or the data-plane REST body: the key URL is {@code kid}, versioned
+     * in a show (its attributes are that version's) and versionless in list items (the current version's).
+     */
     private static VaultKey dataPlaneKey(JsonView root) {
         JsonView material = root.object("key");
         KeyRef kid = material != null && material.has("kid") ? material.keyUrl("kid") : root.keyUrl("kid");
@@ -53,42 +88,8 @@ final class KeyMapping {
                 : material == null ? null : modulusBits(material.text("n"));
         return new VaultKey(null, kid.versionless(), kid.version(), attributes.bool("enabled"),
                 attributes.instant("notBefore", "nbf"), attributes.instant("expires", "exp"), keyType, keySize,
-                attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"));
-    }
-
-    /**
-     * A key version: ARM {@code vaults/keys/versions} (the version in {@code keyUriWithVersion}, else the id's last
-     * segment) or a data-plane {@code list-versions} item (the version in {@code kid}).
-     */
-    static KeyVersion version(JsonView root) {
-        KeyRef ref;
-        JsonView attributes;
-        if (root.has("kid")) {
-            ref = root.keyUrl("kid");
-            attributes = orEmpty(root.object("attributes"));
-        } else {
-            ResourceId id = root.requiredResourceId("id");
-            JsonView body = root.body();
-            KeyRef withVersion = body.keyUrl("keyUriWithVersion");
-            KeyRef uri = body.keyUrl("keyUri");
-            ResourceId keyId = id.isType("microsoft.keyvault/vaults/keys/versions")
-                    || id.isType("microsoft.keyvault/managedhsms/keys/versions") ? parentKey(id) : id;
-            KeyRef key = uri != null ? uri : fromArmId(keyId, body);
-            ref = withVersion != null ? withVersion : new KeyRef(key.vaultHost(), key.name(), id.name());
-            attributes = orEmpty(body.object("attributes"));
-        }
-        if (ref == null || ref.version() == null) {
-            throw new SnapshotFormatException(root.where("kid") + ": expected a versioned key URL"
-                    + " https://<vault>/keys/<name>/<version>");
-        }
-        return new KeyVersion(ref, attributes.instant("created"), attributes.instant("updated"), attributes.bool("enabled"),
-                attributes.instant("nbf", "notBefore"), attributes.instant("exp", "expires"));
-    }
-
-    /** {@code .../keys/{name}/versions/{version}} to {@code .../keys/{name}}. */
-    private static ResourceId parentKey(ResourceId versionId) {
-        String text = versionId.toString();
-        return ResourceId.parse(text.substring(0, text.toLowerCase(Locale.ROOT).lastIndexOf("/versions/")));
+                attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"),
+                kid.version() == null ? null : attributes.instant("created"));
     }
 
     static RotationPolicy rotationPolicy(JsonView policy) {
@@ -106,13 +107,24 @@ final class KeyMapping {
         return new RotationPolicy(actions, expiry);
     }
 
+    /** The versionless key a policy's {@code id} names, or null for the default policy, which has no id. */
     static KeyRef rotationPolicyKey(JsonView policy) {
-        String id = policy.requiredText("id");
+        String id = policy.text("id");
+        if (id == null) {
+            return null;
+        }
         KeyRef ref = Scalars.keyUrl(id);
         if (ref == null) {
             throw new SnapshotFormatException("id: expected https://<vault>/keys/<name>/rotationpolicy, got \"" + id + "\"");
         }
         return ref.versionless();
+    }
+
+    /** {@code .../keys/{k}/versions/{v}} without the version part. */
+    private static ResourceId parentKey(ResourceId versionId) {
+        String text = versionId.toString();
+        int cut = text.toLowerCase(Locale.ROOT).lastIndexOf("/versions/");
+        return cut < 0 ? versionId : ResourceId.parse(text.substring(0, cut));
     }
 
     private static KeyRef fromArmId(ResourceId id, JsonView body) {

@@ -7,57 +7,111 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
+import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
+import io.byokwatch.domain.Tags;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.VaultKey;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Maps each resource object by kind into the growing snapshot; a resource that does not map becomes a problem. */
+/**
+ * Maps each resource object by kind into the growing snapshot; a resource that does not map becomes a problem. A
+ * summary (no properties, see {@link Summary}) is kept as such, never mapped into a record whose missing fields would
+ * read as "off". Two outputs name no resource of their own and are attributed by file name, which the README recipe
+ * sets: Managed HSM local role assignments ({@code <hsm>.hsm-role-assignments.json}) and a key's default rotation
+ * policy, which has no {@code id} ({@code <vault>.<key>.rotation-policy.json}).
+ */
 final class ResourceCollector {
+    static final Pattern HSM_ASSIGNMENTS_FILE = Pattern.compile("(?i)^(.+)\\.hsm-role-assignments\\.json$");
+    static final Pattern POLICY_FILE = Pattern.compile("(?i)^([^.]+)\\.([^.]+)\\.rotation-?policy\\.json$");
+    /** What ARM's generic resource listing prints for any resource: nothing of these is a setting byokwatch judges. */
+    private static final Set<String> ENVELOPE = Set.of("id", "name", "type", "location", "tags", "resourcegroup", "kind",
+            "sku", "identity", "systemdata", "etag", "managedby", "plan", "zones", "extendedlocation", "subscriptionid",
+            "tenantid", "changedtime", "createdtime");
+    private static final Set<ResourceKind> SUMMARISABLE = Set.of(ResourceKind.MANAGED_CLUSTER, ResourceKind.AGENT_POOL,
+            ResourceKind.DISK_ENCRYPTION_SET, ResourceKind.KEY_VAULT, ResourceKind.MANAGED_HSM);
+
     private final List<ManagedCluster> clusters = new ArrayList<>();
     private final List<AgentPool> agentPools = new ArrayList<>();
     private final List<DiskEncryptionSet> sets = new ArrayList<>();
     private final List<KeyVault> vaults = new ArrayList<>();
     private final List<VaultKey> keys = new ArrayList<>();
-    private final List<KeyVersion> keyVersions = new ArrayList<>();
+    private final List<VaultKey> keyVersions = new ArrayList<>();
     private final Map<KeyRef, RotationPolicy> rotationPolicies = new LinkedHashMap<>();
     private final List<RoleAssignment> roleAssignments = new ArrayList<>();
+    private final List<RoleDefinition> roleDefinitions = new ArrayList<>();
+    private final Map<String, List<JsonObject>> hsmAssignments = new LinkedHashMap<>();
+    private final Map<JsonObject, Origin> hsmAssignmentOrigins = new IdentityHashMap<>();
+    private final List<Summary> summaries = new ArrayList<>();
+    private final Map<Object, Origin> origins = new IdentityHashMap<>();
     private final List<ManagedDisk> disks = new ArrayList<>();
     private final List<DiskSnapshot> diskSnapshots = new ArrayList<>();
     private final Interner interner = Interner.forLoad();
     private final List<LoadProblem> problems = new ArrayList<>();
+    private final List<Unreadable> unreadable = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
+    private int order;
+
+    /** Called before a file's resources: a correctly named HSM assignment file counts as an export even when empty. */
+    void beginFile(Path file) {
+        Matcher hsm = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
+        if (hsm.matches()) {
+            hsmAssignments.computeIfAbsent(hsm.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+        }
+    }
 
     void add(Path file, String position, JsonObject resource) {
         ResourceKind kind = ArmMapper.kindOf(resource);
+        JsonView view = JsonView.of(resource);
+        Origin origin = new Origin(file, Origin.modifiedAtOf(view), order++);
         try {
+            if (SUMMARISABLE.contains(kind) && summaryOnly(resource)) {
+                ResourceId id = view.requiredResourceId("id");
+                summaries.add(new Summary(kind, id, ArmMapper.nameOf(view, id), new Tags(view.textMembers("tags")), file));
+                return;
+            }
             switch (kind) {
-                case MANAGED_CLUSTER -> clusters.add(ArmMapper.cluster(resource));
-                case AGENT_POOL -> agentPools.add(ArmMapper.agentPool(resource));
-                case DISK_ENCRYPTION_SET -> sets.add(ArmMapper.diskEncryptionSet(resource));
-                case KEY_VAULT, MANAGED_HSM -> vaults.add(ArmMapper.vault(resource));
-                case VAULT_KEY -> keys.add(ArmMapper.key(resource));
-                case KEY_VERSION -> keyVersions.add(ArmMapper.keyVersion(resource));
-                case ROTATION_POLICY -> rotationPolicies.put(ArmMapper.rotationPolicyKey(resource),
-                        ArmMapper.rotationPolicy(resource));
-                case ROLE_ASSIGNMENT -> roleAssignments.add(ArmMapper.roleAssignment(resource));
+                case MANAGED_CLUSTER -> keep(clusters, ArmMapper.cluster(resource), origin);
+                case AGENT_POOL -> keep(agentPools, ArmMapper.agentPool(resource), origin);
+                case DISK_ENCRYPTION_SET -> keep(sets, ArmMapper.diskEncryptionSet(resource), origin);
+                case KEY_VAULT, MANAGED_HSM -> keep(vaults, ArmMapper.vault(resource), origin);
+                case VAULT_KEY -> keep(keys, ArmMapper.key(resource), origin);
+                case KEY_VERSION -> keep(keyVersions, ArmMapper.keyVersion(resource), origin);
+                case ROTATION_POLICY -> rotationPolicy(file, resource);
+                case ROLE_ASSIGNMENT -> keep(roleAssignments, ArmMapper.roleAssignment(resource), origin);
+                case ROLE_DEFINITION -> keep(roleDefinitions, ArmMapper.roleDefinition(resource), origin);
+                case HSM_ROLE_ASSIGNMENT -> hsmAssignment(file, resource, origin);
                 case MANAGED_DISK -> disks.add(ArmMapper.disk(resource, interner));
                 case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource, interner));
                 case UNKNOWN -> skippedTypes.merge(ArmMapper.typeLabel(resource), 1, Integer::sum);
             }
         } catch (SnapshotFormatException e) {
             problems.add(new LoadProblem(file, position, describe(kind, resource) + ": " + e.getMessage()));
+            if (kind != ResourceKind.UNKNOWN) {
+                JsonElement id = view.raw("id");
+                unreadable.add(new Unreadable(kind, id != null && id.isJsonPrimitive() ? ResourceId.orNull(id.getAsString()) : null,
+                        hsmOwner(file), file, e.getMessage()));
+            }
         }
+    }
+
+    private static String hsmOwner(Path file) {
+        Matcher named = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
+        return named.matches() ? named.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     void problem(LoadProblem problem) {
@@ -65,8 +119,84 @@ final class ResourceCollector {
     }
 
     Snapshot snapshot(int files) {
+        Map<String, List<RoleAssignment>> hsm = new LinkedHashMap<>();
+        hsmAssignments.forEach((name, raw) -> {
+            ResourceId hsmId = hsmIdFor(name);
+            List<RoleAssignment> mapped = new ArrayList<>();
+            for (JsonObject o : raw) {
+                Origin origin = hsmAssignmentOrigins.get(o);
+                try {
+                    RoleAssignment a = ArmMapper.managedHsmRoleAssignment(o, hsmId);
+                    mapped.add(a);
+                    origins.put(a, origin);
+                } catch (SnapshotFormatException e) {
+                    problems.add(new LoadProblem(origin.file(), "", "Managed HSM role assignment: " + e.getMessage()));
+                    unreadable.add(new Unreadable(ResourceKind.HSM_ROLE_ASSIGNMENT, null, name, origin.file(), e.getMessage()));
+                }
+            }
+            hsm.put(name, mapped);
+        });
         return new Snapshot(clusters, agentPools, sets, vaults, keys, rotationPolicies, roleAssignments, problems,
-                skippedTypes, files, disks, diskSnapshots, keyVersions);
+                skippedTypes, files, disks, diskSnapshots, keyVersions, roleDefinitions, hsm, summaries, origins,
+                unreadable);
+    }
+
+    private <T> void keep(List<T> list, T record, Origin origin) {
+        list.add(record);
+        origins.put(record, origin);
+    }
+
+    private void rotationPolicy(Path file, JsonObject resource) {
+        KeyRef key = ArmMapper.rotationPolicyKey(resource);
+        if (key == null) {
+            Matcher named = POLICY_FILE.matcher(file.getFileName().toString());
+            if (!named.matches()) {
+                throw new SnapshotFormatException("a rotation policy without id (what the service returns for a key that"
+                        + " has no policy of its own) does not say whose it is; save `az keyvault key rotation-policy"
+                        + " show --vault-name VAULT -n KEY` as <vault>.<key>.rotation-policy.json");
+            }
+            // a name-only reference (host without a domain): matched to the key by vault and key name
+            key = new KeyRef(named.group(1), named.group(2), null);
+        }
+        rotationPolicies.put(key, ArmMapper.rotationPolicy(resource));
+    }
+
+    private void hsmAssignment(Path file, JsonObject resource, Origin origin) {
+        Matcher named = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
+        if (!named.matches()) {
+            throw new SnapshotFormatException("a Managed HSM local role assignment does not say which HSM it belongs to;"
+                    + " save `az keyvault role assignment list --hsm-name HSM` as <hsm>.hsm-role-assignments.json");
+        }
+        hsmAssignments.computeIfAbsent(named.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(resource);
+        hsmAssignmentOrigins.put(resource, origin);
+    }
+
+    /** The HSM's ARM id when its record was loaded; else a stand-in that keeps scopes comparable by name. */
+    private ResourceId hsmIdFor(String name) {
+        for (KeyVault v : vaults) {
+            if (v.managedHsm() && v.name().equalsIgnoreCase(name)) {
+                return v.id();
+            }
+        }
+        for (Summary s : summaries) {
+            if (s.kind() == ResourceKind.MANAGED_HSM && s.name().equalsIgnoreCase(name)) {
+                return s.id();
+            }
+        }
+        return ResourceId.parse("/providers/Microsoft.KeyVault/managedHSMs/" + name);
+    }
+
+    /** No {@code properties} and nothing beyond the generic listing's envelope. */
+    static boolean summaryOnly(JsonObject resource) {
+        for (Map.Entry<String, JsonElement> e : resource.entrySet()) {
+            JsonElement v = e.getValue();
+            boolean empty = v == null || v.isJsonNull() || (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString()
+                    && v.getAsString().isEmpty());
+            if (!empty && !ENVELOPE.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(ResourceKind kind, JsonObject resource) {

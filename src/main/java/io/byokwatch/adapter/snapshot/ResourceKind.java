@@ -9,10 +9,15 @@ public enum ResourceKind {
     DISK_SNAPSHOT,
     KEY_VAULT,
     MANAGED_HSM,
+    /** A key as a whole, described by its current version (ARM {@code vaults/keys}, {@code az keyvault key show/list}). */
     VAULT_KEY,
-    /** One version of a key: ARM {@code vaults/keys/versions}, {@code az keyvault key list-versions}. */
+    /** One version of a key ({@code az keyvault key list-versions}, ARM {@code vaults/keys/versions}). */
     KEY_VERSION,
     ROTATION_POLICY,
     ROLE_ASSIGNMENT,
+    /** A Managed HSM local role assignment ({@code az keyvault role assignment list --hsm-name}). */
+    HSM_ROLE_ASSIGNMENT,
+    /** An Azure RBAC or Managed HSM local role definition ({@code az role definition list}). */
+    ROLE_DEFINITION,
     UNKNOWN
 }

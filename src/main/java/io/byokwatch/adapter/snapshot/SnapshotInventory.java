@@ -1,15 +1,16 @@
 package io.byokwatch.adapter.snapshot;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Lookup;
@@ -17,7 +18,6 @@ import io.byokwatch.port.Lookup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,12 +54,20 @@ import java.util.function.Function;
  * names its node resource group; otherwise unknown. Ownership is {@link DiskOwners}'; a CSI disk no cluster in the
  * files owns is an orphan. Files without any disk make orphans and the disks behind a set unknown: an older export
  * recipe, not an estate without disks.</li>
- * <li><b>Role assignments:</b> none in the files at all is unknown. Otherwise the answer is found: the assignments at
- * the scope and every scope above it, plus all management-group assignments, since the files do not say which
- * management groups hold the subscription.</li>
+ * <li><b>Role assignments:</b> none in the files for the scope's subscription is unknown. Otherwise the answer is
+ * found: the assignments at the scope and every scope above it, and the management-group assignments that lie above
+ * it. {@code az role assignment list --all --include-inherited} for one subscription returns the management-group
+ * assignments above that subscription, so an assignment read from a file whose other assignments all lie in one
+ * subscription is placed above it; one from a file that mixes subscriptions (or holds nothing else) cannot be placed
+ * and is returned marked {@link RoleAssignment#unplaced()}.</li>
+ * <li><b>Summaries</b> (records without properties, see {@link Summary}) prove that a resource exists and that its
+ * subscription was listed, so they count for "exported"; a look-up that finds only a summary is unknown, naming the
+ * command that prints the full record.</li>
+ * <li><b>Key versions</b> are found from version exports and from any key record that names its version; a version
+ * the files do not hold is unknown.</li>
  * </ul>
- * Records that describe the same resource are combined as {@link SnapshotMerge} describes; node pools whose cluster
- * is not in the files are dropped.
+ * Records that describe the same resource are combined as {@link SnapshotMerge} describes, and what that had to
+ * decide is in {@link #notes()}; node pools whose cluster is not in the files are dropped.
  */
 public final class SnapshotInventory implements Inventory {
     private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
@@ -73,7 +81,6 @@ public final class SnapshotInventory implements Inventory {
     private final Map<String, KeyVault> vaultsByHost = new HashMap<>();
     private final Map<ResourceId, KeyVault> vaultsById = new HashMap<>();
     private final Map<String, VaultKey> keysById;
-    private final Map<String, List<KeyVersion>> versionsByKey = new HashMap<>();
     private final Map<String, Integer> clustersPerSubscription = new HashMap<>();
     private final Map<String, Integer> setsPerSubscription = new HashMap<>();
     private final Map<String, Integer> vaultsPerSubscriptionAndKind = new HashMap<>();
@@ -84,8 +91,17 @@ public final class SnapshotInventory implements Inventory {
     private final Map<String, List<ManagedCluster>> clustersByKmsHost = new HashMap<>();
     private final Map<String, List<RoleAssignment>> assignmentsByScope = new HashMap<>();
     private final List<RoleAssignment> managementGroupAssignments = new ArrayList<>();
+    /** Management-group assignments by the one subscription whose export they came with ({@code --include-inherited}). */
+    private final Map<String, Set<RoleAssignment>> placedManagementGroupAssignments = new HashMap<>();
     /** Subscriptions with at least one exported assignment: only there is "no granting assignment" a fact. */
     private final Set<String> subscriptionsWithAssignments = new HashSet<>();
+    private final Map<ResourceId, Summary> summariesById = new HashMap<>();
+    private final Map<String, Summary> vaultSummariesByHost = new HashMap<>();
+    private final Map<String, Map<String, VaultKey>> versionsByKey;
+    private final Set<String> keysWithVersionLists = new HashSet<>();
+    private final Map<String, RoleDefinition> roleDefinitions = new HashMap<>();
+    private final List<String> notes;
+    private final Set<ResourceId> fullClusterIds;
     private final Map<ResourceId, ManagedDisk> disksById;
     private final Map<ResourceId, DiskSnapshot> diskSnapshotsById;
     private final Map<String, Integer> disksPerSubscription = new HashMap<>();
@@ -99,7 +115,20 @@ public final class SnapshotInventory implements Inventory {
 
     public SnapshotInventory(Snapshot snapshot) {
         this.snapshot = snapshot;
-        this.clustersById = SnapshotMerge.clusters(snapshot);
+        SnapshotMerge merge = new SnapshotMerge(snapshot);
+        Map<ResourceId, ManagedCluster> merged = merge.clusters();
+        for (Summary summary : snapshot.summaries()) {
+            summariesById.putIfAbsent(summary.id(), summary);
+        }
+        this.fullClusterIds = Set.copyOf(merged.keySet());
+        // a cluster seen only as a summary is still a cluster in scope: its verdict says what is missing
+        for (Summary summary : summariesById.values()) {
+            if (summary.kind() == ResourceKind.MANAGED_CLUSTER && !merged.containsKey(summary.id())) {
+                merged.put(summary.id(), new ManagedCluster(summary.id(), summary.name(), null, summary.tags(), null,
+                        null, List.of(), null));
+            }
+        }
+        this.clustersById = merged;
         this.clusters = clustersById.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
         for (ManagedCluster c : clusters) {
             count(clustersPerSubscription, subscription(c.id()));
@@ -114,7 +143,20 @@ public final class SnapshotInventory implements Inventory {
                 }
             }
         }
-        snapshot.diskEncryptionSets().forEach(s -> setsById.put(s.id(), s));
+        setsById.putAll(merge.byId(snapshot.diskEncryptionSets(), DiskEncryptionSet::id, "disk encryption set"));
+        for (Summary summary : summariesById.values()) {
+            switch (summary.kind()) {
+                case DISK_ENCRYPTION_SET -> {
+                    if (!setsById.containsKey(summary.id())) {
+                        count(setsPerSubscription, subscription(summary.id()));
+                    }
+                }
+                case KEY_VAULT, MANAGED_HSM -> vaultSummariesByHost.put(summary.name().toLowerCase(Locale.ROOT)
+                        + (summary.kind() == ResourceKind.MANAGED_HSM ? ".managedhsm.azure.net" : ".vault.azure.net"), summary);
+                default -> {
+                }
+            }
+        }
         for (DiskEncryptionSet s : setsById.values()) {
             count(setsPerSubscription, subscription(s.id()));
             if (s.activeKey() != null) {
@@ -125,35 +167,61 @@ public final class SnapshotInventory implements Inventory {
             }
         }
         setsByVaultHost.values().forEach(list -> list.sort((a, b) -> a.id().compareTo(b.id())));
-        for (KeyVault v : snapshot.vaults()) {
+        for (KeyVault v : merge.byId(snapshot.vaults(), KeyVault::id, "key vault").values()) {
             vaultsById.put(v.id(), v);
             vaultsByHost.put(v.host(), v);
         }
         vaultsById.values().forEach(v -> count(vaultsPerSubscriptionAndKind, subscription(v.id()) + kindSuffix(v.managedHsm())));
-        this.keysById = SnapshotMerge.keys(snapshot, vaultsByHost);
+        summariesById.values().stream()
+                .filter(sm -> (sm.kind() == ResourceKind.KEY_VAULT || sm.kind() == ResourceKind.MANAGED_HSM)
+                        && !vaultsById.containsKey(sm.id()))
+                .forEach(sm -> count(vaultsPerSubscriptionAndKind, subscription(sm.id())
+                        + kindSuffix(sm.kind() == ResourceKind.MANAGED_HSM)));
+        this.keysById = merge.keys(vaultsByHost);
         keysById.values().forEach(k -> count(keysPerHost, k.ref().vaultHost()));
-        for (KeyVersion v : snapshot.keyVersions()) {
-            List<KeyVersion> versions = versionsByKey.computeIfAbsent(v.ref().keyId(), k -> new ArrayList<>());
-            if (versions.stream().noneMatch(x -> x.version().equalsIgnoreCase(v.version()))) {
-                versions.add(v);
-            }
+        this.versionsByKey = merge.keyVersions();
+        // a version record without a key type comes from a listing (list-versions, ARM versions list)
+        snapshot.keyVersions().stream().filter(v -> v.keyType() == null).forEach(v -> keysWithVersionLists.add(v.ref().keyId()));
+        for (RoleDefinition d : snapshot.roleDefinitions()) {
+            roleDefinitions.put(d.guid(), d);
         }
-        versionsByKey.values().forEach(list -> list.sort(NEWEST_FIRST));
-        List<RoleAssignment> assignments = SnapshotMerge.roleAssignments(snapshot);
+        List<RoleAssignment> assignments = merge.roleAssignments();
+        Map<Path, Set<String>> subscriptionsByFile = new HashMap<>();
         for (RoleAssignment a : assignments) {
+            Origin origin = snapshot.origin(a);
             if (a.scope().subscriptionId() != null) {
-                subscriptionsWithAssignments.add(a.scope().subscriptionId().toLowerCase(Locale.ROOT));
+                String sub = a.scope().subscriptionId().toLowerCase(Locale.ROOT);
+                subscriptionsWithAssignments.add(sub);
+                if (origin != null) {
+                    subscriptionsByFile.computeIfAbsent(origin.file(), f -> new HashSet<>()).add(sub);
+                }
             }
-            if (a.scope().key().startsWith(MANAGEMENT_GROUPS)) {
-                managementGroupAssignments.add(a);
-            } else {
+            if (!a.scope().key().startsWith(MANAGEMENT_GROUPS)) {
                 assignmentsByScope.computeIfAbsent(a.scope().key(), k -> new ArrayList<>()).add(a);
             }
         }
+        for (RoleAssignment a : assignments) {
+            if (!a.scope().key().startsWith(MANAGEMENT_GROUPS)) {
+                continue;
+            }
+            Origin origin = snapshot.origin(a);
+            Set<String> subs = origin == null ? Set.of() : subscriptionsByFile.getOrDefault(origin.file(), Set.of());
+            if (subs.size() == 1) {
+                placedManagementGroupAssignments.computeIfAbsent(subs.iterator().next(), k -> new LinkedHashSet<>()).add(a);
+            } else {
+                managementGroupAssignments.add(a);
+            }
+        }
+        this.notes = merge.notes();
         this.owners = new DiskOwners(clusters);
         this.disksById = SnapshotMerge.disks(snapshot);
         this.diskSnapshotsById = SnapshotMerge.diskSnapshots(snapshot);
         indexDisks();
+    }
+
+    /** What combining overlapping records had to decide (which of two differing copies was used, and why). */
+    public List<String> notes() {
+        return notes;
     }
 
     private void indexDisks() {
@@ -209,7 +277,9 @@ public final class SnapshotInventory implements Inventory {
         if (c != null) {
             return Lookup.found(c);
         }
-        return missing(id, clustersPerSubscription, "AKS cluster", "az aks list");
+        Unreadable blocking = unreadable(ResourceKind.MANAGED_CLUSTER, id);
+        return blocking != null ? Lookup.unknown(blocking.describe())
+                : missing(id, clustersPerSubscription, "AKS cluster", "az aks list");
     }
 
     @Override
@@ -218,7 +288,12 @@ public final class SnapshotInventory implements Inventory {
         if (s != null) {
             return Lookup.found(s);
         }
-        return missing(id, setsPerSubscription, "disk encryption set", "az disk-encryption-set list");
+        if (summariesById.containsKey(id)) {
+            return Lookup.unknown(summariesById.get(id).describe());
+        }
+        Unreadable blocking = unreadable(ResourceKind.DISK_ENCRYPTION_SET, id);
+        return blocking != null ? Lookup.unknown(blocking.describe())
+                : missing(id, setsPerSubscription, "disk encryption set", "az disk-encryption-set list");
     }
 
     @Override
@@ -234,15 +309,25 @@ public final class SnapshotInventory implements Inventory {
         if (named != null && vaultsById.containsKey(named)) {
             return Lookup.found(vaultsById.get(named));
         }
+        Summary summary = named != null && summariesById.containsKey(named) ? summariesById.get(named)
+                : vaultSummariesByHost.get(publicHost(h));
+        if (summary != null) {
+            return Lookup.unknown(summary.describe());
+        }
         int exported = named == null ? 0
                 : vaultsPerSubscriptionAndKind.getOrDefault(subscription(named) + kindSuffix(hsm), 0);
+        Unreadable blocking = unreadable(hsm ? ResourceKind.MANAGED_HSM : ResourceKind.KEY_VAULT, named);
+        if (exported > 0 && blocking != null) {
+            return Lookup.unknown(blocking.describe());
+        }
         if (exported > 0) {
             return Lookup.absent((hsm ? "managed HSM " : "key vault ") + named.name() + " (" + named + ") is not among the "
                     + plural(exported, hsm ? "managed HSM" : "key vault") + " exported for subscription "
                     + named.subscriptionId());
         }
         return Lookup.unknown("no " + (hsm ? "managed HSM" : "key vault") + " serving " + h
-                + " is in the inventory; add the output of az keyvault show " + (hsm ? "--hsm-name " : "--name ") + vaultName);
+                + " is in the inventory; add the output of `az keyvault show " + (hsm ? "--hsm-name " : "--name ")
+                + Bash.q(vaultName) + "`");
     }
 
     @Override
@@ -253,48 +338,128 @@ public final class SnapshotInventory implements Inventory {
         }
         int exported = keysPerHost.getOrDefault(ref.vaultHost(), 0);
         String vault = ref.vaultName();
+        Unreadable blocking = unreadable(ResourceKind.VAULT_KEY, null);
+        if (exported > 0 && blocking != null) {
+            return Lookup.unknown(blocking.describe());
+        }
         if (exported > 0) {
             return Lookup.absent("key " + ref.name() + " is not among the " + plural(exported, "key")
                     + " exported from vault " + vault + ": deleted, or never created");
         }
-        return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add az keyvault key list "
-                + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " or ARM vaults/keys");
-    }
-
-    /** Newest first; a version whose creation time the export lacks sorts last, as its age is unknown. */
-    private static final Comparator<KeyVersion> NEWEST_FIRST = Comparator.comparing(KeyVersion::created,
-            Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(KeyVersion::version);
-
-    @Override
-    public Lookup<List<KeyVersion>> keyVersions(KeyRef ref) {
-        List<KeyVersion> versions = versionsByKey.get(ref.keyId());
-        if (versions != null) {
-            return Lookup.found(List.copyOf(versions));
-        }
-        Lookup<VaultKey> key = key(ref);
-        if (key instanceof Lookup.Absent<VaultKey> a) {
-            return Lookup.absent(a.evidence());
-        }
-        String vault = ref.vaultName();
-        return Lookup.unknown("the versions of key " + ref.name() + " in " + vault + " are not in the inventory; add az keyvault"
-                + " key list-versions " + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + vault + " -n " + ref.name()
-                + " or ARM vaults/keys/" + ref.name() + "/versions");
+        return Lookup.unknown("no keys from vault " + vault + " are in the inventory; add the ARM vaults/keys GET of each"
+                + " key, or `az keyvault key show " + (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(vault)
+                + " -n " + Bash.q(ref.name()) + "`");
     }
 
     @Override
     public Lookup<List<RoleAssignment>> roleAssignmentsAt(ResourceId scope) {
         String subscription = scope.subscriptionId();
-        if (subscription == null || !subscriptionsWithAssignments.contains(subscription.toLowerCase(Locale.ROOT))) {
-            return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add az role"
-                    + " assignment list --all --include-inherited --scope " + scope.topLevel());
+        for (Unreadable u : snapshot.unreadable()) {
+            // an unreadable assignment could be the grant that matters, as in the live inventory
+            if (u.kind() == ResourceKind.ROLE_ASSIGNMENT && (u.id() == null || u.id().subscriptionId() == null
+                    || u.id().subscriptionId().equalsIgnoreCase(subscription))) {
+                return Lookup.unknown(u.describe());
+            }
         }
-        Set<RoleAssignment> found = new LinkedHashSet<>(managementGroupAssignments);
+        if (subscription == null || !subscriptionsWithAssignments.contains(subscription.toLowerCase(Locale.ROOT))) {
+            return Lookup.unknown("role assignments of subscription " + subscription + " are not in the inventory; add `az role"
+                    + " assignment list --all --include-inherited --subscription " + Bash.q(subscription) + "`");
+        }
+        Set<RoleAssignment> found = new LinkedHashSet<>(placedManagementGroupAssignments.getOrDefault(
+                subscription.toLowerCase(Locale.ROOT), Set.of()));
+        managementGroupAssignments.forEach(a -> found.add(a.asUnplaced()));
         String key = scope.key();
         for (int slash = key.indexOf('/', 1); slash > 0; slash = key.indexOf('/', slash + 1)) {
             found.addAll(assignmentsByScope.getOrDefault(key.substring(0, slash), List.of()));
         }
         found.addAll(assignmentsByScope.getOrDefault(key, List.of()));
         return Lookup.found(List.copyOf(found));
+    }
+
+    @Override
+    public Lookup<VaultKey> keyVersion(KeyRef ref) {
+        if (ref.version() == null) {
+            return key(ref);
+        }
+        Lookup<VaultKey> key = key(ref.versionless());
+        if (key instanceof Lookup.Absent<VaultKey> || key instanceof Lookup.Unknown<VaultKey>) {
+            return key;
+        }
+        VaultKey version = versionsByKey.getOrDefault(ref.keyId(), Map.of()).get(ref.version().toLowerCase(Locale.ROOT));
+        if (version != null) {
+            return Lookup.found(version);
+        }
+        String vault = ref.vaultName();
+        String flag = ref.inManagedHsm() ? "--hsm-name " : "--vault-name ";
+        return Lookup.unknown("the attributes of version " + ref.version() + " of key " + ref.name() + ", which the disk"
+                + " encryption set is pinned to, are not in the inventory"
+                + (keysWithVersionLists.contains(ref.keyId()) ? " (the exported version list does not name it)" : "")
+                + "; add `az keyvault key list-versions " + flag + Bash.q(vault) + " -n " + Bash.q(ref.name())
+                + "` or the ARM vaults/keys/" + ref.name() + "/versions/" + ref.version() + " body");
+    }
+
+    @Override
+    public Lookup<List<VaultKey>> keyVersions(KeyRef key) {
+        Map<String, VaultKey> versions = versionsByKey.get(key.keyId());
+        if (versions == null || !keysWithVersionLists.contains(key.keyId())) {
+            return Lookup.unknown("no version list of key " + key.name() + " is in the inventory; add `az keyvault key"
+                    + " list-versions " + (key.inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(key.vaultName())
+                    + " -n " + Bash.q(key.name()) + "`");
+        }
+        return Lookup.found(List.copyOf(versions.values()));
+    }
+
+    @Override
+    public Lookup<RoleDefinition> roleDefinition(RoleAssignment assignment) {
+        String guid = assignment.roleDefinitionGuid() == null ? "" : assignment.roleDefinitionGuid().toLowerCase(Locale.ROOT);
+        RoleDefinition d = roleDefinitions.get(guid);
+        if (d != null) {
+            return Lookup.found(d);
+        }
+        boolean hsmScope = assignment.scope() != null && assignment.scope().key().contains("/microsoft.keyvault/managedhsms/");
+        return Lookup.unknown("role definition " + guid + " is not in the inventory; add " + (hsmScope
+                ? "`az keyvault role definition list --hsm-name " + Bash.q(assignment.scope().topLevel().name()) + "`"
+                : "`az role definition list --custom-role-only true`") + " output");
+    }
+
+    @Override
+    public Lookup<List<RoleAssignment>> managedHsmRoleAssignments(KeyVault hsm) {
+        for (Unreadable u : snapshot.unreadable()) {
+            if (u.kind() == ResourceKind.HSM_ROLE_ASSIGNMENT && hsm.name().equalsIgnoreCase(u.owner())) {
+                return Lookup.unknown(u.describe());
+            }
+        }
+        List<RoleAssignment> local = snapshot.managedHsmRoleAssignments().get(hsm.name().toLowerCase(Locale.ROOT));
+        if (local == null) {
+            return Lookup.unknown("Managed HSM " + hsm.name() + " keeps its role assignments in its own local RBAC, which"
+                    + " ARM does not expose; add `az keyvault role assignment list --hsm-name " + Bash.q(hsm.name())
+                    + "` saved as " + hsm.name() + ".hsm-role-assignments.json");
+        }
+        List<RoleAssignment> mapped = new ArrayList<>();
+        for (RoleAssignment a : local) {
+            // loaded before the HSM's record may have been: re-anchor the scope below this HSM's id
+            mapped.add(new RoleAssignment(a.id(), a.principalId(), a.principalType(), a.roleDefinitionGuid(),
+                    a.roleDefinitionName(), reanchor(a.scope(), hsm.id()), a.unplaced()));
+        }
+        return Lookup.found(mapped);
+    }
+
+    @Override
+    public Lookup<List<ResourceId>> vaultsUnder(ResourceId scope) {
+        Set<ResourceId> found = new java.util.TreeSet<>();
+        vaultsById.keySet().stream().filter(id -> id.isUnder(scope)).forEach(found::add);
+        summariesById.values().stream().filter(sm -> (sm.kind() == ResourceKind.KEY_VAULT || sm.kind() == ResourceKind.MANAGED_HSM)
+                && sm.id().isUnder(scope)).forEach(sm -> found.add(sm.id()));
+        return Lookup.found(List.copyOf(found));
+    }
+
+    @Override
+    public String detailsMissing(ResourceId id) {
+        Summary summary = summariesById.get(id);
+        if (summary == null || fullClusterIds.contains(id) || setsById.containsKey(id) || vaultsById.containsKey(id)) {
+            return null;
+        }
+        return summary.describe();
     }
 
     @Override
@@ -419,8 +584,31 @@ public final class SnapshotInventory implements Inventory {
             return Lookup.absent(what + " " + id.name() + " is not among the " + plural(exported, what)
                     + " exported for subscription " + sub);
         }
-        return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of "
-                + listCommand + " --subscription " + sub);
+        return Lookup.unknown("no " + what + "s from subscription " + sub + " are in the inventory; add the output of `"
+                + listCommand + " --subscription " + Bash.q(sub) + "`");
+    }
+
+    /** An unreadable record of the kind that may be this resource (same id, or its id unreadable too), or null. */
+    private Unreadable unreadable(ResourceKind kind, ResourceId id) {
+        for (Unreadable u : snapshot.unreadable()) {
+            if (u.kind() == kind && (u.id() == null || id == null || u.id().equals(id))) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** A host as the public cloud spells it, which is the only host a summary (no vaultUri) can be known by. */
+    private static String publicHost(String host) {
+        int dot = host.indexOf('.');
+        String name = dot < 0 ? host : host.substring(0, dot);
+        return name + (host.contains(".managedhsm.") ? ".managedhsm.azure.net" : ".vault.azure.net");
+    }
+
+    private static ResourceId reanchor(ResourceId scope, ResourceId hsmId) {
+        String key = scope.key();
+        int keys = key.indexOf("/keys/");
+        return keys < 0 ? hsmId : hsmId.child("keys", scope.name());
     }
 
     private static String subscription(ResourceId id) {

@@ -62,6 +62,7 @@ public final class SnapshotLoader {
     }
 
     private static void read(Path file, ResourceCollector collector) {
+        collector.beginFile(file);
         JsonElement root;
         try (Reader in = TextFiles.open(file)) {
             root = parse(in);

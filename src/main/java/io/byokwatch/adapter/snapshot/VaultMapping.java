@@ -27,13 +27,15 @@ final class VaultMapping {
         for (JsonView p : body.objects("accessPolicies")) {
             JsonView permissions = p.object("permissions");
             List<String> keys = permissions == null ? List.of() : permissions.texts("keys");
+            boolean listed = permissions != null && permissions.raw("keys") != null;
             policies.add(new AccessPolicy(p.text("tenantId"), p.text("objectId"), p.text("applicationId"),
-                    new HashSet<>(keys)));
+                    new HashSet<>(keys), listed));
         }
         // Vaults keep sku inside properties; Managed HSM pools have it at the top level.
         JsonView sku = body.object("sku") != null ? body.object("sku") : root.object("sku");
         return new KeyVault(id, name, host, managedHsm, body.bool("enableSoftDelete"), body.bool("enablePurgeProtection"),
                 body.integer("softDeleteRetentionInDays"), body.bool("enableRbacAuthorization"), policies,
-                sku == null ? null : sku.text("name"), body.text("publicNetworkAccess"), body.text("tenantId"));
+                sku == null ? null : sku.text("name"), body.text("publicNetworkAccess"), body.text("tenantId"),
+                body.raw("accessPolicies") != null);
     }
 }

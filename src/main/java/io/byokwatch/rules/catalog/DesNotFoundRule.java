@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.port.Lookup;
@@ -28,13 +29,32 @@ public final class DesNotFoundRule extends CatalogRule {
         out.fail(c.diskEncryptionSetId(), "Cluster " + c.name() + " references disk encryption set "
                         + c.diskEncryptionSetId().name() + ", which does not exist, so new node disks cannot be created"
                         + " or encrypted.",
-                "Restore or recreate the set under the same id, with access to its key, before the cluster scales:\n"
-                        + "  az disk-encryption-set show --ids " + c.diskEncryptionSetId() + "\n"
-                        + "  az disk-encryption-set create -g " + c.diskEncryptionSetId().resourceGroup() + " -n "
-                        + c.diskEncryptionSetId().name() + " --key-url <key-id> --source-vault <kv-name>\n"
-                        + "  az keyvault set-policy -n <kv-name> --object-id <des-principal-id> --key-permissions get wrapKey unwrapKey\n"
-                        + "Terraform: re-apply the azurerm_disk_encryption_set that "
-                        + NoByokRule.tfName(c.name()) + " references; do not remove it while the cluster exists.",
+                remediation(c),
                 Evidence.of("diskEncryptionSetId", c.diskEncryptionSetId()).and("lookup", absent.evidence()).map());
+    }
+
+    /**
+     * The set is gone, so neither its key nor its vault's permission model is known here: the person names the key,
+     * and the script grants the recreated set's identity the way the vault decides access (RBAC or access policies).
+     */
+    static String remediation(ManagedCluster c) {
+        String rg = Bash.q(c.diskEncryptionSetId().resourceGroup());
+        String set = Bash.q(c.diskEncryptionSetId().name());
+        return new Script("Recreate the set under the same id, with access to its key, before the cluster scales")
+                .set("KEY_ID", "https://VAULT.vault.azure.net/keys/KEY/VERSION", "the key the set used")
+                .set("VAULT", "VAULT", "the vault that holds it")
+                .cmd("VAULT_ID=$(az keyvault show -n \"$VAULT\" --query id -o tsv)")
+                .cmd("az disk-encryption-set create -g " + rg + " -n " + set + " --key-url \"$KEY_ID\" --source-vault"
+                        + " \"$VAULT_ID\" --enable-auto-key-rotation true")
+                .cmd("PRINCIPAL=$(az disk-encryption-set show -g " + rg + " -n " + set + " --query identity.principalId -o tsv)")
+                .cmd("if [ \"$(az keyvault show -n \"$VAULT\" --query properties.enableRbacAuthorization -o tsv)\" = true ]; then")
+                .cmd("  az role assignment create --role \"Key Vault Crypto Service Encryption User\" --assignee-object-id"
+                        + " \"$PRINCIPAL\" --assignee-principal-type ServicePrincipal --scope \"$VAULT_ID\"")
+                .cmd("else")
+                .cmd("  az keyvault set-policy -n \"$VAULT\" --object-id \"$PRINCIPAL\" --key-permissions get wrapKey unwrapKey")
+                .cmd("fi")
+                .terraform("re-apply the azurerm_disk_encryption_set that " + NoByokRule.tfName(c.name())
+                        + " references, with its azurerm_role_assignment or azurerm_key_vault_access_policy; do not"
+                        + " remove it while the cluster exists.");
     }
 }

@@ -1,41 +1,42 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AccessPolicy;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
+import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyRoles;
 import io.byokwatch.rules.Outcome;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Fails when the set has no identity, or no identity of the set holds get+wrapKey+unwrapKey on the key: through an
- * access policy on access-policy vaults, or through a role that grants them on RBAC vaults.
+ * access policy on access-policy vaults, or through a role whose data actions grant them (built-in or custom, at the
+ * key, vault or any scope above) on RBAC vaults and Managed HSMs. A grant that can only be proven through a group, a
+ * role whose definition is not in the inventory or unreadable assignments is not evaluated, never a failure.
  */
 public final class KeyAccessRule extends CatalogRule {
     public static final String ID = "des-no-key-access";
     static final List<String> PERMISSIONS = List.of("get", "wrapKey", "unwrapKey");
-    /** Built-in roles whose data actions include key read, wrap and unwrap, by their fixed definition GUIDs. */
-    static final Map<String, String> GRANTING_ROLES = Map.of(
-            "e147488a-f6f5-4113-8e2d-b22465e65bf6", "Key Vault Crypto Service Encryption User",
-            "12338af0-0e69-4776-bea7-57ae8d297424", "Key Vault Crypto User",
-            "14b46e9e-c2b7-41b4-b07b-48a6ebf60603", "Key Vault Crypto Officer",
-            "00482a5a-887f-4fb3-b363-3b7fe8e74483", "Key Vault Administrator");
+    private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+
+    private enum Grant { YES, NO, UNDECIDED }
 
     public KeyAccessRule() {
         super(ID, Severity.CRITICAL,
                 "Disk encryption set cannot reach its key",
                 "the set has no managed identity, or its identity lacks get, wrapKey and unwrapKey on the key (access"
                     + " policy) or a role granting them (RBAC: Key Vault Crypto Service Encryption User, Crypto User,"
-                    + " Crypto Officer or Administrator)",
+                    + " Crypto Officer, Administrator or a custom role with those data actions; Managed HSM: local"
+                    + " Crypto Service Encryption User or Crypto User)",
                 Compliance.KEY_MANAGEMENT);
     }
 
@@ -48,7 +49,7 @@ public final class KeyAccessRule extends CatalogRule {
         if (!set.identity().present()) {
             out.fail(set.id(), "Disk encryption set " + set.name() + " has no managed identity, so it cannot unwrap its key"
                             + " and the disks it protects become unreadable.",
-                    fix(set, null), Evidence.of("identityType", set.identity().type()).map());
+                    fix(set, chain.foundVault()), Evidence.of("identityType", set.identity().type()).map());
             return;
         }
         KeyVault vault = Links.vault(chain, out);
@@ -57,20 +58,25 @@ public final class KeyAccessRule extends CatalogRule {
         }
         List<String> principals = set.identity().knownPrincipalIds();
         List<String> unknown = set.identity().unknownPrincipals();
-        if (vault.managedHsm()) {
-            out.notEvaluated(vault.id(), "Managed HSM " + vault.name() + " keeps its role assignments in its own local RBAC,"
-                    + " which ARM does not expose; check with az keyvault role assignment list --hsm-name " + vault.name());
-            return;
-        }
         if (principals.isEmpty()) {
             out.notEvaluated(set.id(), "the principal id of the " + String.join(", ", unknown) + " of disk encryption set "
-                    + set.name() + " is not in the inventory; add az identity show output or a payload with principalId");
+                    + set.name() + " is not in the inventory; add the output of `az disk-encryption-set show --ids "
+                    + Bash.q(set.id()) + "` (it has identity.principalId), or `az identity show --ids IDENTITY-ID` for each"
+                    + " user-assigned identity");
             return;
         }
         List<String> gaps = new ArrayList<>();
-        boolean granted = vault.usesRbac() ? viaRoles(chain, vault, set, principals, gaps, out)
+        Grant grant = vault.usesRbac() ? viaRoles(chain, vault, set, principals, gaps, out)
                 : viaPolicies(vault, principals, gaps);
-        if (granted || gaps.isEmpty()) {
+        if (grant == Grant.NO && !vault.usesRbac() && (!vault.accessPoliciesListed() || vault.accessPolicies().stream()
+                .anyMatch(p -> !p.complete() && (p.objectId() == null
+                        || principals.stream().anyMatch(pr -> pr.equalsIgnoreCase(p.objectId())))))) {
+            out.notEvaluated(vault.id(), "no access policy of " + Links.vaultLabel(vault) + " grants the set's identity"
+                    + " get, wrapKey and unwrapKey, but an entry in the record leaves out whom it is for or its key"
+                    + " permissions; add the output of `az keyvault show --name " + Bash.q(vault.name()) + "`");
+            return;
+        }
+        if (grant != Grant.NO) {
             return;
         }
         if (!unknown.isEmpty()) {
@@ -78,14 +84,15 @@ public final class KeyAccessRule extends CatalogRule {
                     + String.join(", ", unknown) + " is not in the inventory");
             return;
         }
-        out.fail(set.id(), "Disk encryption set " + set.name() + " cannot use key " + set.activeKey().name() + " in vault "
-                        + vault.name() + " because its identity lacks " + (vault.usesRbac() ? "a role granting" : "the permissions")
-                        + " get, wrapKey and unwrapKey.",
-                fix(set, vault), Evidence.of("vault", vault.id()).and("authorization", vault.usesRbac() ? "rbac" : "accessPolicies")
+        out.fail(set.id(), "Disk encryption set " + set.name() + " cannot use key " + set.activeKey().name() + " in "
+                        + Links.vaultLabel(vault) + " because its identity lacks "
+                        + (vault.usesRbac() ? "a role granting" : "the permissions") + " get, wrapKey and unwrapKey.",
+                fix(set, vault), Evidence.of("vault", vault.id())
+                        .and("authorization", vault.managedHsm() ? "managedHsmLocalRbac" : vault.usesRbac() ? "rbac" : "accessPolicies")
                         .and("principalIds", principals).and("gaps", gaps).map());
     }
 
-    private static boolean viaPolicies(KeyVault vault, List<String> principals, List<String> gaps) {
+    private static Grant viaPolicies(KeyVault vault, List<String> principals, List<String> gaps) {
         for (String principal : principals) {
             List<String> missing = new ArrayList<>(PERMISSIONS);
             for (AccessPolicy p : vault.accessPolicies()) {
@@ -94,59 +101,127 @@ public final class KeyAccessRule extends CatalogRule {
                 }
             }
             if (missing.isEmpty()) {
-                return true;
+                return Grant.YES;
             }
             gaps.add("principal " + principal + " lacks " + String.join(", ", missing) + " in the access policies");
         }
-        return false;
+        return Grant.NO;
     }
 
-    private static boolean viaRoles(Chain chain, KeyVault vault, DiskEncryptionSet set, List<String> principals,
-                                    List<String> gaps, Outcome out) {
-        if (chain.roleAssignments() instanceof Lookup.Unknown<?> u) {
-            out.notEvaluated(vault.id(), u.reason());
-            return true;
+    private static Grant viaRoles(Chain chain, KeyVault vault, DiskEncryptionSet set, List<String> principals,
+                                  List<String> gaps, Outcome out) {
+        Lookup<List<RoleAssignment>> lookup = chain.roleAssignments();
+        if (lookup == null || lookup instanceof Lookup.Unknown<?>) {
+            out.notEvaluated(vault.id(), lookup == null ? "the role assignments at " + Links.vaultLabel(vault) + " were not read"
+                    : ((Lookup.Unknown<?>) lookup).reason());
+            return Grant.UNDECIDED;
         }
+        List<RoleAssignment> assignments = lookup.orNull() == null ? List.of() : lookup.orNull();
         ResourceId keyScope = vault.id().child("keys", set.activeKey().name());
-        List<RoleAssignment> assignments = chain.roleAssignments() == null ? List.of() : chain.roleAssignments().orNull();
-        boolean undecidable = false;
-        for (String principal : principals) {
-            for (RoleAssignment a : assignments) {
-                if (!principal.equalsIgnoreCase(a.principalId()) || !GRANTING_ROLES.containsKey(roleGuid(a))) {
-                    continue;
-                }
-                if (a.scope() != null && keyScope.isUnder(a.scope())) {
-                    return true;
-                }
-                undecidable |= a.scope() != null && a.scope().key().startsWith("/providers/microsoft.management/managementgroups/");
+        List<String> undecided = new ArrayList<>();
+        for (RoleAssignment a : assignments) {
+            if (!applies(a, keyScope)) {
+                continue;
             }
-            gaps.add("principal " + principal + " has no Key Vault crypto role at the key, vault or an enclosing scope");
+            boolean own = principals.stream().anyMatch(p -> p.equalsIgnoreCase(a.principalId()));
+            // a Managed HSM's data plane does not say what kind of principal an assignment is for: it may be a group
+            boolean group = "group".equalsIgnoreCase(a.principalType()) || (a.principalType() == null && !own);
+            if (!own && !group) {
+                continue;
+            }
+            Grant g = grant(chain, a, vault.managedHsm(), undecided);
+            if (g == Grant.YES && a.unplaced()) {
+                undecided.add("role " + roleLabel(a, vault.managedHsm()) + " is assigned at management group "
+                        + a.scope().name() + ", and the inventory does not say whether that group holds subscription "
+                        + vault.id().subscriptionId() + "; export role assignments one subscription per file (`az role"
+                        + " assignment list --all --include-inherited --subscription " + Bash.q(vault.id().subscriptionId()) + "`)");
+                continue;
+            }
+            if (g == Grant.YES && own) {
+                return Grant.YES;
+            }
+            if (g == Grant.YES) {
+                undecided.add("role " + roleLabel(a, vault.managedHsm()) + " at " + scopeLabel(a) + " is assigned to group "
+                        + a.principalId() + ", which may hold the set's identity, and group membership cannot be read with"
+                        + " Reader; check with `az ad group member check --group " + Bash.q(a.principalId()) + " --member-id "
+                        + Bash.q(principals.get(0)) + "`");
+            }
         }
-        if (undecidable) {
-            out.notEvaluated(vault.id(), "a granting role is assigned at a management group, and the inventory does not say"
-                    + " whether vault " + vault.name() + " lies under it");
-            return true;
+        if (!undecided.isEmpty()) {
+            out.notEvaluated(vault.id(), "no role assigned directly to the identity of disk encryption set " + set.name()
+                    + " grants key access, but " + String.join("; ", undecided));
+            return Grant.UNDECIDED;
         }
-        return false;
+        for (String principal : principals) {
+            gaps.add("principal " + principal + " has no role granting key read, wrap and unwrap at the key, "
+                    + (vault.managedHsm() ? "the Managed HSM" : "vault or an enclosing scope"));
+        }
+        return Grant.NO;
     }
 
-    private static String roleGuid(RoleAssignment a) {
-        return a.roleDefinitionGuid() == null ? "" : a.roleDefinitionGuid().toLowerCase(Locale.ROOT);
+    /** On the key scope or above it; management-group assignments the inventory returned are above it by contract. */
+    private static boolean applies(RoleAssignment a, ResourceId keyScope) {
+        return a.scope() != null && (keyScope.isUnder(a.scope()) || a.scope().key().startsWith(MANAGEMENT_GROUPS));
     }
 
-    private static String fix(DiskEncryptionSet set, KeyVault vault) {
-        String vaultName = vault != null ? vault.name() : set.activeKey() != null ? set.activeKey().vaultName() : "<kv-name>";
-        String rg = set.id().resourceGroup();
-        String grant = vault != null && vault.usesRbac()
-                ? "  az role assignment create --role \"Key Vault Crypto Service Encryption User\" --assignee-object-id $PRINCIPAL"
-                + " --assignee-principal-type ServicePrincipal --scope " + vault.id() + "\n"
-                : "  az keyvault set-policy -n " + vaultName + " --object-id $PRINCIPAL --key-permissions get wrapKey unwrapKey\n";
-        return "Give the set an identity and let it use the key:\n"
-                + "  az disk-encryption-set identity assign -g " + rg + " -n " + set.name() + " --system-assigned\n"
-                + "  PRINCIPAL=$(az disk-encryption-set show -g " + rg + " -n " + set.name() + " --query identity.principalId -o tsv)\n"
-                + grant
-                + "Terraform: identity { type = \"SystemAssigned\" } on azurerm_disk_encryption_set." + NoByokRule.tfName(set.name())
-                + ", plus an azurerm_key_vault_access_policy (get, wrapKey, unwrapKey) or an azurerm_role_assignment"
-                + " (Key Vault Crypto Service Encryption User) for its principal_id.";
+    private static Grant grant(Chain chain, RoleAssignment a, boolean managedHsm, List<String> undecided) {
+        Boolean known = KeyRoles.knownGrant(a.roleDefinitionGuid(), managedHsm);
+        if (known != null) {
+            return known ? Grant.YES : Grant.NO;
+        }
+        Lookup<RoleDefinition> definition = chain.roleDefinition(a.roleDefinitionGuid());
+        if (definition instanceof Lookup.Found<RoleDefinition> f) {
+            return KeyRoles.grants(f.value(), managedHsm) ? Grant.YES : Grant.NO;
+        }
+        if (definition instanceof Lookup.Absent<RoleDefinition>) {
+            return Grant.NO; // a deleted role definition grants nothing
+        }
+        String why = definition instanceof Lookup.Unknown<RoleDefinition> u ? u.reason() : "it was not read";
+        undecided.add("the definition of role " + roleLabel(a, managedHsm) + " assigned at " + scopeLabel(a) + " is unknown ("
+                + why + ")");
+        return Grant.UNDECIDED;
+    }
+
+    private static String roleLabel(RoleAssignment a, boolean managedHsm) {
+        String name = a.roleDefinitionName() != null ? a.roleDefinitionName() : KeyRoles.knownName(a.roleDefinitionGuid(), managedHsm);
+        return name != null ? name + " (" + a.roleDefinitionGuid() + ")" : a.roleDefinitionGuid();
+    }
+
+    private static String scopeLabel(RoleAssignment a) {
+        return a.scope() == null ? "an unknown scope" : a.scope().toString();
+    }
+
+    static String fix(DiskEncryptionSet set, KeyVault vault) {
+        String rg = Bash.q(set.id().resourceGroup());
+        String name = Bash.q(set.name());
+        String keyName = set.activeKey() == null ? null : set.activeKey().name();
+        String vaultName = Bash.q(vault != null ? vault.name() : set.activeKey() != null ? set.activeKey().vaultName() : "kv-name");
+        StringBuilder sb = new StringBuilder("Give the set an identity and let it use the key (bash):\n");
+        if (!set.identity().present()) {
+            sb.append("  az disk-encryption-set identity assign -g ").append(rg).append(" -n ").append(name)
+                    .append(" --system-assigned\n");
+        }
+        sb.append("  PRINCIPAL=$(az disk-encryption-set show -g ").append(rg).append(" -n ").append(name)
+                .append(" --query identity.principalId -o tsv)\n");
+        if (vault != null && vault.managedHsm()) {
+            sb.append("  az keyvault role assignment create --hsm-name ").append(vaultName)
+                    .append(" --role \"Managed HSM Crypto Service Encryption User\" --assignee-object-id \"$PRINCIPAL\"")
+                    .append(" --assignee-principal-type ServicePrincipal --scope ")
+                    .append(Bash.q(keyName == null ? "/keys" : "/keys/" + keyName)).append('\n');
+        } else if (vault != null && vault.usesRbac()) {
+            sb.append("  az role assignment create --role \"Key Vault Crypto Service Encryption User\" --assignee-object-id")
+                    .append(" \"$PRINCIPAL\" --assignee-principal-type ServicePrincipal --scope ")
+                    .append(Bash.q(keyName == null ? vault.id() : vault.id().child("keys", keyName))).append('\n');
+        } else {
+            sb.append("  az keyvault set-policy -n ").append(vaultName)
+                    .append(" --object-id \"$PRINCIPAL\" --key-permissions get wrapKey unwrapKey\n");
+        }
+        return sb.append("Terraform: identity { type = \"SystemAssigned\" } on azurerm_disk_encryption_set.")
+                .append(NoByokRule.tfName(set.name())).append(", plus ")
+                .append(vault != null && vault.managedHsm() ? "an azurerm_key_vault_managed_hardware_security_module_role_assignment"
+                        + " (Managed HSM Crypto Service Encryption User) for its principal_id"
+                        : vault != null && vault.usesRbac() ? "an azurerm_role_assignment (Key Vault Crypto Service"
+                        + " Encryption User) for its principal_id" : "an azurerm_key_vault_access_policy (get, wrapKey,"
+                        + " unwrapKey) for its principal_id").append('.').toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
@@ -32,25 +33,34 @@ public final class KeyRotationRule extends CatalogRule {
             return;
         }
         if (!key.rotationPolicyKnown()) {
-            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory; add az keyvault key"
-                    + " rotation-policy show --vault-name " + key.ref().vaultName() + " -n " + key.name() + " or the ARM vaults/keys body");
+            String vault = key.ref().vaultName();
+            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory (list outputs"
+                    + " and the data plane's key show leave it out); add the ARM vaults/keys/" + key.name() + " GET, or"
+                    + " `az keyvault key rotation-policy show " + (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ")
+                    + Bash.q(vault) + " -n " + Bash.q(key.name()) + "` saved as " + vault + "." + key.name() + ".rotation-policy.json"
+                    + " (a key without a policy of its own gets a default one that names no key)");
             return;
         }
         if (key.rotationPolicy() != null && key.rotationPolicy().rotates()) {
             return;
         }
-        String vault = key.ref().vaultName();
         out.fail(set.id(), "Disk encryption set " + set.name() + " is pinned to a key version and key " + key.name()
-                        + " in vault " + vault + " has no rotation policy that rotates it.",
-                "Rotate on a schedule and let the set follow new versions:\n"
-                        + "  az keyvault key rotation-policy update --vault-name " + vault + " -n " + key.name()
-                        + " --value '{\"lifetimeActions\":[{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}}],"
-                        + "\"attributes\":{\"expiryTime\":\"P1Y\"}}'\n"
-                        + "  az disk-encryption-set update -g " + set.id().resourceGroup() + " -n " + set.name()
-                        + " --enable-auto-key-rotation true\n"
-                        + "Terraform: auto_key_rotation_enabled = true on azurerm_disk_encryption_set." + NoByokRule.tfName(set.name())
-                        + " and a rotation_policy block on azurerm_key_vault_key." + NoByokRule.tfName(key.name()) + ".",
+                        + " in " + Links.vaultLabel(key.ref()) + " has no rotation policy that rotates it.",
+                fix(set, key),
                 Evidence.of("rotationToLatestKeyVersionEnabled", false)
                         .and("rotationPolicy", key.rotationPolicy() == null ? "none" : "no rotate action").map());
+    }
+
+    static String fix(DiskEncryptionSet set, VaultKey key) {
+        String where = (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(key.ref().vaultName());
+        return new Script("Rotate on a schedule and let the set follow new versions")
+                .cmd("az keyvault key rotation-policy update " + where + " -n " + Bash.q(key.name())
+                        + " --value '{\"lifetimeActions\":[{\"trigger\":{\"timeAfterCreate\":\"P90D\"},\"action\":{\"type\":\"Rotate\"}}],"
+                        + "\"attributes\":{\"expiryTime\":\"P1Y\"}}'")
+                .cmd("az disk-encryption-set update -g " + Bash.q(set.id().resourceGroup()) + " -n " + Bash.q(set.name())
+                        + " --enable-auto-key-rotation true")
+                .terraform("auto_key_rotation_enabled = true on azurerm_disk_encryption_set." + NoByokRule.tfName(set.name())
+                        + ", whose key_vault_key_id must then be azurerm_key_vault_key." + NoByokRule.tfName(key.name())
+                        + ".versionless_id, and a rotation_policy block on that key.");
     }
 }

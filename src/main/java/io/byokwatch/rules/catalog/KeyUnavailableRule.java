@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ResourceId;
@@ -33,16 +34,20 @@ public final class KeyUnavailableRule extends CatalogRule {
         }
         KeyRef ref = set.activeKey();
         if (ref == null) {
-            fail(out, set, "has no active key", Evidence.of("activeKey", "absent"));
+            // every set has a key from creation on: a record without one is a partial record, not a set without a key
+            out.notEvaluated(set.id(), "the record of disk encryption set " + set.name() + " names no active key"
+                    + " (activeKey.keyUrl); add the output of `az disk-encryption-set show -g " + Bash.q(set.id().resourceGroup())
+                    + " -n " + Bash.q(set.name()) + "`");
             return;
         }
         if (chain.vault() instanceof Lookup.Absent<?> gone) {
-            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that vault no longer exists",
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", and that "
+                            + (ref.inManagedHsm() ? "Managed HSM" : "vault") + " no longer exists",
                     Evidence.of("keyUrl", ref).and("vault", gone.evidence()));
             return;
         }
         if (chain.key() instanceof Lookup.Absent<?> gone) {
-            fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", and that key no longer exists",
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", and that key no longer exists",
                     Evidence.of("keyUrl", ref).and("key", gone.evidence()));
             return;
         }
@@ -50,41 +55,80 @@ public final class KeyUnavailableRule extends CatalogRule {
         if (key == null) {
             return;
         }
-        List<String> problems = new ArrayList<>();
         if (key.deleted()) {
-            problems.add("was deleted on " + key.deletedOn());
+            fail(out, set, "uses key " + ref.name() + " in " + Links.vaultLabel(ref) + ", which was deleted on "
+                    + key.deletedOn(), Evidence.of("keyUrl", ref).and("deletedOn", key.deletedOn())
+                    .and("recoveryLevel", key.recoveryLevel()));
+            return;
         }
-        if (Boolean.FALSE.equals(key.enabled())) {
+        if (chain.usedKeyVersion() instanceof Lookup.Absent<?> gone) {
+            fail(out, set, "uses version " + ref.version() + " of key " + ref.name() + " in " + Links.vaultLabel(ref)
+                    + ", and that version does not exist", Evidence.of("keyUrl", ref).and("keyVersion", gone.evidence()));
+            return;
+        }
+        VaultKey used = Links.usedKey(chain, out);
+        if (used == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        if (used.deleted()) {
+            problems.add("was deleted on " + used.deletedOn());
+        }
+        if (Boolean.FALSE.equals(used.enabled())) {
             problems.add("is disabled");
         }
-        if (key.expires() != null && !key.expires().isAfter(chain.now())) {
-            problems.add("expired on " + key.expires());
+        if (used.expires() != null && !used.expires().isAfter(chain.now())) {
+            problems.add("expired on " + used.expires());
         }
-        if (key.notBefore() != null && key.notBefore().isAfter(chain.now())) {
-            problems.add("is not valid before " + key.notBefore());
+        if (used.notBefore() != null && used.notBefore().isAfter(chain.now())) {
+            problems.add("is not valid before " + used.notBefore());
         }
         if (problems.isEmpty()) {
             return;
         }
-        fail(out, set, "uses key " + ref.name() + " in vault " + ref.vaultName() + ", which " + String.join(" and ", problems),
-                Evidence.of("keyUrl", ref).and("enabled", key.enabled()).and("expires", key.expires())
-                        .and("notBefore", key.notBefore()).and("deletedOn", key.deletedOn())
-                        .and("recoveryLevel", key.recoveryLevel()));
+        boolean pinned = Links.pinnedToOlderVersion(set, key);
+        String what = pinned ? "version " + ref.version() + " of key " + ref.name() + " (the key's current version is "
+                + key.currentVersion() + ")" : "key " + ref.name();
+        fail(out, set, "uses " + what + " in " + Links.vaultLabel(ref) + ", which " + String.join(" and ", problems),
+                Evidence.of("keyUrl", ref).and("usedVersion", ref.version()).and("currentVersion", key.currentVersion())
+                        .and("enabled", used.enabled()).and("expires", used.expires())
+                        .and("notBefore", used.notBefore()).and("deletedOn", used.deletedOn())
+                        .and("recoveryLevel", used.recoveryLevel()), chain.now());
     }
 
     private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence) {
+        fail(out, set, reason, evidence, null);
+    }
+
+    private static void fail(Outcome out, DiskEncryptionSet set, String reason, Evidence evidence, java.time.Instant now) {
+        out.fail(set.id(), "Disk encryption set " + set.name() + " " + reason + ", so disks it protects cannot be decrypted.",
+                remediation(set, now), evidence.map());
+    }
+
+    /** Recover, re-enable or extend the key (the version the set uses), or point the set at a usable one. */
+    static String remediation(DiskEncryptionSet set, java.time.Instant now) {
         ResourceId id = set.id();
         KeyRef ref = set.activeKey();
-        String vault = ref == null ? "<kv-name>" : ref.vaultName();
-        String key = ref == null ? "<key-name>" : ref.name();
-        out.fail(id, "Disk encryption set " + set.name() + " " + reason + ", so disks it protects cannot be decrypted.",
-                "Make the key usable again, or point the set at a usable key, before nodes restart:\n"
-                        + "  az keyvault key recover --vault-name " + vault + " -n " + key + "   # if soft-deleted\n"
-                        + "  az keyvault key set-attributes --vault-name " + vault + " -n " + key + " --enabled true --expires <new-date>\n"
-                        + "  az disk-encryption-set update -g " + id.resourceGroup() + " -n " + set.name()
-                        + " --key-url <usable-key-id> --source-vault " + vault + "\n"
-                        + "Terraform: keep azurerm_key_vault_key." + NoByokRule.tfName(key)
-                        + " enabled with a future expiration_date, and never destroy it while a set uses it.",
-                evidence.map());
+        boolean hsm = ref != null && ref.inManagedHsm();
+        String where = ref == null ? "--vault-name \"$VAULT\"" : (hsm ? "--hsm-name " : "--vault-name ") + Bash.q(ref.vaultName());
+        String key = ref == null ? "\"$KEY\"" : Bash.q(ref.name());
+        String expires = (now == null ? java.time.Instant.parse("2030-01-01T00:00:00Z") : now.plus(java.time.Duration.ofDays(365)))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        Script script = new Script("Make the key usable again, or point the set at a usable key, before nodes restart");
+        if (ref == null) {
+            script.set("VAULT", "VAULT", "the vault that holds the key").set("KEY", "KEY", "the key");
+        } else if (!hsm) {
+            script.cmd("az keyvault recover --name " + Bash.q(ref.vaultName()), "if the vault itself was deleted (soft-deleted)");
+        }
+        script.cmd("az keyvault key recover " + where + " -n " + key, "if the key was deleted (soft-deleted)")
+                .cmd("az keyvault key set-attributes " + where + " -n " + key
+                        + (ref != null && ref.version() != null ? " --version " + Bash.q(ref.version()) : "")
+                        + " --enabled true --expires " + expires, "re-enable, and move an expiry that has passed")
+                .cmd("KEY_ID=$(az keyvault key show " + where + " -n " + key + " --query key.kid -o tsv)")
+                .cmd("az disk-encryption-set update -g " + Bash.q(id.resourceGroup()) + " -n " + Bash.q(set.name())
+                        + " --key-url \"$KEY_ID\"" + (set.sourceVaultId() != null ? " --source-vault " + Bash.q(set.sourceVaultId()) : ""),
+                        "if the set should move to the current version");
+        return script.terraform("keep azurerm_key_vault_key." + NoByokRule.tfName(ref == null ? "key" : ref.name())
+                + " enabled with a future expiration_date, and never destroy it while a set uses it.");
     }
 }

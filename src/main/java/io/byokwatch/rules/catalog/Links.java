@@ -1,6 +1,7 @@
 package io.byokwatch.rules.catalog;
 
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.VaultKey;
@@ -28,6 +29,28 @@ final class Links {
     static VaultKey key(Chain chain, Outcome out) {
         DiskEncryptionSet set = chain.foundSet();
         return set == null ? null : read(chain.key(), set.id(), out);
+    }
+
+    /** The key version the set's key URL names: what its disks are wrapped with. */
+    static VaultKey usedKey(Chain chain, Outcome out) {
+        DiskEncryptionSet set = chain.foundSet();
+        return set == null ? null : read(chain.usedKeyVersion(), set.id(), out);
+    }
+
+    /** True when the set names a version other than the key's current one (so attributes come from that version). */
+    static boolean pinnedToOlderVersion(DiskEncryptionSet set, VaultKey key) {
+        return set.activeKey() != null && set.activeKey().version() != null && key != null
+                && key.currentVersion() != null && !set.activeKey().version().equalsIgnoreCase(key.currentVersion());
+    }
+
+    /** "key vault kv-x" or "Managed HSM hsm-x", as a sentence names it. */
+    static String vaultLabel(KeyVault vault) {
+        return (vault.managedHsm() ? "Managed HSM " : "key vault ") + vault.name();
+    }
+
+    /** The same from a key URL, when the vault record is not at hand. */
+    static String vaultLabel(KeyRef ref) {
+        return (ref.inManagedHsm() ? "Managed HSM " : "vault ") + ref.vaultName();
     }
 
     /** The vault's ARM id when the set names it; else the set itself, the resource the reason is about. */

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
@@ -24,7 +25,9 @@ public final class NoHostEncryptionRule extends CatalogRule {
     public void check(Chain chain, Outcome out) {
         ManagedCluster c = chain.cluster();
         if (c.agentPools().isEmpty()) {
-            out.notEvaluated(c.id(), "cluster " + c.name() + " lists no node pools; add agentPoolProfiles or az aks nodepool list output");
+            out.notEvaluated(c.id(), "cluster " + c.name() + " lists no node pools; add the cluster's agentPoolProfiles (`az aks show -g "
+                    + Bash.q(c.resourceGroup()) + " -n " + Bash.q(c.name()) + "`) or `az aks nodepool list -g " + Bash.q(c.resourceGroup()) + " --cluster-name "
+                    + Bash.q(c.name()) + "`");
             return;
         }
         for (AgentPool pool : c.agentPools()) {
@@ -33,23 +36,41 @@ public final class NoHostEncryptionRule extends CatalogRule {
             }
             out.fail(pool.id(), "Node pool " + pool.name() + " of cluster " + c.name() + " does not use encryption at host,"
                             + " so its temporary disks and disk caches are not encrypted with the cluster's keys.",
-                    "Encryption at host is set when a pool is created; add a replacement pool and drain the old one:\n"
-                            + "  az feature register --namespace Microsoft.Compute --name EncryptionAtHost   # once per subscription\n"
-                            + "  az aks nodepool add -g " + c.resourceGroup() + " --cluster-name " + c.name() + " -n "
-                            + replacementName(pool.name()) + " --enable-encryption-at-host"
-                            + (pool.vmSize() == null ? "" : " --node-vm-size " + pool.vmSize())
-                            + (pool.mode() == null ? "" : " --mode " + pool.mode()) + "\n"
-                            + "  kubectl drain -l agentpool=" + pool.name() + " --ignore-daemonsets --delete-emptydir-data\n"
-                            + "  az aks nodepool delete -g " + c.resourceGroup() + " --cluster-name " + c.name() + " -n " + pool.name() + "\n"
-                            + "Terraform: host_encryption_enabled = true on the node pool (forces a new pool).",
+                    fix(c, pool),
                     Evidence.of("pool", pool.name()).and("enableEncryptionAtHost", pool.encryptionAtHost() == null ? "absent" : false)
                             .and("osDiskType", pool.osDiskType()).map());
         }
     }
 
-    /** Pool names are at most 12 lower-case alphanumerics (Linux). */
+    static String fix(ManagedCluster c, AgentPool pool) {
+        String rg = Bash.q(c.resourceGroup());
+        String cluster = Bash.q(c.name());
+        return new Script("Encryption at host is set when a pool is created; add a replacement pool and drain the old one")
+                .cmd("az feature register --namespace Microsoft.Compute --name EncryptionAtHost", "once per subscription")
+                .cmd("az aks nodepool add -g " + rg + " --cluster-name " + cluster + " -n "
+                        + Bash.q(replacementName(pool.name(), pool.windows())) + " --enable-encryption-at-host"
+                        + (pool.windows() ? " --os-type Windows" : "")
+                        + (pool.vmSize() == null ? "" : " --node-vm-size " + Bash.q(pool.vmSize()))
+                        + (pool.mode() == null ? "" : " --mode " + Bash.q(pool.mode())))
+                .cmd("kubectl drain -l " + Bash.q("agentpool=" + pool.name()) + " --ignore-daemonsets --delete-emptydir-data")
+                .cmd("az aks nodepool delete -g " + rg + " --cluster-name " + cluster + " -n " + Bash.q(pool.name()))
+                .terraform("host_encryption_enabled = true on the node pool (forces a new pool).");
+    }
+
+    /**
+     * A new pool's name: lower-case letters and digits, starting with a letter, at most 12 characters for Linux pools
+     * and 6 for Windows pools (AKS limits).
+     */
+    static String replacementName(String name, boolean windows) {
+        String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "").replaceAll("^[^a-z]+", "");
+        if (base.isEmpty()) {
+            base = windows ? "win" : "pool";
+        }
+        int room = (windows ? 6 : 12) - 2;
+        return (base.length() > room ? base.substring(0, room) : base) + "eh";
+    }
+
     static String replacementName(String name) {
-        String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return (base.length() > 10 ? base.substring(0, 10) : base) + "eh";
+        return replacementName(name, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
@@ -8,7 +9,10 @@ import io.byokwatch.rules.Outcome;
 
 import java.util.List;
 
-/** Fails when the vault holding the set's key lacks purge protection or soft delete; an omitted setting counts as off. */
+/**
+ * Fails when the vault holding the set's key lacks purge protection (omitted from a full body counts as off, as ARM
+ * omits it until it is on) or says soft delete is off.
+ */
 public final class PurgeProtectionRule extends CatalogRule {
     public static final String ID = "vault-no-purge-protection";
 
@@ -23,18 +27,32 @@ public final class PurgeProtectionRule extends CatalogRule {
     @Override
     public void check(Chain chain, Outcome out) {
         KeyVault vault = Links.vault(chain, out);
-        if (vault == null || (vault.purgeProtected() && vault.softDeleteOn())) {
+        if (vault == null) {
             return;
         }
-        String missing = !vault.softDeleteOn() && !vault.purgeProtected() ? "soft delete and purge protection"
+        // ARM omits enablePurgeProtection until it is on, so its absence from a full body is the fact "off"; soft delete
+        // has been mandatory since 2020 and recent bodies leave it out, so only an explicit false says it is off
+        boolean softDeleteOff = Boolean.FALSE.equals(vault.softDelete()) && !vault.managedHsm();
+        if (vault.purgeProtected() && !softDeleteOff) {
+            return;
+        }
+        String missing = softDeleteOff && !vault.purgeProtected() ? "soft delete and purge protection"
                 : !vault.purgeProtected() ? "purge protection" : "soft delete";
-        out.fail(vault.id(), "Key vault " + vault.name() + " has no " + missing + ", so a deleted or purged key would make"
+        String label = vault.managedHsm() ? "Managed HSM " + vault.name() : "Key vault " + vault.name();
+        String rg = Bash.q(vault.id().resourceGroup());
+        Script fix = new Script("Turn purge protection on (it cannot be turned off again, which is the point; soft delete is"
+                + " always on for vaults created since 2020 and comes with it)");
+        if (vault.managedHsm()) {
+            fix.cmd("az keyvault update-hsm -g " + rg + " --hsm-name " + Bash.q(vault.name()) + " --enable-purge-protection true");
+        } else {
+            fix.cmd("az keyvault update -g " + rg + " -n " + Bash.q(vault.name()) + " --enable-purge-protection true");
+        }
+        out.fail(vault.id(), label + " has no " + missing + ", so a deleted or purged key would make"
                         + " the disks that depend on it permanently unreadable.",
-                "Turn both on (purge protection cannot be turned off again, which is the point):\n"
-                        + "  az keyvault update -g " + vault.id().resourceGroup() + " -n " + vault.name()
-                        + " --enable-soft-delete true --enable-purge-protection true\n"
-                        + "Terraform: purge_protection_enabled = true and soft_delete_retention_days = 90 on azurerm_key_vault."
-                        + NoByokRule.tfName(vault.name()) + ".",
+                fix.terraform(vault.managedHsm() ? "purge_protection_enabled = true on"
+                        + " azurerm_key_vault_managed_hardware_security_module." + NoByokRule.tfName(vault.name()) + "."
+                        : "purge_protection_enabled = true and soft_delete_retention_days = 90 on azurerm_key_vault."
+                        + NoByokRule.tfName(vault.name()) + "."),
                 Evidence.of("enableSoftDelete", vault.softDelete() == null ? "absent" : vault.softDelete())
                         .and("enablePurgeProtection", vault.purgeProtection() == null ? "absent" : vault.purgeProtection())
                         .and("softDeleteRetentionInDays", vault.softDeleteRetentionDays()).map());

@@ -1,6 +1,8 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
@@ -26,14 +28,27 @@ public final class RotationErrorRule extends CatalogRule {
         String code = set.rotationErrorCode() == null ? "an error" : set.rotationErrorCode();
         out.fail(set.id(), "Disk encryption set " + set.name() + " reports automatic key rotation error " + code
                         + ", so its disks are not following the latest key version.",
-                "Read the error, fix its cause (most often the set's identity lost access to the key), then re-point the set:\n"
-                        + "  az disk-encryption-set show -g " + set.id().resourceGroup() + " -n " + set.name()
-                        + " --query autoKeyRotationError\n"
-                        + "  az disk-encryption-set update -g " + set.id().resourceGroup() + " -n " + set.name()
-                        + " --key-url <current-key-id> --enable-auto-key-rotation true\n"
-                        + "Terraform: auto_key_rotation_enabled = true on azurerm_disk_encryption_set."
-                        + NoByokRule.tfName(set.name()) + " and re-apply.",
+                fix(set),
                 Evidence.of("code", set.rotationErrorCode()).and("message", set.rotationErrorMessage())
                         .and("lastKeyRotationTimestamp", set.lastKeyRotation()).map());
+    }
+
+    static String fix(DiskEncryptionSet set) {
+        String rg = Bash.q(set.id().resourceGroup());
+        String name = Bash.q(set.name());
+        KeyRef ref = set.activeKey();
+        String where = ref == null ? "--vault-name \"$VAULT\"" : (ref.inManagedHsm() ? "--hsm-name " : "--vault-name ")
+                + Bash.q(ref.vaultName());
+        Script script = new Script("Read the error, fix its cause (most often the set's identity lost access to the key),"
+                + " then re-point the set at the key's current version and let it follow new ones")
+                .cmd("az disk-encryption-set show -g " + rg + " -n " + name + " --query autoKeyRotationError");
+        if (ref == null) {
+            script.set("VAULT", "VAULT", "the vault that holds the key").set("KEY", "KEY", "the key");
+        }
+        return script.cmd("KEY_ID=$(az keyvault key show " + where + " -n " + (ref == null ? "\"$KEY\"" : Bash.q(ref.name()))
+                        + " --query key.kid -o tsv)")
+                .cmd("az disk-encryption-set update -g " + rg + " -n " + name + " --key-url \"$KEY_ID\" --enable-auto-key-rotation true")
+                .terraform("auto_key_rotation_enabled = true on azurerm_disk_encryption_set." + NoByokRule.tfName(set.name())
+                        + ", whose key_vault_key_id must then be azurerm_key_vault_key.<key>.versionless_id, and re-apply.");
     }
 }

@@ -80,6 +80,8 @@ public final class FakeArm implements AutoCloseable {
     private volatile int graphPageSize = 1000;
     private volatile int roleAssignmentPageSize = 100;
     private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+    /** Managed HSM local role assignments by HSM host, served at {@code /hsm/<host>/providers/...}. */
+    private final Map<String, List<JsonObject>> hsmAssignments = new ConcurrentHashMap<>();
     private final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
 
@@ -127,8 +129,23 @@ public final class FakeArm implements AutoCloseable {
         graphPageSize = 1000;
         roleAssignmentPageSize = 100;
         forbidden.clear();
+        hsmAssignments.clear();
         forbiddenPrefixes.clear();
         latency = Duration.ZERO;
+    }
+
+    /** The data-plane base URL the live inventory uses for a Managed HSM host in tests. */
+    public String hsmBase(String host) {
+        return endpoint() + "/hsm/" + host;
+    }
+
+    /** A Managed HSM's local role assignments, in the data plane's shape; null withdraws the HSM (answers 403). */
+    public void hsmRoleAssignments(String host, List<JsonObject> assignments) {
+        if (assignments == null) {
+            hsmAssignments.remove(host.toLowerCase(Locale.ROOT));
+        } else {
+            hsmAssignments.put(host.toLowerCase(Locale.ROOT), List.copyOf(assignments));
+        }
     }
 
     /** Stores an ARM body under its id; returns it for chaining. */
@@ -296,6 +313,9 @@ public final class FakeArm implements AutoCloseable {
             }
         }
         String lower = request.path().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("/hsm/")) {
+            return hsmRoleAssignments(request, lower);
+        }
         for (String prefix : forbiddenPrefixes) {
             if (lower.equals(prefix) || lower.startsWith(prefix + "/")) {
                 return new Reply(403, Map.of(), error("AuthorizationFailed", "The client does not have authorization to"
@@ -304,6 +324,9 @@ public final class FakeArm implements AutoCloseable {
         }
         if (lower.endsWith("/providers/microsoft.authorization/roleassignments")) {
             return roleAssignments(request);
+        }
+        if (lower.endsWith("/versions") && lower.contains("/keys/")) {
+            return versions(request, lower);
         }
         Reply list = list(request, lower);
         if (list != null) {
@@ -341,6 +364,9 @@ public final class FakeArm implements AutoCloseable {
             if (v.getKey().endsWith("/") ? type.startsWith(v.getKey()) : type.equals(v.getKey())) {
                 return v.getValue();
             }
+        }
+        if (type.equals("microsoft.authorization/roledefinitions")) {
+            return ApiVersions.ROLE_ASSIGNMENTS;
         }
         return "(no reads of " + type + " expected)";
     }
@@ -435,6 +461,40 @@ public final class FakeArm implements AutoCloseable {
         return new Reply(200, Map.of(), page.toString());
     }
 
+    private Reply hsmRoleAssignments(Request request, String lower) {
+        String rest = lower.substring("/hsm/".length());
+        String host = rest.substring(0, rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/'));
+        if (!rest.equals(host + "/providers/microsoft.authorization/roleassignments")
+                || !ApiVersions.MANAGED_HSM_DATA_PLANE.equals(request.query().get("api-version"))) {
+            return badVersion(request);
+        }
+        List<JsonObject> assignments = hsmAssignments.get(host);
+        if (assignments == null) {
+            return new Reply(403, Map.of(), error("Forbidden", "Operation \"read\" is not allowed: caller lacks"
+                    + " Microsoft.KeyVault/managedHsm/roleAssignments/read/action"));
+        }
+        JsonObject page = new JsonObject();
+        JsonArray value = new JsonArray();
+        assignments.forEach(value::add);
+        page.add("value", value);
+        return new Reply(200, Map.of(), page.toString());
+    }
+
+    private Reply versions(Request request, String lower) {
+        if (!ApiVersions.KEY_VAULT.equals(request.query().get("api-version"))) {
+            return badVersion(request);
+        }
+        JsonObject page = new JsonObject();
+        JsonArray value = new JsonArray();
+        resources.forEach((id, body) -> {
+            if (id.startsWith(lower + "/")) {
+                value.add(body);
+            }
+        });
+        page.add("value", value);
+        return new Reply(200, Map.of(), page.toString());
+    }
+
     private Reply graph(Request request) {
         JsonObject body = request.json();
         JsonObject options = body.getAsJsonObject("options");
@@ -494,6 +554,9 @@ public final class FakeArm implements AutoCloseable {
         List<String> allSubs = new ArrayList<>();
         for (JsonObject resource : resources.values()) {
             ResourceId id = ResourceId.parse(resource.get("id").getAsString());
+            if (id.subscriptionId() == null || id.resourceGroup() == null) {
+                continue; // role definitions and the like: not Resource Graph resources
+            }
             String sub = id.subscriptionId().toLowerCase(Locale.ROOT);
             if (!allSubs.contains(sub)) {
                 allSubs.add(sub);

@@ -58,7 +58,7 @@ public final class Harness {
             sleeps.add(d);
             clock.advance(d);
         };
-        return new LiveInventory(tweak.apply(settings()), TestTls.get().trustingClient, clock, sleeper);
+        return new LiveInventory(tweak.apply(settings()), TestTls.get().trustingClient, clock, sleeper, arm::hsmBase);
     }
 
     public Duration slept() {

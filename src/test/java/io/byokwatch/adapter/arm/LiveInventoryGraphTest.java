@@ -116,8 +116,9 @@ class LiveInventoryGraphTest extends OnFakeArm {
         ResourceId setTwo = setId(SUB_B, "des-two");
         fake.put(Harness.vault(vault, true));
         fake.put(Harness.key(vault, "disk"));
-        fake.put(Harness.set(setOne, "https://kv-central.vault.azure.net/keys/disk/0a", vault, null));
-        fake.put(Harness.set(setTwo, "https://kv-central.vault.azure.net/keys/disk/0a", vault, null));
+        // the sets use the key's current version (Harness.key's keyUriWithVersion), so no version read is needed
+        fake.put(Harness.set(setOne, "https://kv-central.vault.azure.net/keys/disk/0123456789abcdef0123456789abcdef", vault, null));
+        fake.put(Harness.set(setTwo, "https://kv-central.vault.azure.net/keys/disk/0123456789abcdef0123456789abcdef", vault, null));
         fake.roleAssignment(Harness.roleAssignment(vault, "cccccccc-0000-0000-0000-000000000001",
                 "33333333-3333-3333-3333-333333333333"));
         for (int i = 0; i < 1000; i++) {

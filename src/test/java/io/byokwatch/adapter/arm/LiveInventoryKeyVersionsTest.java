@@ -3,7 +3,7 @@ package io.byokwatch.adapter.arm;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.KeyVersion;
+import io.byokwatch.domain.VaultKey;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.port.Lookup;
 import org.junit.jupiter.api.Test;
@@ -52,19 +52,21 @@ class LiveInventoryKeyVersionsTest extends OnFakeArm {
     }
 
     @Test
-    void versions_followEveryPage_andComeBackNewestFirst() {
+    void versions_followEveryPage_withTheirCreationTimes() {
         ResourceId vault = vaultId(SUB_A, "kv-prod");
         fake.put(Harness.vault(vault, true));
+        fake.put(Harness.key(vault, "disk"));
         String path = vault.child("keys", "disk") + "/versions";
         String next = fake.endpoint() + path + "?api-version=" + ApiVersions.KEY_VAULT + "&$skiptoken=2";
         fake.script(path, new FakeArm.Reply(200, Map.of(), page(next, version(vault, "disk", "aaaa", 1735689600))),
                 new FakeArm.Reply(200, Map.of(), page(null, version(vault, "disk", "bbbb", 1767225600))));
 
-        Lookup<List<KeyVersion>> answer = h.inventory().keyVersions(KeyRef.parse("https://kv-prod.vault.azure.net/keys/disk"));
+        Lookup<List<VaultKey>> answer = h.inventory().keyVersions(KeyRef.parse("https://kv-prod.vault.azure.net/keys/disk"));
 
         assertInstanceOf(Lookup.Found.class, answer, () -> "expected found, got " + answer);
-        List<KeyVersion> versions = answer.orNull();
-        assertEquals(List.of("bbbb", "aaaa"), versions.stream().map(KeyVersion::version).toList());
+        List<VaultKey> versions = answer.orNull().stream()
+                .sorted(java.util.Comparator.comparing(VaultKey::created).reversed()).toList();
+        assertEquals(List.of("bbbb", "aaaa"), versions.stream().map(VaultKey::currentVersion).toList());
         assertEquals(Instant.ofEpochSecond(1767225600), versions.get(0).created());
         List<FakeArm.Request> reads = fake.armGets().stream().filter(r -> r.path().endsWith("/versions")).toList();
         assertEquals(2, reads.size());
@@ -75,11 +77,12 @@ class LiveInventoryKeyVersionsTest extends OnFakeArm {
     void aForbiddenList_isUnknown_namingThePermission() {
         ResourceId vault = vaultId(SUB_A, "kv-prod");
         fake.put(Harness.vault(vault, true));
+        fake.put(Harness.key(vault, "disk"));
         fake.script(vault.child("keys", "disk") + "/versions", FakeArm.Reply.status(403, "AuthorizationFailed"));
 
-        Lookup<List<KeyVersion>> answer = h.inventory().keyVersions(KeyRef.parse("https://kv-prod.vault.azure.net/keys/disk"));
+        Lookup<List<VaultKey>> answer = h.inventory().keyVersions(KeyRef.parse("https://kv-prod.vault.azure.net/keys/disk"));
 
         String reason = assertInstanceOf(Lookup.Unknown.class, answer).reason();
-        assertTrue(reason.contains("Microsoft.KeyVault/vaults/keys/read"), reason);
+        assertTrue(reason.contains("403 Forbidden"), reason);
     }
 }

@@ -232,4 +232,37 @@ class AuditLogFilesTest {
         assertTrue(r.problems().get(0).contains("line 2") && r.problems().get(0).contains("'yesterday'"), r.problems().get(0));
         assertTrue(r.problems().get(3).contains("2 more records"), r.problems().get(3));
     }
+
+    @Test
+    void managedHsmUnwrap_inTheDocumentedShape_namesTheKeyAndTheCaller() {
+        // Managed HSM logging docs: identity is JSON text with the claim URL nested as objects; requestUri and
+        // httpStatusCode sit at the top level; there is no properties.id
+        AccessLogRead r = read(Instant.parse("2026-11-30T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                Path.of("src/test/resources/access/mhsm_auditevent_keyunwrap_docs_shape.jsonl"));
+        assertEquals(List.of(), r.problems());
+        AccessRecord e = got.get(0);
+        assertEquals("contosomhsm", e.vault());
+        assertEquals("card-key", e.key(), "before: no key, so silent-key fired every night");
+        assertEquals("8e7d6c5b-4a39-4281-9f0e-d1c2b3a4f5e6", e.caller().objectId(), "before: an anonymous caller");
+        assertEquals(200, e.status());
+    }
+
+    @Test
+    void managedHsmFullBackup_isValidInput_onItsOwn() {
+        AccessLogRead r = read(Instant.parse("2020-08-31T00:00:00Z"), Instant.parse("2020-09-01T00:00:00Z"),
+                Path.of("src/test/resources/access/mhsm_auditevent_backupcreate_docs.json"));
+        assertEquals(List.of(), r.problems());
+        assertEquals("BackupCreate", got.get(0).operation());
+        assertEquals("admin@contoso.com", got.get(0).caller().upn());
+        assertEquals(202, got.get(0).status());
+    }
+
+    @Test
+    void aWindowOfSecretTrafficAlone_isAValidWindow_notMissingLogs() throws IOException {
+        Path secrets = file("secrets.json", record("2026-11-30T10:00:00Z", "SecretGet", "x", 200).replace("/keys/x/0123", "/secrets/db/0123")
+                + "\n" + record("2026-11-30T11:00:00Z", "CertificateGet", "x", 200).replace("/keys/x/0123", "/certificates/tls/0123"));
+        AccessLogRead r = read(FROM, TO, secrets);
+        assertEquals(List.of(), got);
+        assertTrue(r.problems().get(0).startsWith("2 audit events about secrets, certificates"), r.problems().toString());
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -59,5 +60,27 @@ class KqlQueryTest {
         assertTrue(AccessTable.AZKV_AUDIT_LOGS.rawRowsQuery(scope).contains("\nAZKVAuditLogs\n"));
         assertEquals(AccessTable.AZKV_AUDIT_LOGS, AccessTable.named("azkvauditlogs"));
         assertNull(AccessTable.named("AuditLogs"));
+    }
+
+    @Test
+    void keyNames_comeFromTheObjectUriOrElseTheRequestUri_inEveryQueryOfBothTables() {
+        // the Key Vault logging docs promise id only "when an object is returned", so unwrap rows may lack it
+        for (String name : List.of("hourly-azkvauditlogs", "raw-rows-azkvauditlogs")) {
+            String text = kql(name);
+            assertTrue(text.contains("coalesce(Id, RequestUri)") && text.contains("1, ObjectUri))"), name);
+        }
+        for (String name : List.of("hourly-azurediagnostics", "raw-rows-azurediagnostics")) {
+            String text = kql(name);
+            assertTrue(text.contains("coalesce(column_ifexists(\"id_s\", \"\"), column_ifexists(\"requestUri_s\", \"\"))"), name);
+        }
+        assertTrue(kql("hourly-azkvauditlogs").contains("OperationName == \"BackupCreate\""));
+    }
+
+    private static String kql(String name) {
+        try (java.io.InputStream in = KqlQuery.class.getResourceAsStream("/kql/" + name + ".kql")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -88,7 +88,7 @@ class ArmMapperCorpusTest {
         assertEquals("Succeeded", c.provisioningState());
         assertEquals(KmsProfile.NONE, c.kms());
         assertEquals(List.of(new AgentPool(CLUSTER.child("agentPools", "nodepool1"), "nodepool1", null, null, null, 3,
-                "Standard_DS1_v2")), c.agentPools());
+                "Standard_DS1_v2", "Linux")), c.agentPools());
     }
 
     @Test

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The cross-cutting mapping rules of azure-formats.md §0, and the errors for values that break them. */
 class ArmMapperRulesTest {
@@ -190,7 +191,8 @@ class ArmMapperRulesTest {
                 + "/vaults/KV1/keys/k1\", \"properties\": {\"attributes\": {\"enabled\": true, \"exp\": 1768464000}}}"));
         assertEquals(KeyRef.parse("https://kv1.vault.azure.net/keys/k1"), k.ref());
         assertEquals(Instant.parse("2026-01-15T08:00:00Z"), k.expires());
-        assertTrue(k.rotationPolicyKnown());
+        // the shape of a Keys_List item (no keyUriWithVersion, no kty): the list never carries the rotation policy
+        assertFalse(k.rotationPolicyKnown());
     }
 
     @Test

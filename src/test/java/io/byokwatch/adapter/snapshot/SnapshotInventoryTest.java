@@ -82,8 +82,8 @@ class SnapshotInventoryTest {
         @Test
         void clusterFromASubscriptionWithNoneExported_isUnknown() {
             SnapshotInventory inv = new Estate().cluster(clusterId("s1", "aks1"), null).inventory();
-            assertEquals("no AKS clusters from subscription s2 are in the inventory; add the output of az aks list"
-                    + " --subscription s2", unknown(inv.cluster(clusterId("s2", "aks1"))));
+            assertEquals("no AKS clusters from subscription s2 are in the inventory; add the output of `az aks list"
+                    + " --subscription s2`", unknown(inv.cluster(clusterId("s2", "aks1"))));
         }
 
         @Test
@@ -129,7 +129,7 @@ class SnapshotInventoryTest {
         void setFromASubscriptionWithNoneExported_isUnknownAndSaysWhatToExport() {
             SnapshotInventory inv = new Estate().set(setId("s1", "des1"), KEY_URL, null).inventory();
             assertEquals("no disk encryption sets from subscription s2 are in the inventory; add the output of"
-                    + " az disk-encryption-set list --subscription s2", unknown(inv.diskEncryptionSet(setId("s2", "des1"))));
+                    + " `az disk-encryption-set list --subscription s2`", unknown(inv.diskEncryptionSet(setId("s2", "des1"))));
         }
 
         @Test
@@ -171,7 +171,7 @@ class SnapshotInventoryTest {
             SnapshotInventory inv = new Estate().vault(vaultId("s2", "kv-other"))
                     .set(setId("s2", "des1"), KEY_URL, vaultId("s1", "kv-prod")).inventory();
             assertEquals("no key vault serving kv-prod.vault.azure.net is in the inventory; add the output of"
-                    + " az keyvault show --name kv-prod", unknown(inv.vaultByHost("kv-prod.vault.azure.net")));
+                    + " `az keyvault show --name kv-prod`", unknown(inv.vaultByHost("kv-prod.vault.azure.net")));
         }
 
         @Test
@@ -192,7 +192,7 @@ class SnapshotInventoryTest {
         void missingManagedHsm_pointsAtTheHsmCommand() {
             SnapshotInventory inv = new Estate().inventory();
             assertEquals("no managed HSM serving hsm9.managedhsm.azure.net is in the inventory; add the output of"
-                    + " az keyvault show --hsm-name hsm9", unknown(inv.vaultByHost("hsm9.managedhsm.azure.net")));
+                    + " `az keyvault show --hsm-name hsm9`", unknown(inv.vaultByHost("hsm9.managedhsm.azure.net")));
         }
 
         @Test
@@ -231,10 +231,10 @@ class SnapshotInventoryTest {
         @Test
         void keyFromAVaultWithNoKeysExported_isUnknown() {
             SnapshotInventory inv = new Estate().key(armKey(vault, "des-key", "v1")).inventory();
-            assertEquals("no keys from vault kv-dr are in the inventory; add az keyvault key list --vault-name kv-dr"
-                    + " or ARM vaults/keys", unknown(inv.key(KeyRef.parse("https://kv-dr.vault.azure.net/keys/des-key"))));
+            assertEquals("no keys from vault kv-dr are in the inventory; add the ARM vaults/keys GET of each key, or"
+                    + " `az keyvault key show --vault-name kv-dr -n des-key`", unknown(inv.key(KeyRef.parse("https://kv-dr.vault.azure.net/keys/des-key"))));
             assertTrue(unknown(inv.key(KeyRef.parse("https://hsm1.managedhsm.azure.net/keys/k")))
-                    .contains("az keyvault key list --hsm-name hsm1"));
+                    .contains("`az keyvault key show --hsm-name hsm1 -n k`"));
         }
 
         @Test
@@ -314,8 +314,8 @@ class SnapshotInventoryTest {
         @Test
         void noAssignmentsInTheFiles_isUnknownAndNamesTheCommand() {
             SnapshotInventory inv = new Estate().vault(vaultId("s1", "kv-prod")).inventory();
-            assertEquals("role assignments of subscription s1 are not in the inventory; add az role assignment list --all"
-                    + " --include-inherited --scope " + vaultScope, unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
+            assertEquals("role assignments of subscription s1 are not in the inventory; add `az role assignment list --all"
+                    + " --include-inherited --subscription s1`", unknown(inv.roleAssignmentsAt(ResourceId.parse(vaultScope + "/keys/des-key"))));
         }
 
         @Test

@@ -2,7 +2,6 @@ package io.byokwatch.render.kpi;
 
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.KeyVersion;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.Severity;
@@ -56,8 +55,7 @@ public final class KpiReports {
         VaultKey key = new VaultKey(null, KeyRef.parse(disk), "v2", true, null, null, "RSA-HSM", 3072, "Recoverable",
                 new RotationPolicy(List.of(new RotationPolicy.LifetimeAction("rotate", "P180D", null)), "P1Y"), true, null);
         KeyInUse used = new KeyInUse(KeyRef.parse(disk), key, null,
-                List.of(new KeyVersion(KeyRef.parse(disk + "/v1"), Instant.parse("2025-01-01T00:00:00Z"), null, true, null, null),
-                        new KeyVersion(KeyRef.parse(disk + "/v2"), Instant.parse("2026-07-01T00:00:00Z"), null, true, null, null)),
+                List.of(version(disk, "v1", "2025-01-01T00:00:00Z"), version(disk, "v2", "2026-07-01T00:00:00Z")),
                 null, List.of(new KeyInUse.Consumer(KeyInUse.Consumer.DISK_ENCRYPTION_SET, ResourceId.parse(
                         "/subscriptions/" + Histories.SUB_A + "/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des-pay"),
                         "des-pay", "v1", false, null, null, List.of("aks-0", "aks-2"))), 1L);
@@ -68,6 +66,11 @@ public final class KpiReports {
                 new OperationCount("kv-pay-prod", "aks-disk", YearMonth.of(2026, 11), "KeyRotateIfDue", 1));
         return Kpis.compute(new Kpis.Inputs(TO, FROM, TO, Grouping.parse("tag:owner"), h, "estate/", List.of(used, unversioned),
                 ops, "audit-logs", PRICES, 365, List.of("a note with <b>markup</b>")));
+    }
+
+    private static VaultKey version(String key, String version, String created) {
+        return new VaultKey(null, KeyRef.parse(key), version, true, null, null, "RSA-HSM", 3072, null, null, false, null,
+                Instant.parse(created));
     }
 
     private static Transition named(Transition t, String name) {

@@ -135,11 +135,19 @@ class ChainRulesTest {
     }
 
     @Test
-    void rbacVault_managementGroupGrant_isUndecidable() {
+    void rbacVault_managementGroupGrant_thatTheInventoryPlacedAboveTheKey_grants() {
+        // ARM's $filter=atScope() returns only assignments at or above the scope: a management group among them holds it
         ResourceId mg = ResourceId.parse("/providers/Microsoft.Management/managementGroups/corp");
         Outcome out = rbac(List.of(role("e147488a-f6f5-4113-8e2d-b22465e65bf6", mg)));
+        assertTrue(out.failures().isEmpty() && out.missing().isEmpty(), out.missing().toString());
+    }
+
+    @Test
+    void rbacVault_managementGroupGrant_theInventoryCouldNotPlace_isUndecidable() {
+        ResourceId mg = ResourceId.parse("/providers/Microsoft.Management/managementGroups/corp");
+        Outcome out = rbac(List.of(role("e147488a-f6f5-4113-8e2d-b22465e65bf6", mg).asUnplaced()));
         assertTrue(out.failures().isEmpty());
-        assertTrue(out.missing().get(0).reason().contains("management group"));
+        assertTrue(out.missing().get(0).reason().contains("management group corp"), out.missing().toString());
     }
 
     @Test
@@ -162,8 +170,11 @@ class ChainRulesTest {
         assertEquals("absent", out.failures().get(0).evidence().get("enablePurgeProtection"));
         assertNull(out.failures().get(0).severity());
         assertEquals(Severity.HIGH, new PurgeProtectionRule().meta().severity());
-        KeyVault neither = new KeyVault(v.id(), v.name(), v.host(), false, null, null, null, false, v.accessPolicies(), "premium", null, null);
+        KeyVault neither = new KeyVault(v.id(), v.name(), v.host(), false, false, null, null, false, v.accessPolicies(), "premium", null, null);
         assertTrue(message(new PurgeProtectionRule(), chain(cluster(), set(), neither, key())).contains("soft delete and purge protection"));
+        // recent ARM bodies leave enableSoftDelete out (mandatory since 2020): its absence says nothing
+        KeyVault omitted = new KeyVault(v.id(), v.name(), v.host(), false, null, null, null, false, v.accessPolicies(), "premium", null, null);
+        assertTrue(message(new PurgeProtectionRule(), chain(cluster(), set(), omitted, key())).contains("has no purge protection,"));
     }
 
     @Test
@@ -263,5 +274,45 @@ class ChainRulesTest {
         Outcome out = run(rule, chain);
         assertEquals(1, out.failures().size(), rule.meta().id() + ": " + out.failures() + out.missing());
         return out.failures().get(0).message();
+    }
+
+    @Test
+    void windowsPool_getsAReplacementNameOfAtMostSixCharacters_andTheOsType() {
+        ManagedCluster c = cluster().withAgentPools(List.of(new io.byokwatch.domain.AgentPool(CLUSTER_ID.child("agentPools",
+                "winpool01"), "winpool01", false, "Managed", "User", 2, "Standard_D4s_v5", "Windows")));
+        String fix = run(new NoHostEncryptionRule(), chain(c, set(), vault(), key())).failures().get(0).remediation();
+        assertTrue(fix.contains(" -n winpeh --enable-encryption-at-host --os-type Windows"), fix);
+        assertEquals("linuxpool0eh", NoHostEncryptionRule.replacementName("linux-pool-01", false));
+    }
+
+    @Test
+    void namesBashWouldRead_areQuotedInEveryCommand() {
+        ResourceId odd = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/rg-app(prod)/providers"
+                + "/Microsoft.ContainerService/managedClusters/aks-pay");
+        ManagedCluster c = new ManagedCluster(odd, "aks-pay", "westeurope", null, null, null, List.of(), null);
+        String fix = run(new NoByokRule(), new Chain(c, null, null, null, null, NOW, RuleSettings.DEFAULTS)).failures().get(0).remediation();
+        assertTrue(fix.contains("az keyvault create -g 'rg-app(prod)' -n aks-pay-cmk --sku premium"), fix);
+        assertFalse(fix.contains("<"), "no <placeholder> that bash reads as a redirection: " + fix);
+    }
+
+    @Test
+    void managedHsmGrantToAPrincipalOfUnknownKind_isUndecidable_neverAFailure() {
+        // the HSM data plane lists assignments as {scope, roleDefinitionId, principalId}: no principal type
+        ResourceId hsmId = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/hsm1");
+        KeyVault hsm = new KeyVault(hsmId, "hsm1", "hsm1.managedhsm.azure.net", true, true, true, 90, null, List.of(), null, null, null);
+        io.byokwatch.domain.KeyRef hsmKey = io.byokwatch.domain.KeyRef.parse("https://hsm1.managedhsm.azure.net/keys/k/0123456789abcdef");
+        DiskEncryptionSet s = set();
+        DiskEncryptionSet onHsm = new DiskEncryptionSet(s.id(), s.name(), s.location(), s.encryptionType(), hsmKey, null, true,
+                null, null, null, s.identity(), null, null);
+        io.byokwatch.domain.RoleAssignment someone = new io.byokwatch.domain.RoleAssignment("/a", "another-principal", null,
+                "33413926-3206-4cdd-b39a-83574fe37a17", null, hsmId);
+        Chain c = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of(someone)),
+                NOW, RuleSettings.DEFAULTS);
+        Outcome out = run(new KeyAccessRule(), c);
+        assertTrue(out.failures().isEmpty(), out.failures().toString());
+        assertTrue(out.missing().get(0).reason().contains("may hold the set's identity"), out.missing().toString());
+        Chain none = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of()),
+                NOW, RuleSettings.DEFAULTS);
+        assertEquals(1, run(new KeyAccessRule(), none).failures().size(), "no assignment at all is a finding");
     }
 }
