@@ -41,6 +41,7 @@ public final class Main {
             ServeCommand::new,
             AccessReportCommand::new,
             DemoCommand::new,
+            KpiCommand::new,
             DoctorCommand::new,
             CompletionCommand::new);
 

@@ -1,5 +1,7 @@
 package io.byokwatch.cli;
 
+import io.byokwatch.bootstrap.KpiApi;
+import io.byokwatch.bootstrap.KpiRuntime;
 import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.bootstrap.SettingsException;
@@ -30,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
                 "                [--port 7071] [--bind 127.0.0.1] [--key SECRET]",
                 "                [--notify stdout|json] [--notify-config FILE]"},
         description = {"The event path as an HTTP endpoint speaking the Event Grid webhook protocol.",
-                "For a container or a VM: POST /api/events, GET /api/compliance, GET /healthz. Runs until stopped."})
+                "For a container or a VM: POST /api/events, GET /api/compliance, GET /healthz, and the KPI",
+                "dashboard at GET / with its JSON at GET /api/kpi. Runs until stopped."})
 final class ServeCommand implements Callable<Integer> {
     static final int MAX_BODY = ServeLimits.MAX_BODY;
 
@@ -144,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 .forEach(w -> err.println("warning: policy: " + w));
         Serving serving = start(runtime, runtime.notifications(parts), bind, port, key);
         err.println("byokwatch serving on http://" + bind + ":" + serving.port()
-                + " (POST /api/events, GET /api/compliance, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
+                + " (POST /api/events, GET /api/compliance, GET / for the KPI dashboard, GET /api/kpi, GET /healthz)" + (key == null ? "; no key set: anyone who can reach it may post events" : "")
                 + "; delivering to " + String.join(", ", parts.config().channels().keySet()));
         CountDownLatch stop = new CountDownLatch(1);
         java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -157,6 +160,21 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Built on first use: a serve that is never asked for KPIs never reads their settings. */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> make) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Literal loopback addresses and localhost: decided without a DNS lookup. */
@@ -176,7 +194,8 @@ final class ServeCommand implements Callable<Integer> {
                 Clock.systemUTC(), err, notifications.secrets()).start();
         EventServer server;
         try {
-            server = EventServer.start(bind, port, key, limits, new EventRoutes(runtime, delivery::wake, err::println),
+            server = EventServer.start(bind, port, key, limits, new EventRoutes(runtime, delivery::wake, err::println,
+                    new KpiApi(once(() -> KpiRuntime.from(runtime, processEnv)), Clock.systemUTC())),
                     err::println);
         } catch (IllegalStateException e) {
             delivery.close();

@@ -6,6 +6,7 @@ import io.byokwatch.adapter.eventgrid.EventFormatException;
 import io.byokwatch.adapter.eventgrid.ValidationHandshake;
 import io.byokwatch.bootstrap.ComplianceApi;
 import io.byokwatch.bootstrap.EventIntake;
+import io.byokwatch.bootstrap.KpiApi;
 import io.byokwatch.bootstrap.Runtime;
 
 import java.nio.charset.StandardCharsets;
@@ -23,15 +24,22 @@ public final class EventRoutes {
     private final Runtime runtime;
     private final Runnable newAlerts;
     private final Consumer<String> log;
+    private final KpiApi kpi;
 
     /**
      * @param newAlerts called when an event may have added alerts to the outbox (wakes the delivery)
      * @param log       one line per event refused or failed, for the operator
      */
     public EventRoutes(Runtime runtime, Runnable newAlerts, Consumer<String> log) {
+        this(runtime, newAlerts, log, null);
+    }
+
+    /** @param kpi the dashboard ({@code GET /}) and its JSON ({@code GET /api/kpi}); null answers them 404 */
+    public EventRoutes(Runtime runtime, Runnable newAlerts, Consumer<String> log, KpiApi kpi) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.newAlerts = Objects.requireNonNull(newAlerts, "newAlerts");
         this.log = Objects.requireNonNull(log, "log");
+        this.kpi = kpi;
     }
 
     public ServeAnswer answer(ServeRequest r) {
@@ -39,6 +47,8 @@ public final class EventRoutes {
             case HEALTH -> HEALTHY;
             case EVENTS -> events(r);
             case COMPLIANCE -> compliance(r);
+            case DASHBOARD -> kpi(r, true);
+            case KPI -> kpi(r, false);
             case UNKNOWN -> throw new IllegalStateException("the gate lets no unknown path through: " + r.path());
         };
     }
@@ -99,5 +109,15 @@ public final class EventRoutes {
             answer = api.get(r.query().get("clusterId"));
         }
         return ServeAnswer.json(answer.status(), answer.body());
+    }
+
+    /** The dashboard page or the KPI JSON; never for shared caches, since it lists every cluster's weaknesses. */
+    private ServeAnswer kpi(ServeRequest r, boolean page) {
+        if (kpi == null) {
+            return ServeAnswer.error(404, "this serve has no KPI dashboard");
+        }
+        KpiApi.Response answer = page ? kpi.page(r.query()) : kpi.json(r.query());
+        return new ServeAnswer(answer.status(), java.util.Map.of("Content-Type", answer.contentType(), "Cache-Control", "no-store"),
+                new String(answer.body(), StandardCharsets.UTF_8), false);
     }
 }

@@ -205,7 +205,9 @@ public final class EventServer implements AutoCloseable {
         byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
         res.status(HttpResponseStatus.valueOf(a.status()));
         a.headers().forEach(res::header);
-        res.header(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        if (a.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            res.header(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        }
         res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(bytes.length));
         if (a.close()) {
             res.keepAlive(false);

@@ -22,7 +22,7 @@ public final class RequestGate {
 
     /** Which part of serve a path belongs to. */
     public enum Route {
-        HEALTH, EVENTS, COMPLIANCE, UNKNOWN;
+        HEALTH, EVENTS, COMPLIANCE, DASHBOARD, KPI, UNKNOWN;
 
         static Route of(String path) {
             String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
@@ -30,6 +30,8 @@ public final class RequestGate {
                 case "/healthz" -> HEALTH;
                 case "/api/events" -> EVENTS;
                 case "/api/compliance" -> COMPLIANCE;
+                case "/" -> DASHBOARD;
+                case "/api/kpi" -> KPI;
                 default -> UNKNOWN;
             };
         }
@@ -62,8 +64,8 @@ public final class RequestGate {
     public ServeAnswer refuse(ServeRequest head, long contentLength) {
         Route route = Route.of(head.path());
         if (route == Route.UNKNOWN) {
-            return ServeAnswer.error(404, "no such path; serve answers POST /api/events, GET or POST /api/compliance and"
-                    + " GET /healthz").closing();
+            return ServeAnswer.error(404, "no such path; serve answers POST /api/events, GET or POST /api/compliance,"
+                    + " GET / (the KPI dashboard), GET /api/kpi and GET /healthz").closing();
         }
         if (route == Route.HEALTH) {
             return null;
@@ -89,6 +91,9 @@ public final class RequestGate {
         if (route == Route.EVENTS && !head.method().equals("POST") && !head.method().equals("OPTIONS")) {
             return ServeAnswer.error(405, "use POST for events (OPTIONS for the CloudEvents handshake)")
                     .withHeader("Allow", "POST, OPTIONS").closing();
+        }
+        if ((route == Route.DASHBOARD || route == Route.KPI) && !head.method().equals("GET")) {
+            return ServeAnswer.error(405, "use GET").withHeader("Allow", "GET").closing();
         }
         if (contentLength > maxBody) {
             return tooLarge();

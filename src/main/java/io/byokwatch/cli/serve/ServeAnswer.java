@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One answer of {@code serve}: always JSON (or empty). {@code close}: end the connection after it, for answers given
+ * One answer of {@code serve}: JSON (or empty) unless its headers name another Content-Type (the KPI page). {@code close}: end the connection after it, for answers given
  * before the body was read (the rest of it is not worth reading) and for clients that broke the protocol.
  */
 public record ServeAnswer(int status, Map<String, String> headers, String body, boolean close) {

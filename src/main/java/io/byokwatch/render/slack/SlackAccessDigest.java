@@ -42,9 +42,9 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
     /** Vault, key and caller names come from the audit log, so they travel as rich text, shown as given. */
     private static JsonObject anomaly(Anomaly a) {
         return SlackText.start().bold(DigestText.severity(a)).then(" ").code(a.detector())
-                .then(" " + AccessSummary.target(a) + DigestText.operation(a) + "\nCaller: ")
-                .then(AccessSummary.caller(a.caller())).then(" \u00b7 " + DigestText.countVsBaseline(a)
-                        + "\n" + NoticeText.cut(DigestText.explanation(a), SlackMessage.MAX_TEXT)).json;
+                .then(" " + AccessSummary.target(a) + DigestText.operation(a) + "\n")
+                .then(DigestText.who(a) + "\n" + DigestText.explanation(a) + "\n").bold("Next: ")
+                .then(DigestText.action(a)).json;
     }
 
     private static String emoji(AccessReport r) {

@@ -28,9 +28,9 @@ public final class TerminalAccessDigest implements AccessDigestRenderer {
             out.add("");
             out.addAll(TextWrap.wrap("[" + DigestText.severity(a) + "] " + a.detector() + " on " + AccessSummary.target(a)
                     + DigestText.operation(a).replace(" \u00b7 ", " | "), WIDTH, "  ", INDENT));
-            out.addAll(TextWrap.wrap("caller: " + AccessSummary.caller(a.caller()) + " | " + DigestText.countVsBaseline(a),
-                    WIDTH, INDENT, INDENT + "  "));
+            out.addAll(TextWrap.wrap(DigestText.who(a).replace(" \u00b7 ", " | "), WIDTH, INDENT, INDENT + "  "));
             out.addAll(TextWrap.wrap(DigestText.explanation(a), WIDTH, INDENT, INDENT));
+            out.addAll(TextWrap.wrap("next: " + DigestText.action(a), WIDTH, INDENT, INDENT + "  "));
         }
         out.add("");
         out.addAll(TextWrap.wrap(DigestText.rest(r, fullReport), WIDTH, "  ", "  "));
