@@ -7,10 +7,13 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
+import io.byokwatch.policy.PolicyWarnings;
 import io.byokwatch.port.Inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -28,13 +31,29 @@ public final class Scan {
         this.clock = clock;
     }
 
+    /** Told after each cluster is evaluated, for a progress display; it must not fail the scan. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {
+        };
+
+        void evaluated(int done, int total);
+    }
+
     public ScanReport run(Inventory inventory, Policy policy, List<String> inventoryNotes) {
+        return run(inventory, policy, inventoryNotes, Progress.NONE);
+    }
+
+    public ScanReport run(Inventory inventory, Policy policy, List<String> inventoryNotes, Progress progress) {
         Instant now = clock.instant();
-        List<ClusterVerdict> verdicts = new ArrayList<>();
-        for (ManagedCluster c : inventory.clusters()) {
+        List<ManagedCluster> clusters = inventory.clusters();
+        List<ClusterVerdict> verdicts = new ArrayList<>(clusters.size());
+        for (ManagedCluster c : clusters) {
             verdicts.add(evaluator.evaluate(c, inventory, policy, now));
+            progress.evaluated(verdicts.size(), clusters.size());
         }
-        return report(now, verdicts, inventoryNotes);
+        return report(now, verdicts, inventoryNotes)
+                .withPolicyWarnings(PolicyWarnings.of(policy, LocalDate.ofInstant(now, ZoneOffset.UTC)));
     }
 
     /** Builds a report from verdicts already computed (also used by the compliance endpoint). */

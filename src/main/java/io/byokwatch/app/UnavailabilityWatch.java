@@ -4,6 +4,7 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -117,6 +118,31 @@ final class UnavailabilityWatch implements Inventory {
     @Override
     public List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost) {
         return inventory.clustersWithKmsKeyIn(vaultHost);
+    }
+
+    @Override
+    public Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        return seen(inventory.kmsState(cluster));
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        return seen(inventory.clustersUsingIdentity(userAssignedIdentityId));
+    }
+
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        return seen(inventory.diskEncryptionSetsUsingIdentity(userAssignedIdentityId));
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        return seen(inventory.clustersWithPrivateKmsVault(vaultId));
+    }
+
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return seen(inventory.vaultsConnectedTo(privateEndpointId));
     }
 
     @Override

@@ -1,26 +1,49 @@
 package io.byokwatch.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import io.byokwatch.adapter.snapshot.Snapshot;
+import io.byokwatch.adapter.snapshot.SnapshotInventory;
 import io.byokwatch.app.BlastRadius;
+import io.byokwatch.app.BlastRadiusTargets;
+import io.byokwatch.app.BlastRadiusTargets.Scope;
 import io.byokwatch.bootstrap.FileInventory;
-import io.byokwatch.domain.DiskEncryptionSet;
-import io.byokwatch.domain.KeyRef;
-import io.byokwatch.domain.ResourceId;
+import io.byokwatch.render.blast.BlastRadiusJson;
+import io.byokwatch.render.blast.BlastRadiusText;
+import io.byokwatch.render.blast.InventoryCoverage;
+import io.byokwatch.render.blast.RevocationRunbook;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** {@code byokwatch blast-radius}: what breaks if this key, vault or set goes away. */
+/**
+ * {@code byokwatch blast-radius}: what breaks if this key, vault or set goes away. Used in an incident, so it never
+ * answers for a target the inventory does not hold (exit 2 with the closest names), never picks one of several
+ * resources a name fits (it lists them), and never says "nothing depends on it" about an inventory it could not read
+ * completely (exit 1).
+ */
 @Command(name = "blast-radius", sortOptions = false,
-        description = "Before disabling a key in an incident: which disk encryption sets and clusters depend on a key, vault or set.")
+        description = {"Before disabling a key in an incident: what depends on a key, vault or disk encryption set.",
+                "TARGET is a vault name or host, vault/key, a disk encryption set name, a key URL (with or without its",
+                "version) or a full ARM id. --format markdown prints the revocation runbook: what stops and when, and",
+                "the commands to disable, restore and verify."},
+        customSynopsis = {"byokwatch blast-radius --inventory PATH (TARGET | --key URL | --vault ID | --des ID)",
+                "                       [--format table|json|markdown] [--output FILE] [--now ISO-8601]"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the answer is complete", "1:files could not be read: more may depend on the target than listed",
+                "2:usage error, unreadable inventory, or a target the inventory does not hold or several resources fit"})
 final class BlastRadiusCommand implements Callable<Integer> {
-    static final List<String> FORMATS = List.of("table", "json");
+    static final List<String> FORMATS = List.of("table", "json", "markdown");
 
     static final class Formats extends java.util.ArrayList<String> {
         Formats() {
@@ -29,14 +52,29 @@ final class BlastRadiusCommand implements Callable<Integer> {
     }
 
     static final class Target {
-        @Option(names = "--key", paramLabel = "URL", description = "A key URL, e.g. https://kv-pay-prod.vault.azure.net/keys/aks-disk.")
+        @Parameters(paramLabel = "TARGET", arity = "0..1", description = "What to look up, of any kind.")
+        String any;
+
+        @Option(names = "--key", paramLabel = "URL", description = "Only keys: a key URL, vault/key, or a key's ARM id.")
         String key;
 
-        @Option(names = "--vault", paramLabel = "ID", description = "A key vault's ARM resource id.")
+        @Option(names = "--vault", paramLabel = "ID", description = "Only vaults: an ARM id, a name or a host.")
         String vault;
 
-        @Option(names = "--des", paramLabel = "ID", description = "A disk encryption set's ARM resource id.")
+        @Option(names = "--des", paramLabel = "ID", description = "Only disk encryption sets: an ARM id or a name.")
         String des;
+    }
+
+    static final class Output {
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); markdown is the revocation runbook.")
+        String format;
+
+        @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout (- is stdout).")
+        String output;
+
+        @Option(names = "--now", paramLabel = "ISO-8601", description = "The time the runbook is written at (default: now).")
+        String now;
     }
 
     @Option(names = "--inventory", paramLabel = "PATH", order = 0, description = "A JSON file or a folder of them.")
@@ -45,9 +83,8 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nTarget (exactly one):%n", order = 1)
     Target target = new Target();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", completionCandidates = Formats.class, order = 2,
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    String format;
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
+    Output output = new Output();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -59,77 +96,76 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String format = Flags.choice("--format", this.format, FORMATS);
-        long targets = java.util.stream.Stream.of(target.key, target.vault, target.des).filter(java.util.Objects::nonNull).count();
-        if (targets != 1) {
-            throw new UsageException("blast-radius needs exactly one of --key URL, --vault ID or --des ID");
+        String format = Flags.choice("--format", output.format, FORMATS);
+        long given = Stream.of(target.any, target.key, target.vault, target.des).filter(Objects::nonNull).count();
+        if (given != 1) {
+            throw new UsageException("blast-radius needs exactly one target: TARGET, --key URL, --vault ID or --des ID");
         }
+        Instant now = output.now != null ? Times.parse("now", output.now) : Instant.now();
+        String path = Flags.required("blast-radius", "--inventory", inventory, "examples/estate");
         FileInventory.Loaded loaded;
         try {
-            loaded = FileInventory.load(java.nio.file.Path.of(Flags.required("blast-radius", "--inventory", inventory, "examples/estate")));
+            loaded = FileInventory.load(Path.of(path));
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
         loaded.problems().forEach(p -> err.println("warning: " + p));
+        if (loaded.resources() == 0 && loaded.problems().isEmpty()) {
+            throw new InputException("no Azure resources found in " + path + "; expected ARM or az JSON for managed clusters,"
+                    + " disk encryption sets, vaults and keys");
+        }
+        BlastRadius.Result r = radius(loaded);
+        InventoryCoverage coverage = new InventoryCoverage(path, loaded.problems());
+        String text = switch (format) {
+            case "json" -> BlastRadiusJson.render(r, coverage);
+            case "markdown" -> RevocationRunbook.render(r, coverage, now);
+            default -> BlastRadiusText.render(r, coverage);
+        };
+        OutputFile.write(output.output, text, out, err);
+        return coverage.complete() ? 0 : 1;
+    }
+
+    private BlastRadius.Result radius(FileInventory.Loaded loaded) {
+        Snapshot s = loaded.inventory() instanceof SnapshotInventory si ? si.snapshot() : null;
+        BlastRadiusTargets targets = new BlastRadiusTargets(s == null ? List.of() : s.vaults(), s == null ? List.of() : s.keys(),
+                s == null ? List.of() : s.diskEncryptionSets(), loaded.inventory().clusters());
+        String flag = target.key != null ? "--key" : target.vault != null ? "--vault" : target.des != null ? "--des" : "TARGET";
+        String text = Stream.of(target.any, target.key, target.vault, target.des).filter(Objects::nonNull).findFirst().orElseThrow();
+        Scope scope = switch (flag) {
+            case "--key" -> Scope.KEY;
+            case "--vault" -> Scope.VAULT;
+            case "--des" -> Scope.SET;
+            default -> Scope.ANY;
+        };
+        BlastRadiusTargets.Resolution resolution = targets.resolve(text, scope);
         BlastRadius radius = new BlastRadius();
-        BlastRadius.Result r;
-        if (target.key != null) {
-            KeyRef key = KeyRef.orNull(target.key);
-            if (key == null) {
-                throw new UsageException("--key '" + target.key + "' is not a key URL; use https://<vault>.vault.azure.net/keys/<name>[/<version>]");
+        if (resolution instanceof BlastRadiusTargets.Found f) {
+            if (f.key() != null) {
+                return radius.forKey(f.key().ref(), loaded.inventory());
             }
-            r = radius.forKey(key, loaded.inventory());
-        } else {
-            String flag = target.vault != null ? "vault" : "des";
-            String given = target.vault != null ? target.vault : target.des;
-            ResourceId id = ResourceId.orNull(given);
-            if (id == null) {
-                throw new UsageException("--" + flag + " '" + given + "' is not an ARM resource id; use /subscriptions/<id>/resourceGroups/<rg>/providers/...");
+            if (f.set() != null) {
+                return radius.forSet(f.set().id(), loaded.inventory());
             }
-            r = flag.equals("vault") ? radius.forVault(id, loaded.inventory()) : radius.forSet(id, loaded.inventory());
+            Set<String> hosts = new LinkedHashSet<>(List.of(f.vault().host()));
+            if (f.vault().id() != null) {
+                hosts.addAll(BlastRadius.hostsFor(f.vault().id()));
+            }
+            return radius.forVaultHosts(f.vault().id() != null ? f.vault().id().toString() : f.vault().host(), hosts, loaded.inventory());
         }
-        out.print(format.equals("json") ? json(r) : table(r));
-        return 0;
-    }
-
-    static String json(BlastRadius.Result r) {
-        JsonObject o = new JsonObject();
-        o.addProperty("target", r.target());
-        JsonArray sets = new JsonArray();
-        for (DiskEncryptionSet s : r.diskEncryptionSets()) {
-            sets.add(s.id().toString());
+        if (resolution instanceof BlastRadiusTargets.Ambiguous a) {
+            List<String> lines = new ArrayList<>(a.candidates());
+            lines.add("give the one you mean by its id, vault/key or key URL");
+            throw new InputException(flag + " '" + text + "' fits " + a.candidates().size() + " resources in the inventory:", lines);
         }
-        o.add("diskEncryptionSets", sets);
-        JsonArray clusters = new JsonArray();
-        for (BlastRadius.Dependent d : r.clusters()) {
-            JsonObject c = new JsonObject();
-            c.addProperty("id", d.clusterId().toString());
-            JsonArray pools = new JsonArray();
-            d.nodePools().forEach(pools::add);
-            c.add("nodePools", pools);
-            c.addProperty("via", d.via());
-            clusters.add(c);
+        BlastRadiusTargets.NotFound nf = (BlastRadiusTargets.NotFound) resolution;
+        List<String> lines = new ArrayList<>();
+        if (!nf.closest().isEmpty()) {
+            lines.add("the closest in the inventory:");
+            nf.closest().forEach(c -> lines.add("  " + c));
         }
-        o.add("clusters", clusters);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
-    }
-
-    static String table(BlastRadius.Result r) {
-        StringBuilder sb = new StringBuilder("Blast radius of " + r.target() + "\n");
-        sb.append(r.diskEncryptionSets().size()).append(" disk encryption set(s), ").append(r.clusters().size())
-                .append(" cluster(s) depend on it.\n");
-        for (DiskEncryptionSet s : r.diskEncryptionSets()) {
-            sb.append("  set      ").append(s.name()).append("  (").append(s.id().resourceGroup()).append(")\n");
+        if (!loaded.problems().isEmpty()) {
+            lines.add("and " + loaded.problems().size() + " file problem(s) above may hide it");
         }
-        for (BlastRadius.Dependent d : r.clusters()) {
-            sb.append("  cluster  ").append(d.name()).append("  via ").append(d.via()).append("  pools: ")
-                    .append(d.nodePools().isEmpty() ? "-" : String.join(", ", d.nodePools())).append('\n');
-        }
-        if (r.clusters().isEmpty()) {
-            sb.append("Nothing in this inventory depends on it.\n");
-        } else {
-            sb.append("Disabling or deleting it stops these clusters from starting nodes or reading their disks.\n");
-        }
-        return sb.toString();
+        throw new InputException(nf.reason() + "; no answer is given for a target the inventory does not hold", lines);
     }
 }

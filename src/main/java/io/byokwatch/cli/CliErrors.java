@@ -33,7 +33,10 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler, Command
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
         if (ex instanceof UsageException) {
             usage(command, ex.getMessage());
-        } else if (ex instanceof PolicyException || ex instanceof InputException) {
+        } else if (ex instanceof InputException input) {
+            err.println("byokwatch: " + input.getMessage());
+            input.details().forEach(d -> err.println("  " + oneLine(d)));
+        } else if (ex instanceof PolicyException) {
             err.println("byokwatch: " + ex.getMessage());
         } else if (ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
             // the environment said no (a state folder that cannot be created, a port out of range, storage that

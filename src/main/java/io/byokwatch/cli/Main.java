@@ -41,6 +41,7 @@ public final class Main {
             ServeCommand::new,
             AccessReportCommand::new,
             DemoCommand::new,
+            KpiCommand::new,
             DoctorCommand::new,
             CompletionCommand::new);
 
@@ -80,7 +81,7 @@ public final class Main {
     public static void main(String[] argv) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(argv, out, err));
+        System.exit(run(argv, new CliContext(out, err, System.getenv(), LiveSource.ARM, Terminal.detect())));
     }
 
     /** Runs one command; returns the exit code. Kept separate from {@link #main} so tests call it in-process. */
@@ -90,7 +91,14 @@ public final class Main {
 
     /** @param env where a notify config's settings (webhook URLs, signing secrets) are looked up by name */
     public static int run(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
-        CliContext cli = new CliContext(out, err, env);
+        return run(argv, new CliContext(out, err, env));
+    }
+
+    /** With a context of the caller's making: tests open live inventories on a fake ARM through it. */
+    static int run(String[] argv, CliContext context) {
+        PrintStream out = context.out();
+        PrintStream err = LogLines.of(context.err());
+        CliContext cli = context.withErr(err);
         CommandLine line = commandLine(cli);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
@@ -101,7 +109,14 @@ public final class Main {
             CliErrors.refuseRepeatedOptions(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
-        return line.execute(argv);
+        try {
+            return line.execute(argv);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap is unreachable once unwound to here, so saying so is possible; exit 1 would mean
+            // "findings" to a CI job
+            err.println(OutOfMemory.advice(argv.length > 0 ? argv[0] : "byokwatch", java.lang.Runtime.getRuntime().maxMemory()));
+            return 2;
+        }
     }
 
     /** The whole command tree; the completion script and the tests read it too. */

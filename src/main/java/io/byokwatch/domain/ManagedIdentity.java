@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The identity a disk encryption set uses to reach its key. {@code userAssigned} maps each user-assigned identity's
- * resource id to its principal id, or to null when the payload did not include it (ARM examples show {@code {}}).
+ * The identity a disk encryption set, or an AKS cluster (its KMS plugin), uses to reach its key. {@code userAssigned}
+ * maps each user-assigned identity's resource id to its principal id, or to null when the payload did not include it
+ * (ARM examples show {@code {}}).
  */
 public record ManagedIdentity(String type, String principalId, String tenantId, Map<ResourceId, String> userAssigned) {
     public static final ManagedIdentity NONE = new ManagedIdentity("None", null, null, Map.of());
@@ -19,10 +20,15 @@ public record ManagedIdentity(String type, String principalId, String tenantId, 
         userAssigned = Collections.unmodifiableMap(new LinkedHashMap<>(userAssigned));
     }
 
-    /** False for type None (or absent): the set then has no way to reach its key. */
+    /** False for type None (or absent): the set (or cluster) then has no managed identity to reach a key with. */
     public boolean present() {
         String t = type.toLowerCase(Locale.ROOT);
         return !t.equals("none") && (t.contains("systemassigned") || t.contains("userassigned"));
+    }
+
+    /** The type names a user-assigned identity ({@code UserAssigned}, {@code SystemAssigned, UserAssigned}). */
+    public boolean userAssignedType() {
+        return type.toLowerCase(Locale.ROOT).contains("userassigned");
     }
 
     public boolean systemAssigned() {

@@ -33,10 +33,34 @@ public final class PolicyLoader {
             "description");
     private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
+    private final Set<String> judgingRules;
+    private final boolean allowEmpty;
     private ConfigReader reader = new ConfigReader();
 
     public PolicyLoader(Set<String> knownRules) {
+        this(knownRules, knownRules, false);
+    }
+
+    private PolicyLoader(Set<String> knownRules, Set<String> judgingRules, boolean allowEmpty) {
         this.knownRules = Set.copyOf(knownRules);
+        this.judgingRules = Set.copyOf(judgingRules);
+        this.allowEmpty = allowEmpty;
+    }
+
+    /**
+     * A loader that accepts a policy disabling every rule ({@code --allow-empty-policy}); by default that is an error,
+     * because every cluster would then show compliant without a single check.
+     */
+    public PolicyLoader allowingEmpty() {
+        return new PolicyLoader(knownRules, judgingRules, true);
+    }
+
+    /**
+     * The rules that decide what this command judges (a cluster's verdict: the catalog, not the plan-only rules a policy
+     * may also name): a policy that disables all of them is the empty policy, refused unless {@link #allowingEmpty}.
+     */
+    public PolicyLoader judgedBy(Set<String> rules) {
+        return new PolicyLoader(knownRules, rules, allowEmpty);
     }
 
     public Policy load(Path file) {
@@ -88,6 +112,10 @@ public final class PolicyLoader {
             if (checkRule(id, "disabledRules")) {
                 disabled.add(id);
             }
+        }
+        if (!allowEmpty && !judgingRules.isEmpty() && disabled.containsAll(judgingRules)) {
+            problem("disabledRules", "disables every rule, so every cluster would show compliant without a single check;"
+                    + " enable at least one rule (pass --allow-empty-policy to scan if checking nothing is really meant)");
         }
         Map<String, Severity> severities = severities(o.get("severity"));
         List<Exemption> exemptions = exemptions(o.get("exemptions"));

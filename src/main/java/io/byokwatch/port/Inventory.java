@@ -5,6 +5,7 @@ import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -114,6 +115,54 @@ public interface Inventory {
 
     /** Clusters whose KMS etcd key lives at this vault host. */
     List<ManagedCluster> clustersWithKmsKeyIn(String vaultHost);
+
+    /**
+     * The cluster's KMS state, settled where the inventory can. Found when the cluster's record shows it
+     * ({@link io.byokwatch.domain.KmsProfile#state()}); when the record cannot (it does not show whether KMS data
+     * encryption is set), the live inventory reads the clusters of the cluster's subscription from ARM with an API
+     * version that does, and a file inventory answers unknown with the record's reason, which names the export that
+     * supplies it. Unavailable when ARM could not answer for now.
+     */
+    default Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        KmsState state = cluster.kms().state();
+        return state.kind() == KmsState.Kind.UNKNOWN ? Lookup.unknown(state.missing()) : Lookup.found(state);
+    }
+
+    /**
+     * Clusters in scope whose identity ({@code identity.userAssignedIdentities}) names this user-assigned identity:
+     * the identity their KMS plugin reaches its key as. Found, possibly empty, from the clusters the inventory holds;
+     * unavailable when the live inventory could not list them for now. The default filters {@link #clusters()}.
+     */
+    default Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        return Lookup.found(clusters().stream().filter(c -> c.usesIdentity(userAssignedIdentityId)).toList());
+    }
+
+    /**
+     * Disk encryption sets whose identity names this user-assigned identity. Found, possibly empty, when the inventory
+     * holds disk encryption sets; unknown when it holds none or cannot list them.
+     */
+    default Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        return Lookup.unknown("this inventory does not list disk encryption sets by identity");
+    }
+
+    /**
+     * Clusters in scope whose legacy KMS reaches this vault privately ({@code keyVaultNetworkAccess} Private; see
+     * {@link io.byokwatch.domain.KmsProfile#privateVaultIs}): what a change to the vault's private endpoint
+     * connections can cut off. Found, possibly empty; unavailable when the live inventory could not list them for
+     * now. The default filters {@link #clusters()}.
+     */
+    default Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        return Lookup.found(clusters().stream().filter(c -> c.kms().privateVaultIs(vaultId)).toList());
+    }
+
+    /**
+     * Key vaults with a private endpoint connection, in any state, to this private endpoint: where a deleted endpoint
+     * was connected. Found, possibly empty, when the inventory holds every vault that could be it; unknown when it
+     * holds no vaults, or a vault only as a summary (which could be the one).
+     */
+    default Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return Lookup.unknown("this inventory does not list vaults by private endpoint");
+    }
 
     /**
      * The managed disk as it is now: found; absent (a live 404, or an export of the disk's subscription that lacks

@@ -58,6 +58,7 @@ class MainTest {
             assertTrue(help.out().contains("Usage: byokwatch " + name), name + ":\n" + help.out());
             assertEquals("", help.err());
             assertEquals(help.out(), run(name, "-h").out(), name);
+            help.out().lines().forEach(line -> assertTrue(line.length() <= 100, name + " help line over 100 columns: " + line));
             if (!name.equals("help")) {
                 assertEquals(help.out(), run("help", name).out(), name);
             }
@@ -124,7 +125,7 @@ class MainTest {
 
     @Test
     void usageMistakes_exitTwo_withOneLineAndTheHint() {
-        assertUsageError(run("scan"), "byokwatch scan", "'scan' needs --inventory, e.g. --inventory examples/estate");
+        assertUsageError(run("scan"), "byokwatch scan", "'scan' needs --inventory PATH (exported files, e.g. examples/estate) or --live");
         assertUsageError(run("scan", "--inventory"), "byokwatch scan", "--inventory needs a value");
         assertUsageError(run("scan", "--inventory", "examples/estate", "--inventory", "examples/estate"), "byokwatch scan",
                 "--inventory given twice");
@@ -167,6 +168,16 @@ class MainTest {
         assertEquals("--inventory", complete(script, "byokwatch", "scan", "--inv"));
         assertEquals("table json sarif markdown", complete(script, "byokwatch", "scan", "--format", ""));
         assertEquals("blast-radius", complete(script, "./byokwatch", "bl"), "the launcher's path completes too");
+    }
+
+    @Test
+    void theReadme_showsScanHelpAsItIs() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String marker = "$ ./byokwatch scan --help\n";
+        int start = readme.indexOf(marker);
+        assertTrue(start > 0, "the README shows scan --help");
+        String shown = readme.substring(start + marker.length(), readme.indexOf("```", start));
+        assertEquals(run("scan", "--help").out(), shown, "regenerate the README's scan --help block");
     }
 
     /** What bash offers for the last word, through the generated script as the shell would call it. */

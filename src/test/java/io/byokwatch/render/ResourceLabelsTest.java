@@ -1,11 +1,12 @@
 package io.byokwatch.render;
 
 import io.byokwatch.render.report.ArtifactPath;
+import io.byokwatch.render.report.SarifLocations;
 import io.byokwatch.domain.ResourceId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Locale;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,18 +31,19 @@ public class ResourceLabelsTest {
     }
 
     @Test
-    void artifactPathDropsArmLabelsAndLowerCases() {
-        assertEquals("azure/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/rg-keys/microsoft.keyvault/vaults/kv-pay-prod/keys/aks-disk",
-                ArtifactPath.of(SampleEstate.KEY));
-        assertEquals(ArtifactPath.of(SampleEstate.KEY),
-                ArtifactPath.of(ResourceId.parse(SampleEstate.KEY.toString().toUpperCase(Locale.ROOT))));
-        assertEquals("azure/s", ArtifactPath.of(ResourceId.parse("/subscriptions/S")));
+    void artifactPath_isTheFileRelativeToWhereTheScanRan_elseAnAbsoluteFileUri() {
+        Path base = Path.of("/repo");
+        assertEquals(new SarifLocations.FileLine("estate/payments/clusters.json", true, 7),
+                ArtifactPath.of(Path.of("/repo/estate/payments/clusters.json"), base, 7));
+        assertEquals(new SarifLocations.FileLine("file:///elsewhere/clusters.json", false, 1),
+                ArtifactPath.of(Path.of("/elsewhere/clusters.json"), base, 1));
+        assertEquals("file:///repo/", ArtifactPath.directoryUri(base));
     }
 
     @Test
     void artifactPathPercentEncodesCharactersThatAreNotSafeInAUri() {
-        ResourceId odd = SampleEstate.id("s", "rg(prod)", "Microsoft.KeyVault/vaults/kv#1%ü");
-        assertEquals("azure/s/rg%28prod%29/microsoft.keyvault/vaults/kv%231%25%C3%BC", ArtifactPath.of(odd));
+        assertEquals("rg%28prod%29/kv%231%25%C3%BC%20x.json",
+                ArtifactPath.of(Path.of("/repo/rg(prod)/kv#1%ü x.json"), Path.of("/repo"), 1).uri());
     }
 
     @Test

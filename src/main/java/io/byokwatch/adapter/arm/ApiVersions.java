@@ -6,8 +6,18 @@ package io.byokwatch.adapter.arm;
  * version only adds fields byokwatch does not judge.
  */
 public final class ApiVersions {
-    /** Microsoft.ContainerService/managedClusters: agent pools inline, diskEncryptionSetID, azureKeyVaultKms. */
-    public static final String MANAGED_CLUSTERS = "2024-10-01";
+    /**
+     * Microsoft.ContainerService/managedClusters: agent pools inline, diskEncryptionSetID, azureKeyVaultKms, and
+     * {@code securityProfile.kubernetesResourceObjectEncryptionProfile} (KMS data encryption), which API versions
+     * before this one (stable) leave out, so that a cluster read without it cannot be told off from platform-managed
+     * KMS. The first stable version with the block ({@code io.byokwatch.adapter.snapshot.KmsApiVersions}).
+     */
+    public static final String MANAGED_CLUSTERS = "2026-07-01";
+    /**
+     * Read with when ARM refuses {@link #MANAGED_CLUSTERS} as unknown (a cloud that has not got it yet): every field
+     * but KMS data encryption, whose state such a record then says it cannot show.
+     */
+    public static final String MANAGED_CLUSTERS_FALLBACK = "2024-10-01";
     /** Microsoft.Compute/diskEncryptionSets: activeKey, identity, autoKeyRotationError. */
     public static final String DISK_ENCRYPTION_SETS = "2025-01-02";
     /**

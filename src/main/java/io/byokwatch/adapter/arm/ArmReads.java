@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -33,8 +35,20 @@ final class ArmReads {
         this.stats = stats;
     }
 
+    /** ARM's error codes for an api-version it does not offer for the type (here, or yet). */
+    private static final Set<String> VERSION_REFUSED = Set.of("noregisteredproviderfound", "invalidapiversionparameter",
+            "invalidresourcetype");
+
     /** The resource as ARM has it, from the cache unless the view must see it as it is after a change. */
     <T> Lookup<T> read(ResourceId id, ArmType type, Function<JsonObject, T> mapper, Freshness view) {
+        return readAt(id, type, (body, apiVersion) -> mapper.apply(body), view);
+    }
+
+    /**
+     * As {@link #read}, the mapper told which api-version the body was read with: the type's, or its fallback when ARM
+     * refused the type's own as unknown (a cloud that does not have it yet).
+     */
+    <T> Lookup<T> readAt(ResourceId id, ArmType type, BiFunction<JsonObject, String, T> mapper, Freshness view) {
         String key = key(id);
         Instant changedBy = view.changedBy(id);
         if (changedBy != null) {
@@ -112,9 +126,14 @@ final class ArmReads {
         cache.offer(key(id), Lookup.found(value));
     }
 
-    private <T> Lookup<T> fetch(ResourceId id, ArmType type, Function<JsonObject, T> mapper, String key) {
+    private <T> Lookup<T> fetch(ResourceId id, ArmType type, BiFunction<JsonObject, String, T> mapper, String key) {
         Instant sent = clock.instant();
-        ArmResponse response = transport.get(ArmPaths.resource(id, type.apiVersion()));
+        String apiVersion = type.apiVersion();
+        ArmResponse response = transport.get(ArmPaths.resource(id, apiVersion));
+        if (type.fallbackApiVersion() != null && versionRefused(response)) {
+            apiVersion = type.fallbackApiVersion();
+            response = transport.get(ArmPaths.resource(id, apiVersion));
+        }
         Lookup<T> answer;
         if (response.ok()) {
             JsonObject body = response.json();
@@ -123,7 +142,7 @@ final class ArmReads {
                 answer = Lookup.unavailable("ARM returned a body that is not a JSON object for " + id);
             } else {
                 try {
-                    answer = Lookup.found(mapper.apply(body));
+                    answer = Lookup.found(mapper.apply(body, apiVersion));
                 } catch (SnapshotFormatException e) {
                     stats.unreadable(type.label() + " " + id + ": " + e.getMessage());
                     answer = Lookup.unknown("ARM returned a " + type.label() + " byokwatch cannot read for " + id
@@ -165,7 +184,7 @@ final class ArmReads {
 
     private <T> Lookup<T> notRead(ArmResponse response, ResourceId id, ArmType type, String doing) {
         return switch (response.status()) {
-            case 404 -> Lookup.absent("ARM returned 404 Not Found for " + id);
+            case 404 -> Lookup.readAsAbsent("ARM returned 404 Not Found for " + id);
             case 403 -> Lookup.unknown("403 Forbidden " + doing + ": byokwatch's identity needs Reader ("
                     + type.readPermission() + ") on it");
             case 0 -> Lookup.unavailable(response.failure() + "; " + doing + " was not attempted or did not finish");
@@ -173,6 +192,18 @@ final class ArmReads {
                     ? Lookup.unavailable("ARM returned " + response.describe() + " " + doing + retryNote(response))
                     : Lookup.unknown("ARM returned " + response.describe() + " " + doing + retryNote(response));
         };
+    }
+
+    /** A 400 whose error code says the api-version is not offered for the type. */
+    static boolean versionRefused(ArmResponse response) {
+        if (response.status() != 400) {
+            return false;
+        }
+        JsonObject json = response.json();
+        JsonObject error = json != null && json.has("error") && json.get("error").isJsonObject()
+                ? json.getAsJsonObject("error") : null;
+        String code = error == null ? null : JsonText.of(error, "code");
+        return code != null && VERSION_REFUSED.contains(code.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Throttling and server errors pass; other statuses (400, 401, 409...) say something about the request. */

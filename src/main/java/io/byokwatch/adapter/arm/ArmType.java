@@ -4,7 +4,8 @@ import io.byokwatch.domain.ResourceId;
 
 /** The resource types byokwatch reads by id: what to call them, which api-version, which permission a read needs. */
 enum ArmType {
-    MANAGED_CLUSTER("Microsoft.ContainerService/managedClusters", ApiVersions.MANAGED_CLUSTERS, "AKS cluster"),
+    MANAGED_CLUSTER("Microsoft.ContainerService/managedClusters", ApiVersions.MANAGED_CLUSTERS, "AKS cluster",
+            ApiVersions.MANAGED_CLUSTERS_FALLBACK),
     DISK_ENCRYPTION_SET("Microsoft.Compute/diskEncryptionSets", ApiVersions.DISK_ENCRYPTION_SETS,
             "disk encryption set"),
     MANAGED_DISK("Microsoft.Compute/disks", ApiVersions.DISKS, "managed disk"),
@@ -22,15 +23,26 @@ enum ArmType {
     private final String type;
     private final String apiVersion;
     private final String label;
+    private final String fallbackApiVersion;
 
     ArmType(String type, String apiVersion, String label) {
+        this(type, apiVersion, label, null);
+    }
+
+    ArmType(String type, String apiVersion, String label, String fallbackApiVersion) {
         this.type = type;
         this.apiVersion = apiVersion;
         this.label = label;
+        this.fallbackApiVersion = fallbackApiVersion;
     }
 
     String apiVersion() {
         return apiVersion;
+    }
+
+    /** The older version to read with when ARM does not offer {@link #apiVersion()} here; null when there is none. */
+    String fallbackApiVersion() {
+        return fallbackApiVersion;
     }
 
     String label() {

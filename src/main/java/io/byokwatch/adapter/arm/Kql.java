@@ -117,6 +117,41 @@ final class Kql {
         return subscriptions() + " | where subscriptionId =~ " + quote(subscriptionId);
     }
 
+    /**
+     * Clusters whose identity map names the user-assigned identity: its id is a key of that map, so it appears quoted
+     * in the map's JSON text (the quotes keep {@code .../mi} from matching {@code .../mi2}); the mapper confirms.
+     */
+    static String clustersUsingIdentity(ResourceId identity) {
+        return clusters() + " | where " + identityMapNames(identity);
+    }
+
+    static String setsUsingIdentity(ResourceId identity) {
+        return "resources | where type =~ 'microsoft.compute/diskencryptionsets' | where " + identityMapNames(identity);
+    }
+
+    /**
+     * Clusters whose legacy KMS reaches the vault privately: {@code keyVaultResourceId} is the vault, or the key's
+     * host is the vault's ({@code https://<name>.vault.} in any cloud); the mapper confirms which one applies.
+     */
+    static String clustersWithPrivateKmsVault(ResourceId vault) {
+        String kms = "properties.securityProfile.azureKeyVaultKms";
+        return clusters() + " | where tolower(tostring(" + kms + ".keyVaultNetworkAccess)) =~ 'private'"
+                + " | where tolower(tostring(" + kms + ".keyVaultResourceId)) =~ " + quote(vault.key())
+                + " or tolower(tostring(" + kms + ".keyId)) startswith "
+                + quote("https://" + vault.name().toLowerCase(Locale.ROOT) + ".vault.");
+    }
+
+    /** Vaults with a private endpoint connection to the endpoint, whose id appears quoted in the connections' JSON. */
+    static String vaultsConnectedTo(ResourceId privateEndpoint) {
+        return "resources | where type =~ 'microsoft.keyvault/vaults'"
+                + " | where tolower(tostring(properties.privateEndpointConnections)) contains "
+                + quote("\"" + privateEndpoint.key() + "\"");
+    }
+
+    private static String identityMapNames(ResourceId identity) {
+        return "tolower(tostring(identity.userAssignedIdentities)) contains " + quote("\"" + identity.key() + "\"");
+    }
+
     /** A vault host as callers may spell it: any case, maybe with a port or a trailing dot. */
     static String normaliseHost(String host) {
         if (host == null) {

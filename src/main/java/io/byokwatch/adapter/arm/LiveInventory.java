@@ -7,6 +7,7 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsState;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -65,6 +66,8 @@ public final class LiveInventory implements Inventory {
     private final VaultDirectory vaults;
     private final ManagedHsmRoles hsmRoles;
     private final DiskReads disks;
+    private final ClusterListing clusterLists;
+    private final Clock clock;
     private final Freshness view;
 
     /** Production: the default HTTP client, the system clock, real sleeping. */
@@ -92,6 +95,8 @@ public final class LiveInventory implements Inventory {
         this.vaults = new VaultDirectory(settings.cloud(), reads, graph, cache, stats);
         this.hsmRoles = new ManagedHsmRoles(settings, httpClient, clock, sleeper, budget, stats, cache, hsmBaseUrl);
         this.disks = new DiskReads(reads, graph, cache);
+        this.clusterLists = new ClusterListing(transport, cache, stats);
+        this.clock = clock;
         this.view = Freshness.NONE;
     }
 
@@ -103,6 +108,8 @@ public final class LiveInventory implements Inventory {
         this.vaults = base.vaults;
         this.hsmRoles = base.hsmRoles;
         this.disks = base.disks;
+        this.clusterLists = base.clusterLists;
+        this.clock = base.clock;
         this.view = view;
     }
 
@@ -164,7 +171,7 @@ public final class LiveInventory implements Inventory {
             return Lookup.unknown(id + " is not an AKS cluster id (.../providers/Microsoft.ContainerService/"
                     + "managedClusters/<name>)");
         }
-        Lookup<ManagedCluster> answer = reads.read(id, ArmType.MANAGED_CLUSTER, ArmMapper::cluster, view);
+        Lookup<ManagedCluster> answer = reads.readAt(id, ArmType.MANAGED_CLUSTER, ArmMapper::cluster, view);
         if (answer.orNull() != null) {
             vaults.remember(answer.orNull());
         }
@@ -323,6 +330,102 @@ public final class LiveInventory implements Inventory {
             clustersFrom(graph.rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Settled from the cluster's own record when it shows the state (an ARM read, or a Resource Graph row showing a
+     * customer key or the KMS data encryption block); otherwise from ARM's list of the clusters of its subscription,
+     * read with {@link ApiVersions#MANAGED_CLUSTERS}: one request per subscription and TTL, whatever the number of
+     * clusters asked about.
+     */
+    @Override
+    public Lookup<KmsState> kmsState(ManagedCluster cluster) {
+        KmsState recorded = cluster.kms().state();
+        if (recorded.kind() != KmsState.Kind.UNKNOWN || cluster.subscriptionId() == null) {
+            return Inventory.super.kmsState(cluster);
+        }
+        Lookup<java.util.Map<ResourceId, ManagedCluster>> listed = clusterLists.clustersOf(cluster.subscriptionId(),
+                clock.instant());
+        if (!(listed instanceof Lookup.Found<java.util.Map<ResourceId, ManagedCluster>> found)) {
+            return listed.map(m -> null);
+        }
+        ManagedCluster now = found.value().get(cluster.id());
+        if (now == null) {
+            return Lookup.unknown("cluster " + cluster.name() + " is not in ARM's list of the AKS clusters of"
+                    + " subscription " + cluster.subscriptionId() + " (deleted since it was read, or unreadable)");
+        }
+        return Inventory.super.kmsState(now);
+    }
+
+    /** Resource Graph, watched scopes; each row confirmed by the mapped identity map. */
+    @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        try {
+            Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+            for (ResourceGraph.Scope scope : graph.watchedScopes()) {
+                clustersFrom(graph.rows(Kql.clustersUsingIdentity(userAssignedIdentityId), scope)).stream()
+                        .filter(c -> c.usesIdentity(userAssignedIdentityId)).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("clusters using identity " + userAssignedIdentityId.name() + " were not listed: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Resource Graph over every subscription byokwatch can read, as for sets by vault: sets live anywhere. */
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        try {
+            Map<ResourceId, DiskEncryptionSet> found = new TreeMap<>();
+            for (JsonObject row : graph.rows(Kql.setsUsingIdentity(userAssignedIdentityId), ResourceGraph.Scope.VISIBLE)) {
+                DiskEncryptionSet set = graph.map(row, ArmMapper::diskEncryptionSet, "disk encryption set");
+                if (set != null && set.identity().userAssigned().containsKey(userAssignedIdentityId)) {
+                    reads.offer(set.id(), set);
+                    found.putIfAbsent(set.id(), set);
+                }
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("disk encryption sets using identity " + userAssignedIdentityId.name()
+                    + " were not listed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        try {
+            Map<ResourceId, ManagedCluster> found = new TreeMap<>();
+            for (ResourceGraph.Scope scope : graph.watchedScopes()) {
+                clustersFrom(graph.rows(Kql.clustersWithPrivateKmsVault(vaultId), scope)).stream()
+                        .filter(c -> c.kms().privateVaultIs(vaultId)).forEach(c -> found.putIfAbsent(c.id(), c));
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("clusters reaching vault " + vaultId.name() + " privately were not listed: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Resource Graph over every subscription byokwatch can read. A vault it cannot read is not listed, so an empty
+     * answer names no vault rather than proving there is none; routing then falls back on the endpoint's group.
+     */
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        try {
+            Map<ResourceId, KeyVault> found = new TreeMap<>();
+            for (JsonObject row : graph.rows(Kql.vaultsConnectedTo(privateEndpointId), ResourceGraph.Scope.VISIBLE)) {
+                KeyVault vault = graph.map(row, ArmMapper::vault, "key vault");
+                if (vault != null && vault.network().connects(privateEndpointId)) {
+                    found.putIfAbsent(vault.id(), vault);
+                }
+            }
+            return Lookup.found(List.copyOf(found.values()));
+        } catch (ArmReadException e) {
+            return Lookup.unavailable("vaults connected to private endpoint " + privateEndpointId.name()
+                    + " were not listed: " + e.getMessage());
+        }
     }
 
     @Override

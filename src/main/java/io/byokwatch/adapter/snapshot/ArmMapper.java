@@ -110,8 +110,17 @@ public final class ArmMapper {
         return id != null && !id.type().isEmpty() ? id.type() : "(no ARM type)";
     }
 
+    /** A cluster record whose API version is unknown unless the record names it ({@code apiVersion}). */
     public static ManagedCluster cluster(JsonObject o) {
         return ClusterMapping.cluster(JsonView.of(o));
+    }
+
+    /**
+     * A cluster the caller read with this ARM API version, which decides whether a missing KMS data encryption block
+     * means "not set" ({@link KmsApiVersions}); null for a record of unknown origin such as a Resource Graph row.
+     */
+    public static ManagedCluster cluster(JsonObject o, String readWithApiVersion) {
+        return ClusterMapping.cluster(JsonView.of(o), readWithApiVersion);
     }
 
     /** A separately read node pool; its cluster is {@code id.topLevel()}. */

@@ -59,6 +59,18 @@ final class JsonView {
         return raw(name) != null;
     }
 
+    /**
+     * Whether the object names the field at all, even as JSON null: {@code az ... show} prints every field its model
+     * knows (null when unset), so a field printed as null is known to be unset, while a missing one may be unknown to
+     * the tool that wrote the record.
+     */
+    boolean declares(String name) {
+        if (object.has(name)) {
+            return true;
+        }
+        return object.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+    }
+
     String text(String name) {
         JsonElement e = raw(name);
         if (e == null) {

@@ -6,6 +6,7 @@ import io.byokwatch.domain.DiskOwners;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
+import io.byokwatch.domain.KmsProfile;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -63,6 +64,10 @@ import java.util.function.Function;
  * <li><b>Summaries</b> (records without properties, see {@link Summary}) prove that a resource exists and that its
  * subscription was listed, so they count for "exported"; a look-up that finds only a summary is unknown, naming the
  * command that prints the full record.</li>
+ * <li><b>Identities, private KMS vaults, private endpoints</b> ({@link KmsPathIndex}): the clusters and disk
+ * encryption sets using a user-assigned identity, the clusters whose KMS reaches a vault privately and the vaults a
+ * private endpoint is connected to are found among the full records; a summary or unreadable record of the kind asked
+ * about turns a miss into unknown, as do files without any disk encryption set or vault.</li>
  * <li><b>Key versions</b> are found from version exports and from any key record that names its version; a version
  * the files do not hold is unknown.</li>
  * </ul>
@@ -112,6 +117,7 @@ public final class SnapshotInventory implements Inventory {
     private final Map<ResourceId, List<ManagedDisk>> disksBySet = new HashMap<>();
     private final Map<ResourceId, List<DiskSnapshot>> snapshotsBySet = new HashMap<>();
     private final DiskOwners owners;
+    private final KmsPathIndex kmsPaths;
 
     public SnapshotInventory(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -124,8 +130,9 @@ public final class SnapshotInventory implements Inventory {
         // a cluster seen only as a summary is still a cluster in scope: its verdict says what is missing
         for (Summary summary : summariesById.values()) {
             if (summary.kind() == ResourceKind.MANAGED_CLUSTER && !merged.containsKey(summary.id())) {
+                // no KMS facts either: neither "off" nor any other state
                 merged.put(summary.id(), new ManagedCluster(summary.id(), summary.name(), null, summary.tags(), null,
-                        null, List.of(), null));
+                        new KmsProfile(false, null, null, null, null, summary.describe()), List.of(), null));
             }
         }
         this.clustersById = merged;
@@ -177,6 +184,7 @@ public final class SnapshotInventory implements Inventory {
                         && !vaultsById.containsKey(sm.id()))
                 .forEach(sm -> count(vaultsPerSubscriptionAndKind, subscription(sm.id())
                         + kindSuffix(sm.kind() == ResourceKind.MANAGED_HSM)));
+        this.kmsPaths = new KmsPathIndex(clusters, setsById.values(), vaultsById.values(), snapshot);
         this.keysById = merge.keys(vaultsByHost);
         keysById.values().forEach(k -> count(keysPerHost, k.ref().vaultHost()));
         this.versionsByKey = merge.keyVersions();
@@ -536,6 +544,26 @@ public final class SnapshotInventory implements Inventory {
                     + " Resource Graph query in the README)");
         }
         return Lookup.found(using(setIds, snapshotsBySet, DiskSnapshot::id));
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        return kmsPaths.clustersUsingIdentity(userAssignedIdentityId);
+    }
+
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        return kmsPaths.setsUsingIdentity(userAssignedIdentityId);
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersWithPrivateKmsVault(ResourceId vaultId) {
+        return kmsPaths.clustersWithPrivateKmsVault(vaultId);
+    }
+
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return kmsPaths.vaultsConnectedTo(privateEndpointId);
     }
 
     @Override

@@ -13,8 +13,10 @@ import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Tags;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,19 +24,26 @@ import java.util.List;
  * {@code schemaVersion, alertId, kind, cluster{id,name,subscriptionId,status,tags{}}, previousStatus, findings[],
  * resolvedFindings[], trigger{eventId,eventType,operationName,resourceId,eventTime,actor{upn,name,appId,objectId},route},
  * detectedAt, openSince, sequence}. Absent values are JSON null so consumers see every field; {@code cluster.tags} was
- * added within version 1 (an empty object when the cluster has none), as fields only ever are.
+ * added within version 1 (an empty object when the cluster has none), as fields only ever are. Every id in one alert
+ * is spelled one way ({@link AlertIds}); the JSON Schema is {@link #SCHEMA_RESOURCE}.
  */
 public final class AlertJson implements AlertCodec {
+    /** The contract as a JSON Schema, on the classpath and in the source tree. */
+    public static final String SCHEMA_RESOURCE = "schema/alert.v1.schema.json";
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
     @Override
     public String encode(Alert a) {
+        List<ResourceId> preferred = new ArrayList<>();
+        preferred.add(a.clusterId());
+        a.findings().forEach(f -> preferred.add(f.resourceId()));
+        AlertIds ids = new AlertIds(preferred);
         JsonObject o = new JsonObject();
         o.addProperty("schemaVersion", 1);
         o.addProperty("alertId", a.alertId());
         o.addProperty("kind", a.kind().label());
         JsonObject cluster = new JsonObject();
-        cluster.addProperty("id", a.clusterId().toString());
+        cluster.addProperty("id", ids.spell(a.clusterId()));
         cluster.addProperty("name", a.clusterName());
         cluster.addProperty("subscriptionId", a.subscriptionId());
         cluster.addProperty("status", a.status() == null ? "deleted" : a.status().label());
@@ -42,24 +51,28 @@ public final class AlertJson implements AlertCodec {
         o.add("cluster", cluster);
         o.addProperty("previousStatus", a.previousStatus() == null ? null : a.previousStatus().label());
         JsonArray findings = new JsonArray();
-        a.findings().forEach(f -> findings.add(JsonReportRenderer.finding(f, null)));
+        for (Finding f : a.findings()) {
+            JsonObject finding = JsonReportRenderer.finding(f, null);
+            finding.addProperty("resourceId", ids.spell(f.resourceId()));
+            findings.add(finding);
+        }
         o.add("findings", findings);
         JsonArray resolved = new JsonArray();
-        a.resolvedFindingKeys().forEach(resolved::add);
+        a.resolvedFindingKeys().forEach(k -> resolved.add(ids.spellKey(k)));
         o.add("resolvedFindings", resolved);
-        o.add("trigger", trigger(a.trigger()));
+        o.add("trigger", trigger(a.trigger(), ids));
         o.addProperty("detectedAt", a.detectedAt().toString());
         o.addProperty("openSince", a.openSince() == null ? null : a.openSince().toString());
         o.addProperty("sequence", a.sequence());
         return GSON.toJson(o);
     }
 
-    private static JsonObject trigger(Alert.Trigger t) {
+    private static JsonObject trigger(Alert.Trigger t, AlertIds ids) {
         JsonObject o = new JsonObject();
         o.addProperty("eventId", t.eventId());
         o.addProperty("eventType", t.eventType());
         o.addProperty("operationName", t.operationName());
-        o.addProperty("resourceId", t.resourceId() == null ? null : t.resourceId().toString());
+        o.addProperty("resourceId", ids.spell(t.resourceId()));
         o.addProperty("eventTime", t.eventTime() == null ? null : t.eventTime().toString());
         Actor actor = t.actor() == null ? Actor.UNKNOWN : t.actor();
         JsonObject who = new JsonObject();
@@ -100,6 +113,25 @@ public final class AlertJson implements AlertCodec {
         JsonObject o = parse(verdictDetail);
         o.remove("pendingAlert");
         return GSON.toJson(o);
+    }
+
+    @Override
+    public String withSequence(String verdictDetail, long sequence) {
+        JsonObject o = parse(verdictDetail);
+        o.addProperty("lastAlertSequence", sequence);
+        return GSON.toJson(o);
+    }
+
+    @Override
+    public long storedSequence(String verdictDetail) {
+        JsonObject o = parse(verdictDetail);
+        long kept = number(o.get("lastAlertSequence"));
+        JsonElement pending = o.get("pendingAlert");
+        return pending != null && pending.isJsonObject() ? Math.max(kept, number(pending.getAsJsonObject().get("sequence"))) : kept;
+    }
+
+    private static long number(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : -1;
     }
 
     @Override

@@ -1,49 +1,76 @@
 package io.byokwatch.render.report;
 
-import io.byokwatch.domain.ResourceId;
-
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.nio.file.Path;
 
 /**
- * A stable relative path for an Azure resource, used as the SARIF artifact location. GitHub code scanning only lists
- * results that have a physical location, and Azure resources have no file, so the path mirrors the resource id:
- * {@code azure/<subscription>/<resource-group>/<namespace>/<type>/<name>[/<child-type>/<child-name>]}, lower-cased
- * because ARM ids are case-insensitive and the same resource must always land on the same path.
+ * The SARIF artifact URI of an inventory file: relative to the directory the scan ran in (what GitHub resolves against
+ * the repository root) when the file lies under it, else an absolute {@code file:} URI. Segments are percent-encoded,
+ * so any file name makes a valid URI reference.
  */
 public final class ArtifactPath {
     private ArtifactPath() {
     }
 
-    public static String of(ResourceId id) {
+    /** @return the URI and whether it is relative to {@code base} */
+    public static SarifLocations.FileLine of(Path file, Path base, int line) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path root = base.toAbsolutePath().normalize();
+        if (absolute.startsWith(root) && !absolute.equals(root)) {
+            return new SarifLocations.FileLine(encode(root.relativize(absolute)), true, line);
+        }
+        return new SarifLocations.FileLine("file://" + (absolute.toString().startsWith("/") ? "" : "/") + encode(absolute), false, line);
+    }
+
+    /**
+     * A path standing for an ARM resource, {@code azure/<subscription>/<resource-group>/<namespace>/<type>/<name>},
+     * lower-cased. The scan's SARIF no longer uses it (its results point at real inventory files, or carry only the
+     * resource id); the plan renderer still places a change without a source line on it.
+     */
+    public static String of(io.byokwatch.domain.ResourceId id) {
         String[] parts = id.toString().replaceAll("^/+", "").split("/+");
-        List<String> kept = new ArrayList<>();
+        StringBuilder path = new StringBuilder("azure");
         int i = 0;
         if (i + 1 < parts.length && parts[i].equalsIgnoreCase("subscriptions")) {
-            kept.add(parts[i + 1]);
+            path.append('/').append(segment(parts[i + 1].toLowerCase(java.util.Locale.ROOT)));
             i += 2;
         }
         if (i + 1 < parts.length && parts[i].equalsIgnoreCase("resourceGroups")) {
-            kept.add(parts[i + 1]);
+            path.append('/').append(segment(parts[i + 1].toLowerCase(java.util.Locale.ROOT)));
             i += 2;
         }
         if (i < parts.length && parts[i].equalsIgnoreCase("providers")) {
             i++;
         }
         for (; i < parts.length; i++) {
-            kept.add(parts[i]);
-        }
-        StringBuilder path = new StringBuilder("azure");
-        for (String part : kept) {
-            path.append('/').append(encode(part.toLowerCase(Locale.ROOT)));
+            path.append('/').append(segment(parts[i].toLowerCase(java.util.Locale.ROOT)));
         }
         return path.toString();
     }
 
-    /** Percent-encodes everything outside RFC 3986 unreserved characters, so the path is always a valid URI reference. */
-    private static String encode(String segment) {
+    /** The directory as a {@code file:} URI ending in a slash, for {@code originalUriBaseIds}. */
+    public static String directoryUri(Path base) {
+        Path root = base.toAbsolutePath().normalize();
+        String path = encode(root);
+        return "file://" + (path.startsWith("/") ? "" : "/") + path + (path.endsWith("/") ? "" : "/");
+    }
+
+    private static String encode(Path path) {
+        StringBuilder out = new StringBuilder();
+        if (path.isAbsolute()) {
+            out.append('/');
+        }
+        for (int i = 0; i < path.getNameCount(); i++) {
+            if (i > 0) {
+                out.append('/');
+            }
+            out.append(segment(path.getName(i).toString()));
+        }
+        return out.toString();
+    }
+
+    /** Percent-encodes everything outside RFC 3986 unreserved characters. */
+    static String segment(String segment) {
         StringBuilder out = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -2,6 +2,7 @@ package io.byokwatch.render.report;
 
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Severity;
 
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,17 @@ public final class ClusterOrder {
             .comparingInt((ClusterVerdict v) -> BY_ATTENTION.indexOf(v.status()))
             .thenComparing(v -> v.name() == null ? "" : v.name().toLowerCase(Locale.ROOT))
             .thenComparing(v -> v.clusterId().key());
+
+    /** Attention first, and within a status the clusters with the worst finding first: what to fix first. */
+    static final Comparator<ClusterVerdict> WORST_FIRST = Comparator
+            .comparingInt((ClusterVerdict v) -> BY_ATTENTION.indexOf(v.status()))
+            .thenComparingInt(ClusterOrder::worstRank)
+            .thenComparing(ATTENTION_FIRST);
+
+    /** 0 for a critical finding ... 3 for low, 4 for none. */
+    static int worstRank(ClusterVerdict v) {
+        return v.findings().stream().mapToInt(f -> f.severity().ordinal()).min().orElse(Severity.values().length);
+    }
 
     private ClusterOrder() {
     }

@@ -20,8 +20,17 @@ public final class Fingerprints {
     }
 
     static String of(Finding finding) {
+        return sha256(finding.key());
+    }
+
+    /** The folded findings of a rule beyond the result limit: one alert per rule that stays one across scans. */
+    static String ofSummary(String ruleId) {
+        return sha256("folded|" + ruleId);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(finding.key().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

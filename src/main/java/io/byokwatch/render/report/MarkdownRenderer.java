@@ -10,19 +10,25 @@ import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Exempted;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A report for a pull-request comment or a wiki page: summary tables, the clusters, then one section per finding
- * with its remediation as a copyable bash block. Plain text statuses (no emoji) so that it reads the same in any
- * renderer and in the raw source.
+ * with its remediation as a copyable bash block; a rule with many findings is one section with an example and a
+ * table (see {@link #group}). Plain text statuses (no emoji) so that it reads the same in any renderer and in the raw
+ * source.
  */
 public final class MarkdownRenderer implements ReportRenderer {
+    /** A rule with more findings than this is shown once with an example and a table, not finding by finding. */
+    static final int GROUP_ABOVE = 5;
+    private static final int CLUSTERS_PER_ROW = 3;
 
     @Override
     public String render(ScanReport report) {
@@ -33,6 +39,7 @@ public final class MarkdownRenderer implements ReportRenderer {
                 .append(ResourceNames.clusters(s.clusters())).append(", ").append(report.findings().size())
                 .append(report.findings().size() == 1 ? " finding" : " findings")
                 .append(" (each counted once, however many clusters share it).\n\n");
+        policyWarnings(report, md);
         summaryTables(s, md);
         clusters(report, md);
         findings(report, md);
@@ -79,32 +86,83 @@ public final class MarkdownRenderer implements ReportRenderer {
             md.append("No findings.\n\n");
             return;
         }
+        // the shared findings are most severe first, then by rule: each rule's findings are one run
+        List<List<ScanReport.SharedFinding>> runs = new ArrayList<>();
         for (ScanReport.SharedFinding shared : report.findings()) {
-            Finding f = shared.finding();
+            List<ScanReport.SharedFinding> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.get(0).finding().ruleId().equals(shared.finding().ruleId())
+                    && last.get(0).finding().severity() == shared.finding().severity()) {
+                last.add(shared);
+            } else {
+                runs.add(new ArrayList<>(List.of(shared)));
+            }
+        }
+        for (List<ScanReport.SharedFinding> run : runs) {
+            if (run.size() <= GROUP_ABOVE) {
+                run.forEach(shared -> finding(shared, false, md));
+            } else {
+                group(run, md);
+            }
+        }
+    }
+
+    /**
+     * A rule with many findings (a policy every cluster misses): the rule once, one finding in full as the worked
+     * example, then one table row per finding. The same words and commands repeated thousands of times made a
+     * 10,000-cluster report 23 MB that nobody could read; every finding's own commands stay in JSON and SARIF.
+     */
+    private static void group(List<ScanReport.SharedFinding> run, StringBuilder md) {
+        Finding first = run.get(0).finding();
+        int clusters = (int) run.stream().flatMap(s -> s.clusterIds().stream()).distinct().count();
+        md.append("### ").append(first.severity().label()).append(": ").append(MarkdownText.code(first.ruleId()))
+                .append(" on ").append(run.size()).append(" resources (").append(ResourceNames.clusters(clusters))
+                .append(")\n\n");
+        md.append("**").append(MarkdownText.text(first.title())).append("**\n\n");
+        md.append(run.size()).append(" findings of this rule, one per resource in the table below, each fixed the same way as")
+                .append(" the example. Every finding's own commands, with its names filled in, are in `--format json`")
+                .append(" (`remediation`) and `--format sarif`.\n\n");
+        finding(run.get(0), true, md);
+        md.append("| Resource | Resource group | Affected clusters |\n| --- | --- | --- |\n");
+        for (ScanReport.SharedFinding shared : run) {
+            ResourceId id = shared.finding().resourceId();
+            md.append("| ").append(MarkdownText.cell(ResourceNames.describe(id)))
+                    .append(" | ").append(MarkdownText.cell(id.resourceGroup() == null ? "-" : id.resourceGroup()))
+                    .append(" | ").append(MarkdownText.cell(ResourceNames.clusterList(shared.clusterIds(), CLUSTERS_PER_ROW)))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    /** @param example the worked example under its rule's heading, which already gave severity, rule and title */
+    private static void finding(ScanReport.SharedFinding shared, boolean example, StringBuilder md) {
+        Finding f = shared.finding();
+        if (example) {
+            md.append("#### Example: ").append(MarkdownText.text(ResourceNames.describe(f.resourceId()))).append("\n\n");
+        } else {
             md.append("### ").append(f.severity().label()).append(": ").append(MarkdownText.code(f.ruleId()))
                     .append(" on ").append(MarkdownText.text(ResourceNames.describe(f.resourceId()))).append("\n\n");
             md.append("**").append(MarkdownText.text(f.title())).append("**\n\n");
-            md.append(MarkdownText.text(f.message())).append("\n\n");
-            md.append("- Resource: ").append(MarkdownText.code(f.resourceId().toString())).append('\n');
-            md.append("- Affected ").append(ResourceNames.clusters(shared.clusterIds().size())).append(": ")
-                    .append(MarkdownText.text(ResourceNames.clusterList(shared.clusterIds(), Integer.MAX_VALUE)))
-                    .append("\n\n");
-            if (f.remediation() != null && !f.remediation().isBlank()) {
-                md.append("Remediation:\n\n").append(MarkdownText.fenced("bash", pasteable(f.remediation()))).append('\n');
+        }
+        md.append(MarkdownText.text(f.message())).append("\n\n");
+        md.append("- Resource: ").append(MarkdownText.code(f.resourceId().toString())).append('\n');
+        md.append("- Affected ").append(ResourceNames.clusters(shared.clusterIds().size())).append(": ")
+                .append(MarkdownText.text(ResourceNames.clusterList(shared.clusterIds(), Integer.MAX_VALUE)))
+                .append("\n\n");
+        if (f.remediation() != null && !f.remediation().isBlank()) {
+            md.append("Remediation:\n\n").append(MarkdownText.fenced("bash", pasteable(f.remediation()))).append('\n');
+        }
+        if (!f.evidence().isEmpty()) {
+            md.append("Evidence:\n\n");
+            for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+                md.append("- ").append(MarkdownText.text(e.getKey())).append(": ")
+                        .append(evidence(JsonValues.of(e.getValue()))).append('\n');
             }
-            if (!f.evidence().isEmpty()) {
-                md.append("Evidence:\n\n");
-                for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-                    md.append("- ").append(MarkdownText.text(e.getKey())).append(": ")
-                            .append(evidence(JsonValues.of(e.getValue()))).append('\n');
-                }
-                md.append('\n');
-            }
-            if (!f.references().isEmpty()) {
-                md.append("References:\n\n");
-                f.references().forEach(r -> md.append("- ").append(MarkdownText.text(r)).append('\n'));
-                md.append('\n');
-            }
+            md.append('\n');
+        }
+        if (!f.references().isEmpty()) {
+            md.append("References:\n\n");
+            f.references().forEach(r -> md.append("- ").append(MarkdownText.url(r)).append('\n'));
+            md.append('\n');
         }
     }
 
@@ -174,6 +232,16 @@ public final class MarkdownRenderer implements ReportRenderer {
                         .append(": ").append(MarkdownText.text(g.reason())).append('\n');
             }
         }
+        md.append('\n');
+    }
+
+    /** Above the tables: a green summary under a weakened policy must not be read without them. */
+    private static void policyWarnings(ScanReport report, StringBuilder md) {
+        if (report.policyWarnings().isEmpty()) {
+            return;
+        }
+        md.append("## Policy warnings\n\n");
+        report.policyWarnings().forEach(w -> md.append("- ").append(MarkdownText.text(w)).append('\n'));
         md.append('\n');
     }
 

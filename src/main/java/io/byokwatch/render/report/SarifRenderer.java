@@ -25,25 +25,55 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: the whole rule catalog as the driver's rules, one
- * result per deduplicated finding, and the rules that could not run as tool notifications.
+ * SARIF 2.1.0 for GitHub code scanning, Azure DevOps Advanced Security and other SARIF viewers: the whole rule catalog
+ * as the driver's rules, each with how to fix it in its {@code help} (what code scanning shows beside an alert), one
+ * result per deduplicated finding whose message ends with that finding's own commands, and the rules that could not
+ * run as tool notifications.
+ *
+ * <p>Locations come from {@link SarifLocations}: the inventory file and the line of the resource's object (else of its
+ * node pool's cluster, else of the first affected cluster) for a file inventory, and the resource id as a logical
+ * location always. A live scan has no file, so its results carry the logical location only; GitHub code scanning
+ * refuses such results, so upload SARIF from a file inventory there.
+ *
+ * <p>GitHub accepts at most {@value #GITHUB_MAX_RESULTS} results per run. Beyond {@code maxResults} the most severe
+ * findings are kept one by one and each rule's remaining findings become one summary result, with a notification
+ * saying how many were folded: nothing disappears without a word.
  */
 public final class SarifRenderer implements ReportRenderer {
     static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/byokwatch/byokwatch";
+    /** GitHub code scanning's limit of results per run. */
+    public static final int GITHUB_MAX_RESULTS = 25_000;
     /** Beyond this many names a result message says "and N more"; the full list is in properties.clusterIds. */
     private static final int CLUSTERS_NAMED = 10;
+    static final String SOURCE_ROOT = "%SRCROOT%";
 
     private final RuleCatalog catalog;
     private final String toolVersion;
+    private final SarifLocations locations;
+    private final int maxResults;
 
     public SarifRenderer(RuleCatalog catalog) {
         this(catalog, ToolVersion.current());
     }
 
     public SarifRenderer(RuleCatalog catalog, String toolVersion) {
+        this(catalog, toolVersion, SarifLocations.LIVE, GITHUB_MAX_RESULTS);
+    }
+
+    public SarifRenderer(RuleCatalog catalog, SarifLocations locations) {
+        this(catalog, ToolVersion.current(), locations, GITHUB_MAX_RESULTS);
+    }
+
+    /** @param maxResults more than the number of rules, so that every rule can keep its summary result */
+    public SarifRenderer(RuleCatalog catalog, String toolVersion, SarifLocations locations, int maxResults) {
+        if (maxResults <= catalog.all().size()) {
+            throw new IllegalArgumentException("maxResults must exceed the " + catalog.all().size() + " rules, got " + maxResults);
+        }
         this.catalog = catalog;
         this.toolVersion = toolVersion;
+        this.locations = locations;
+        this.maxResults = maxResults;
     }
 
     @Override
@@ -56,10 +86,52 @@ public final class SarifRenderer implements ReportRenderer {
 
         JsonObject run = new JsonObject();
         run.add("tool", tool(rules));
-        run.add("invocations", one(invocation(report, ruleIndex)));
+        JsonObject invocation = invocation(report, ruleIndex);
+        run.add("invocations", one(invocation));
         JsonArray results = new JsonArray();
-        report.findings().forEach(s -> results.add(result(s, ruleIndex)));
+        List<ScanReport.SharedFinding> findings = report.findings();
+        List<ScanReport.SharedFinding> kept = findings;
+        Map<String, List<ScanReport.SharedFinding>> folded = new java.util.LinkedHashMap<>();
+        if (findings.size() > maxResults) {
+            // findings come most severe first; keep the first ones whole and fold the rest into one result per rule
+            // folding more findings can only add rules to fold, so this settles within as many rounds as there are rules
+            int room = maxResults;
+            while (true) {
+                kept = findings.subList(0, room);
+                folded.clear();
+                for (ScanReport.SharedFinding s : findings.subList(room, findings.size())) {
+                    folded.computeIfAbsent(s.finding().ruleId(), k -> new ArrayList<>()).add(s);
+                }
+                if (kept.size() + folded.size() <= maxResults || room == 0) {
+                    break;
+                }
+                room = Math.max(0, maxResults - folded.size());
+            }
+        }
+        kept.forEach(s -> results.add(located(s, ruleIndex)));
+        folded.forEach((rule, rest) -> results.add(summary(rule, rest, ruleIndex)));
+        if (!folded.isEmpty()) {
+            int n = folded.values().stream().mapToInt(List::size).sum();
+            JsonObject note = new JsonObject();
+            note.addProperty("level", "warning");
+            note.add("message", text(n + " findings beyond the first " + kept.size() + " are folded into " + folded.size()
+                    + " summary results, one per rule, because GitHub code scanning accepts at most " + GITHUB_MAX_RESULTS
+                    + " results per run; --format json lists every finding."));
+            invocation.getAsJsonArray("toolExecutionNotifications").add(note);
+        }
         run.add("results", results);
+        JsonObject automation = new JsonObject();
+        // the part before the last slash is the analysis category GitHub keeps apart from other tools' uploads
+        automation.addProperty("id", "byokwatch/scan/" + DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
+        run.add("automationDetails", automation);
+        if (locations.sourceRoot() != null) {
+            JsonObject root = new JsonObject();
+            root.addProperty("uri", locations.sourceRoot());
+            root.add("description", text("The directory byokwatch scan ran in; inventory files are relative to it."));
+            JsonObject bases = new JsonObject();
+            bases.add(SOURCE_ROOT, root);
+            run.add("originalUriBaseIds", bases);
+        }
 
         JsonObject log = new JsonObject();
         log.addProperty("$schema", SCHEMA_URI);
@@ -71,6 +143,7 @@ public final class SarifRenderer implements ReportRenderer {
     private JsonObject tool(List<RuleMeta> rules) {
         JsonObject driver = new JsonObject();
         driver.addProperty("name", "byokwatch");
+        driver.addProperty("fullName", "byokwatch " + toolVersion + ": AKS customer-managed-key encryption checks");
         driver.addProperty("informationUri", INFORMATION_URI);
         driver.addProperty("semanticVersion", toolVersion);
         JsonArray descriptors = new JsonArray();
@@ -89,9 +162,21 @@ public final class SarifRenderer implements ReportRenderer {
         o.addProperty("name", RuleNames.pascalCase(meta.id()));
         o.add("shortDescription", text(meta.title()));
         o.add("fullDescription", text(failsWhen));
-        JsonObject help = text(failsWhen + "\n\nReferences:\n- " + String.join("\n- ", meta.references()));
-        help.addProperty("markdown", "**Fails when** " + sentence(meta.failsWhen()) + "\n\n**References**\n\n- "
-                + String.join("\n- ", meta.references()));
+        RuleHelp.Fix fix = RuleHelp.of(meta.id());
+        StringBuilder plain = new StringBuilder(failsWhen).append("\n\n");
+        StringBuilder markdown = new StringBuilder("**Fails when** ").append(sentence(meta.failsWhen())).append("\n\n");
+        if (fix != null) {
+            plain.append("How to fix: ").append(fix.summary()).append("\n\n").append(fix.az().strip()).append("\n\nTerraform: ")
+                    .append(fix.terraform().replace("`", "")).append("\n\n");
+            markdown.append("**How to fix**\n\n").append(fix.summary()).append("\n\n```bash\n").append(fix.az().strip())
+                    .append("\n```\n\n**Terraform:** ").append(fix.terraform()).append("\n\n");
+        }
+        plain.append("Each result's message ends with the commands for its own resources.\n\nReferences:\n- ")
+                .append(String.join("\n- ", meta.references()));
+        markdown.append("Each alert's message ends with the commands for its own resources.\n\n**References**\n\n- ")
+                .append(String.join("\n- ", meta.references()));
+        JsonObject help = text(plain.toString());
+        help.addProperty("markdown", markdown.toString());
         o.add("help", help);
         JsonObject config = new JsonObject();
         config.addProperty("level", SarifLevels.level(meta.severity()));
@@ -117,8 +202,20 @@ public final class SarifRenderer implements ReportRenderer {
         return tags;
     }
 
-    /** One result; public for the plan renderer, which places results on the plan's files and lines. */
+    /** One result located by this renderer's {@link SarifLocations}. */
+    private JsonObject located(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+        return result(shared, ruleIndex, place(shared.finding().resourceId(), shared.clusterIds()));
+    }
+
+    /**
+     * One result with the resource id as its only location; public for the plan renderer, which places results on the
+     * plan's files and lines.
+     */
     public static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex) {
+        return result(shared, ruleIndex, null);
+    }
+
+    private static JsonObject result(ScanReport.SharedFinding shared, Map<String, Integer> ruleIndex, SarifLocations.FileLine file) {
         Finding f = shared.finding();
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", f.ruleId());
@@ -128,9 +225,13 @@ public final class SarifRenderer implements ReportRenderer {
         }
         o.addProperty("level", SarifLevels.level(f.severity()));
         int n = shared.clusterIds().size();
-        o.add("message", text(f.message() + " Affects " + ResourceNames.clusters(n) + ": "
-                + ResourceNames.clusterList(shared.clusterIds(), CLUSTERS_NAMED) + "."));
-        o.add("locations", one(location(f.resourceId(), true)));
+        StringBuilder message = new StringBuilder(f.message()).append(" Affects ").append(ResourceNames.clusters(n))
+                .append(": ").append(ResourceNames.clusterList(shared.clusterIds(), CLUSTERS_NAMED)).append('.');
+        if (f.remediation() != null && !f.remediation().isBlank()) {
+            message.append("\n\nFix: ").append(f.remediation().strip());
+        }
+        o.add("message", text(message.toString()));
+        o.add("locations", one(location(f.resourceId(), file)));
         JsonObject fingerprints = new JsonObject();
         fingerprints.addProperty(Fingerprints.KEY, Fingerprints.of(f));
         o.add("partialFingerprints", fingerprints);
@@ -146,14 +247,48 @@ public final class SarifRenderer implements ReportRenderer {
         return o;
     }
 
-    /** Results get a physical location too, because code scanning drops results without one. */
-    private static JsonObject location(ResourceId id, boolean physical) {
+    /**
+     * The file line for a result: the resource's own, else the nearest resource above it (a node pool's cluster, a
+     * key's vault), else the first affected cluster's, which always names it in its chain.
+     */
+    private SarifLocations.FileLine place(ResourceId id, List<ResourceId> clusters) {
+        for (ResourceId r = id; r != null; r = parentResource(r)) {
+            SarifLocations.FileLine found = locations.find(r);
+            if (found != null) {
+                return found;
+            }
+        }
+        for (ResourceId c : clusters) {
+            SarifLocations.FileLine found = locations.find(c);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The resource one level up ({@code .../vaults/v} for {@code .../vaults/v/keys/k}); null above a top-level one. */
+    private static ResourceId parentResource(ResourceId id) {
+        ResourceId top = id.topLevel();
+        if (top.equals(id)) {
+            return null;
+        }
+        String s = id.toString();
+        String up = s.substring(0, s.lastIndexOf('/', s.lastIndexOf('/') - 1));
+        return ResourceId.orNull(up);
+    }
+
+    /** A physical location when the file is known; the resource id as the logical location always. */
+    private static JsonObject location(ResourceId id, SarifLocations.FileLine file) {
         JsonObject location = new JsonObject();
-        if (physical) {
+        if (file != null) {
             JsonObject artifact = new JsonObject();
-            artifact.addProperty("uri", ArtifactPath.of(id));
+            artifact.addProperty("uri", file.uri());
+            if (file.relative()) {
+                artifact.addProperty("uriBaseId", SOURCE_ROOT);
+            }
             JsonObject region = new JsonObject();
-            region.addProperty("startLine", 1);
+            region.addProperty("startLine", file.line());
             JsonObject physicalLocation = new JsonObject();
             physicalLocation.add("artifactLocation", artifact);
             physicalLocation.add("region", region);
@@ -165,6 +300,33 @@ public final class SarifRenderer implements ReportRenderer {
         logical.addProperty("kind", "resource");
         location.add("logicalLocations", one(logical));
         return location;
+    }
+
+    /** The findings of one rule beyond the limit, as one result at the first one's place. */
+    private JsonObject summary(String ruleId, List<ScanReport.SharedFinding> rest, Map<String, Integer> ruleIndex) {
+        Finding first = rest.get(0).finding();
+        JsonObject o = new JsonObject();
+        o.addProperty("ruleId", ruleId);
+        Integer index = ruleIndex.get(ruleId);
+        if (index != null) {
+            o.addProperty("ruleIndex", index);
+        }
+        o.addProperty("level", SarifLevels.level(first.severity()));
+        List<ResourceId> resources = rest.stream().map(s -> s.finding().resourceId()).toList();
+        o.add("message", text(rest.size() + " more findings of rule " + ruleId + " (" + first.title() + "), on "
+                + ResourceNames.describe(first.resourceId()) + " and " + (rest.size() - 1) + " other resources, are folded"
+                + " into this one result because GitHub code scanning accepts at most " + GITHUB_MAX_RESULTS + " results"
+                + " per run. byokwatch scan --format json lists each with its commands."));
+        o.add("locations", one(location(first.resourceId(), place(first.resourceId(), rest.get(0).clusterIds()))));
+        JsonObject fingerprints = new JsonObject();
+        fingerprints.addProperty(Fingerprints.KEY, Fingerprints.ofSummary(ruleId));
+        o.add("partialFingerprints", fingerprints);
+        JsonObject properties = new JsonObject();
+        properties.addProperty("severity", first.severity().label());
+        properties.addProperty("folded", rest.size());
+        properties.add("resourceIds", JsonValues.of(resources.stream().map(ResourceId::toString).toList()));
+        o.add("properties", properties);
+        return o;
     }
 
     /**
@@ -187,7 +349,7 @@ public final class SarifRenderer implements ReportRenderer {
                 note.addProperty("level", "note");
                 note.add("message", text("Rule " + n.ruleId() + " was not evaluated on "
                         + ResourceNames.describe(n.resourceId()) + ": " + n.reason()));
-                note.add("locations", one(location(n.resourceId(), false)));
+                note.add("locations", one(location(n.resourceId(), null)));
                 JsonObject rule = new JsonObject();
                 rule.addProperty("id", n.ruleId());
                 Integer index = ruleIndex.get(n.ruleId());
@@ -199,7 +361,23 @@ public final class SarifRenderer implements ReportRenderer {
             }
         }
         o.add("toolExecutionNotifications", notifications);
+        o.add("toolConfigurationNotifications", policyWarnings(report));
         return o;
+    }
+
+    /** What in the policy weakened this run (disabled rules, broad or lasting exemptions): configuration, not results. */
+    private static JsonArray policyWarnings(ScanReport report) {
+        JsonArray out = new JsonArray();
+        for (String w : report.policyWarnings()) {
+            JsonObject note = new JsonObject();
+            note.addProperty("level", "warning");
+            note.add("message", text("Policy: " + w));
+            JsonObject descriptor = new JsonObject();
+            descriptor.addProperty("id", "byokwatch-policy");
+            note.add("descriptor", descriptor);
+            out.add(note);
+        }
+        return out;
     }
 
     private static JsonObject text(String value) {

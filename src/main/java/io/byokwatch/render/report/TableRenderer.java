@@ -1,5 +1,6 @@
 package io.byokwatch.render.report;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.ResourceNames;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.app.ScanReport;
@@ -16,9 +17,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The terminal report: an estate summary, then one block per cluster with the clusters that need action first, then
- * the findings several clusters share (fixing one resource fixes them all). Plain ASCII without colour so that it
- * survives CI logs, pagers and e-mail; every line fits the width.
+ * The terminal report: an estate summary, then one block per cluster, worst first (clusters that need action, those
+ * with a critical finding before those with a high one, and each cluster's findings by severity), then the findings
+ * several clusters share (fixing one resource fixes them all). Plain ASCII so that it survives CI logs, pagers and
+ * e-mail, with severity colours only when {@link TableStyle} says the reader is a terminal; every line fits the width.
+ * {@code quiet} lists only the clusters that need action (noncompliant, unknown), counting the others.
  */
 public final class TableRenderer implements ReportRenderer {
     public static final int DEFAULT_WIDTH = 100;
@@ -33,6 +36,8 @@ public final class TableRenderer implements ReportRenderer {
     private static final int CLUSTERS_NAMED = 8;
 
     private final int width;
+    private final TableStyle style;
+    private final boolean quiet;
 
     public TableRenderer() {
         this(DEFAULT_WIDTH);
@@ -40,10 +45,16 @@ public final class TableRenderer implements ReportRenderer {
 
     /** For narrower terminals; below 60 columns the finding columns would leave no room for the message. */
     public TableRenderer(int width) {
+        this(width, TableStyle.PLAIN, false);
+    }
+
+    public TableRenderer(int width, TableStyle style, boolean quiet) {
         if (width < 60) {
             throw new IllegalArgumentException("table width must be at least 60 columns, got " + width);
         }
         this.width = width;
+        this.style = style;
+        this.quiet = quiet;
     }
 
     @Override
@@ -52,8 +63,13 @@ public final class TableRenderer implements ReportRenderer {
         header(report, out);
         int ruleWidth = ruleIdWidth(report);
         boolean previousHadDetails = true;
-        for (ClusterVerdict v : report.clusters().stream().sorted(ClusterOrder.ATTENTION_FIRST).toList()) {
+        int fine = 0;
+        for (ClusterVerdict v : report.clusters().stream().sorted(ClusterOrder.WORST_FIRST).toList()) {
             List<String> details = details(v, ruleWidth);
+            if (quiet && v.status() != ClusterStatus.NONCOMPLIANT && v.status() != ClusterStatus.UNKNOWN) {
+                fine++;
+                continue;
+            }
             // compliant clusters without details stack as a list; anything with details stands apart
             if (previousHadDetails || !details.isEmpty()) {
                 out.add("");
@@ -62,12 +78,18 @@ public final class TableRenderer implements ReportRenderer {
             out.addAll(details);
             previousHadDetails = !details.isEmpty();
         }
+        if (fine > 0) {
+            out.add("");
+            out.add("(" + ResourceNames.clusters(fine) + " compliant, exempt or not required: not listed with --quiet)");
+        }
         shared(report, ruleWidth, out);
         out.add("");
         out.addAll(wrap(report.findings().isEmpty() ? "No findings."
                 : "Run with --format json (or --format markdown) for the remediation commands and Terraform changes.",
                 "", ""));
-        return String.join("\n", out) + "\n";
+        StringBuilder text = new StringBuilder();
+        out.forEach(line -> text.append(style.line(Printable.line(line))).append('\n'));
+        return text.toString();
     }
 
     /** Wrapping collapses spaces, so the line is only wrapped when it would not fit anyway. */
@@ -92,14 +114,17 @@ public final class TableRenderer implements ReportRenderer {
         List<String> severities = Stream.of(Severity.values()).map(sev -> s.count(sev) + " " + sev.label()).toList();
         out.addAll(wrap(total + (total == 1 ? " finding: " : " findings: ") + String.join(", ", severities)
                 + (total > 0 ? " (each counted once, however many clusters share it)" : ""), "", "  "));
-        for (String note : report.inventoryNotes()) {
+        for (String warning : report.policyWarnings()) {
+            out.addAll(wrap("warning: policy: " + warning, "", "      "));
+        }
+        for (String note : quiet ? List.<String>of() : report.inventoryNotes()) {
             out.addAll(wrap("note: " + note, "", "      "));
         }
     }
 
     private List<String> details(ClusterVerdict v, int ruleWidth) {
         List<String> lines = new ArrayList<>();
-        for (Finding f : v.findings()) {
+        for (Finding f : v.findings().stream().sorted(java.util.Comparator.comparing(Finding::severity)).toList()) {
             lines.addAll(findingLine(f, f.message(), ruleWidth));
         }
         for (Exempted e : v.exempted()) {

@@ -84,6 +84,14 @@ public final class FakeArm implements AutoCloseable {
     private final Map<String, List<JsonObject>> hsmAssignments = new ConcurrentHashMap<>();
     private final Set<String> forbiddenPrefixes = ConcurrentHashMap.newKeySet();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Set<String> clusterApiVersions = Set.of(ApiVersions.MANAGED_CLUSTERS);
+    private volatile String graphClusterApiVersion = GRAPH_CLUSTER_API_VERSION;
+
+    /**
+     * The AKS api-version Resource Graph's rows are taken to be serialised with: which one the AKS resource provider
+     * registers for Resource Graph is not public, so by default one that predates KMS data encryption.
+     */
+    public static final String GRAPH_CLUSTER_API_VERSION = "2024-10-01";
 
     static {
         // Nagle's algorithm on the JDK server makes every answer wait for a delayed ACK (~25 ms on loopback). The JDK
@@ -132,6 +140,46 @@ public final class FakeArm implements AutoCloseable {
         hsmAssignments.clear();
         forbiddenPrefixes.clear();
         latency = Duration.ZERO;
+        clusterApiVersions = Set.of(ApiVersions.MANAGED_CLUSTERS);
+        graphClusterApiVersion = GRAPH_CLUSTER_API_VERSION;
+    }
+
+    /**
+     * The AKS api-versions this ARM offers (default: the one byokwatch reads with); any other is refused with 400
+     * NoRegisteredProviderFound, as ARM refuses a version a cloud does not have yet.
+     */
+    public void offerClusterApiVersions(String... versions) {
+        clusterApiVersions = Set.of(versions);
+    }
+
+    /** The AKS api-version Resource Graph rows are serialised with (see {@link #GRAPH_CLUSTER_API_VERSION}). */
+    public void graphClusterApiVersion(String version) {
+        graphClusterApiVersion = version;
+    }
+
+    /**
+     * An AKS cluster as ARM serialises it for an api-version: {@code kubernetesResourceObjectEncryptionProfile} exists
+     * from 2026-05-02-preview and the stable 2026-07-01 (bicep-types-az types.md of those versions), so older versions
+     * leave it out.
+     */
+    static JsonObject servedAt(JsonObject resource, String apiVersion) {
+        ResourceId id = ResourceId.orNull(resource.has("id") ? resource.get("id").getAsString() : null);
+        if (id == null || !id.type().equals("microsoft.containerservice/managedclusters")
+                || showsObjectEncryption(apiVersion)) {
+            return resource;
+        }
+        JsonObject copy = resource.deepCopy();
+        JsonObject properties = copy.getAsJsonObject("properties");
+        JsonObject security = properties == null ? null : properties.getAsJsonObject("securityProfile");
+        if (security != null) {
+            security.remove("kubernetesResourceObjectEncryptionProfile");
+        }
+        return copy;
+    }
+
+    private static boolean showsObjectEncryption(String apiVersion) {
+        String v = apiVersion.toLowerCase(Locale.ROOT);
+        return v.endsWith("-preview") ? v.compareTo("2026-05-02") >= 0 : v.compareTo("2026-07-01") >= 0;
     }
 
     /** The data-plane base URL the live inventory uses for a Managed HSM host in tests. */
@@ -337,14 +385,19 @@ public final class FakeArm implements AutoCloseable {
             return new Reply(403, Map.of(), error("AuthorizationFailed", "The client does not have authorization to"
                     + " perform action 'read' over scope '" + id + "'"));
         }
-        if (!expectedVersion(id).equals(request.query().get("api-version"))) {
+        String version = request.query().get("api-version");
+        boolean cluster = id.type().equals("microsoft.containerservice/managedclusters");
+        if (cluster && !clusterApiVersions.contains(version)) {
+            return clusterVersionRefused(version);
+        }
+        if (!cluster && !expectedVersion(id).equals(version)) {
             return badVersion(request);
         }
         JsonObject resource = resources.get(id.key());
         if (resource == null) {
             return new Reply(404, Map.of(), error("ResourceNotFound", "The Resource '" + id + "' was not found."));
         }
-        return new Reply(200, Map.of(), resource.toString());
+        return new Reply(200, Map.of(), servedAt(resource, version).toString());
     }
 
     /** The api-version byokwatch reads each type with, by exact type or by provider. */
@@ -357,6 +410,13 @@ public final class FakeArm implements AutoCloseable {
             "microsoft.eventgrid/", ApiVersions.EVENT_GRID,
             "microsoft.web/", ApiVersions.WEB,
             "microsoft.operationalinsights/", ApiVersions.WORKSPACES);
+
+    /** ARM's answer to an AKS api-version this cloud does not offer. */
+    private Reply clusterVersionRefused(String version) {
+        return new Reply(400, Map.of(), error("NoRegisteredProviderFound", "No registered resource provider found for"
+                + " location 'westeurope' and API version '" + version + "' for type 'managedClusters'. The supported"
+                + " api-versions are '" + String.join(", ", new java.util.TreeSet<>(clusterApiVersions)) + "'."));
+    }
 
     private static String expectedVersion(ResourceId id) {
         String type = id.type();
@@ -408,6 +468,18 @@ public final class FakeArm implements AutoCloseable {
             String sub = "/subscriptions/" + parts[2] + "/";
             version = ApiVersions.EVENT_GRID;
             member = id -> id.startsWith(sub) && ResourceId.parse(id).type().equals("microsoft.eventgrid/systemtopics");
+        } else if (parts.length == 6 && parts[1].equals("subscriptions") && parts[3].equals("providers")
+                && (parts[4] + "/" + parts[5]).equals("microsoft.containerservice/managedclusters")) {
+            String asked = request.query().get("api-version");
+            if (!clusterApiVersions.contains(asked)) {
+                return clusterVersionRefused(asked);
+            }
+            String sub = "/subscriptions/" + parts[2] + "/";
+            List<JsonObject> clusters = resources.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(sub)
+                            && ResourceId.parse(e.getKey()).type().equals("microsoft.containerservice/managedclusters"))
+                    .sorted(Map.Entry.comparingByKey()).map(e -> servedAt(e.getValue(), asked)).toList();
+            return page(request, clusters, asked);
         } else if (lower.endsWith("/eventsubscriptions") && lower.contains("/providers/microsoft.eventgrid/systemtopics/")) {
             version = ApiVersions.EVENT_GRID;
             member = id -> id.startsWith(lower + "/") && id.substring(lower.length() + 1).indexOf('/') < 0;
@@ -422,6 +494,11 @@ public final class FakeArm implements AutoCloseable {
         }
         List<JsonObject> matching = resources.entrySet().stream().filter(e -> member.test(e.getKey()))
                 .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        return page(request, matching, version);
+    }
+
+    /** One page of an ARM list, {@code nextLink} to the next. */
+    private Reply page(Request request, List<JsonObject> matching, String version) {
         int from = Integer.parseInt(request.query().getOrDefault("$skiptoken", "0"));
         int to = Math.min(matching.size(), from + roleAssignmentPageSize);
         JsonObject page = new JsonObject();
@@ -564,7 +641,7 @@ public final class FakeArm implements AutoCloseable {
             if (scoped && !subs.contains(sub)) {
                 continue;
             }
-            JsonObject row = resource.deepCopy();
+            JsonObject row = servedAt(resource, graphClusterApiVersion).deepCopy();
             row.addProperty("type", id.type());
             row.addProperty("subscriptionId", id.subscriptionId());
             row.addProperty("resourceGroup", id.resourceGroup().toLowerCase(Locale.ROOT));

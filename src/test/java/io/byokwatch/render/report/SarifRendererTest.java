@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class SarifRendererTest {
@@ -103,8 +104,8 @@ public class SarifRendererTest {
         JsonObject vault = resultByRule("vault-no-purge-protection");
         int index = vault.get("ruleIndex").getAsInt();
         assertEquals("vault-no-purge-protection", driver().getAsJsonArray("rules").get(index).getAsJsonObject().get("id").getAsString());
-        assertEquals(SampleEstate.VAULT_PURGE.message() + " Affects 3 clusters: aks-pay-1, aks-pay-2, aks-pay-3.",
-                vault.getAsJsonObject("message").get("text").getAsString());
+        assertEquals(SampleEstate.VAULT_PURGE.message() + " Affects 3 clusters: aks-pay-1, aks-pay-2, aks-pay-3.\n\nFix: "
+                + SampleEstate.VAULT_PURGE.remediation().strip(), vault.getAsJsonObject("message").get("text").getAsString());
         JsonObject properties = vault.getAsJsonObject("properties");
         assertEquals("high", properties.get("severity").getAsString());
         assertEquals(List.of(SampleEstate.AKS_PAY_2.toString(), SampleEstate.AKS_PAY_1.toString(),
@@ -113,18 +114,113 @@ public class SarifRendererTest {
     }
 
     @Test
-    void locationsCarryTheResourceIdAndAStableLowerCasePath() {
+    void withoutFiles_resultsCarryTheResourceIdAsALogicalLocation_andNoInventedPath() {
         JsonObject location = resultByRule("vault-no-purge-protection").getAsJsonArray("locations").get(0).getAsJsonObject();
         JsonObject logical = location.getAsJsonArray("logicalLocations").get(0).getAsJsonObject();
         assertEquals(SampleEstate.VAULT.toString(), logical.get("fullyQualifiedName").getAsString());
         assertEquals("resource", logical.get("kind").getAsString());
-        JsonObject physical = location.getAsJsonObject("physicalLocation");
-        assertEquals("azure/" + SampleEstate.PAY + "/rg-keys-legacy/microsoft.keyvault/vaults/kv-shared-legacy",
-                physical.getAsJsonObject("artifactLocation").get("uri").getAsString());
-        assertEquals(1, physical.getAsJsonObject("region").get("startLine").getAsInt());
-        JsonObject pool = resultByRule("aks-no-host-encryption").getAsJsonArray("locations").get(0).getAsJsonObject();
-        assertEquals("azure/" + SampleEstate.PAY + "/rg-pay/microsoft.containerservice/managedclusters/aks-pay-1/agentpools/npspot",
-                pool.getAsJsonObject("physicalLocation").getAsJsonObject("artifactLocation").get("uri").getAsString());
+        assertFalse(location.has("physicalLocation"));
+        assertFalse(run.has("originalUriBaseIds"));
+    }
+
+    @Test
+    void withFiles_eachResultPointsAtItsResource_orTheNearestResourceAbove_orItsCluster() {
+        Map<String, SarifLocations.FileLine> files = Map.of(
+                SampleEstate.VAULT.key(), new SarifLocations.FileLine("estate/vaults.json", true, 12),
+                SampleEstate.AKS_PAY_1.key(), new SarifLocations.FileLine("estate/clusters.json", true, 40));
+        SarifLocations locations = new SarifLocations() {
+            @Override
+            public FileLine find(io.byokwatch.domain.ResourceId id) {
+                return files.get(id.key());
+            }
+
+            @Override
+            public String sourceRoot() {
+                return "file:///repo/";
+            }
+        };
+        String withFiles = new SarifRenderer(CATALOG, "0.1.0", locations, SarifRenderer.GITHUB_MAX_RESULTS).render(SampleEstate.report());
+        assertEquals(List.of(), SARIF.problems(withFiles));
+        JsonObject log = JsonParser.parseString(withFiles).getAsJsonObject();
+        JsonObject vault = physical(log, "vault-no-purge-protection");
+        assertEquals("estate/vaults.json", vault.getAsJsonObject("artifactLocation").get("uri").getAsString());
+        assertEquals("%SRCROOT%", vault.getAsJsonObject("artifactLocation").get("uriBaseId").getAsString());
+        assertEquals(12, vault.getAsJsonObject("region").get("startLine").getAsInt());
+        JsonObject pool = physical(log, "aks-no-host-encryption");
+        assertEquals("estate/clusters.json", pool.getAsJsonObject("artifactLocation").get("uri").getAsString(),
+                "a node pool without its own object points at its cluster's");
+        assertEquals(40, pool.getAsJsonObject("region").get("startLine").getAsInt());
+        assertEquals("file:///repo/", log.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonObject("originalUriBaseIds")
+                .getAsJsonObject("%SRCROOT%").get("uri").getAsString());
+    }
+
+    @Test
+    void everyRulesHelp_carriesTheAzAndTerraformFix_inMarkdownAndText() {
+        for (JsonElement r : driver().getAsJsonArray("rules")) {
+            JsonObject help = r.getAsJsonObject().getAsJsonObject("help");
+            String id = r.getAsJsonObject().get("id").getAsString();
+            assertTrue(help.get("markdown").getAsString().contains("**How to fix**"), id);
+            assertTrue(help.get("markdown").getAsString().contains("```bash\naz ") || help.get("markdown").getAsString()
+                    .contains("```bash\nkubectl"), id);
+            assertTrue(help.get("markdown").getAsString().contains("**Terraform:**"), id);
+            assertTrue(help.get("text").getAsString().contains("How to fix: ") && help.get("text").getAsString().contains("Terraform: "), id);
+        }
+    }
+
+    @Test
+    void automationDetailsAndTheToolsFullName_areSet() {
+        assertEquals("byokwatch/scan/2026-12-01T00:00:00Z", run.getAsJsonObject("automationDetails").get("id").getAsString());
+        assertTrue(driver().get("fullName").getAsString().startsWith("byokwatch 0.1.0: "));
+    }
+
+    @Test
+    void beyondTheResultLimit_theLeastSevereAreFoldedPerRule_withANote() {
+        List<io.byokwatch.domain.ClusterVerdict> verdicts = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            io.byokwatch.domain.ResourceId c = SampleEstate.cluster(SampleEstate.PAY, "rg-" + i, "aks-" + i);
+            io.byokwatch.domain.Finding pool = new io.byokwatch.domain.Finding("aks-no-host-encryption", Severity.LOW,
+                    c.child("agentPools", "np"), "t", "Pool np of aks-" + i + " has no host encryption.", "fix", Map.of(), List.of());
+            io.byokwatch.domain.Finding kms = new io.byokwatch.domain.Finding("aks-no-kms-etcd", Severity.MEDIUM, c, "t",
+                    "Cluster aks-" + i + " has no KMS.", "fix", Map.of(), List.of());
+            verdicts.add(SampleEstate.verdict(c, "aks-" + i, io.byokwatch.domain.ClusterStatus.NONCOMPLIANT,
+                    i < 2 ? List.of(SampleEstate.VAULT_PURGE, kms, pool) : List.of(kms, pool), List.of(), List.of()));
+        }
+        io.byokwatch.app.ScanReport big = io.byokwatch.app.Scan.report(SampleEstate.NOW, verdicts, List.of());
+        int findings = big.findings().size();
+        assertEquals(81, findings);
+        assertThrows(IllegalArgumentException.class, () -> new SarifRenderer(CATALOG, "0.1.0", SarifLocations.LIVE, 11));
+        String capped = new SarifRenderer(CATALOG, "0.1.0", SarifLocations.LIVE, 50).render(big);
+        assertEquals(List.of(), SARIF.problems(capped));
+        JsonObject capRun = JsonParser.parseString(capped).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        JsonArray results = capRun.getAsJsonArray("results");
+        assertEquals(50, results.size());
+        int folded = 0;
+        int whole = 0;
+        for (JsonElement r : results) {
+            JsonObject properties = r.getAsJsonObject().getAsJsonObject("properties");
+            if (properties.has("folded")) {
+                folded += properties.get("folded").getAsInt();
+            } else {
+                whole++;
+            }
+        }
+        assertEquals(findings, whole + folded, "every finding is a result or counted in one");
+        assertEquals("vault-no-purge-protection", results.get(0).getAsJsonObject().get("ruleId").getAsString(), "the most severe stay whole");
+        List<JsonObject> summaries = results.asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(r -> r.getAsJsonObject("properties").has("folded")).toList();
+        assertEquals(1, summaries.size(), "one summary for each rule whose findings did not all fit");
+        assertEquals("aks-no-host-encryption", summaries.get(0).get("ruleId").getAsString(), "the least severe are folded");
+        assertEquals(32, summaries.get(0).getAsJsonObject("properties").get("folded").getAsInt());
+        String note = capRun.getAsJsonArray("invocations").get(0).getAsJsonObject().getAsJsonArray("toolExecutionNotifications")
+                .asList().stream().map(n -> n.getAsJsonObject().getAsJsonObject("message").get("text").getAsString())
+                .filter(t -> t.contains("25000 results per run")).findFirst().orElse("");
+        assertTrue(note.contains("folded into"), note);
+    }
+
+    private static JsonObject physical(JsonObject log, String ruleId) {
+        return log.getAsJsonArray("runs").get(0).getAsJsonObject().getAsJsonArray("results").asList().stream()
+                .map(JsonElement::getAsJsonObject).filter(r -> r.get("ruleId").getAsString().equals(ruleId)).findFirst()
+                .orElseThrow().getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,11 +50,12 @@ public class TableRendererTest {
     }
 
     @Test
-    void clustersNeedingActionComeFirstThenByName() {
+    void clustersNeedingActionComeFirst_worstFindingFirst_thenByName() {
         List<String> order = lines.stream().filter(l -> !l.isEmpty() && Character.isUpperCase(l.charAt(0))
                         && l.contains("(" + SampleEstate.PAY) || l.contains("(" + SampleEstate.SANDBOX))
                 .map(l -> l.split("\\s+")[1]).toList();
-        assertEquals(List.of("aks-pay-1", "aks-pay-2", "aks-pay-3", "aks-ehr", "aks-legacy", "aks-web", "aks-sandbox"), order);
+        // aks-pay-3 has the critical finding; aks-pay-1 and aks-pay-2 share the worst one below it
+        assertEquals(List.of("aks-pay-3", "aks-pay-1", "aks-pay-2", "aks-ehr", "aks-legacy", "aks-web", "aks-sandbox"), order);
     }
 
     @Test
@@ -103,6 +105,23 @@ public class TableRendererTest {
             }
         }
         throw new AssertionError("no line contains " + text + " in\n" + table);
+    }
+
+    @Test
+    void colour_marksOnlySeverityTagsAndStatuses_andChangesNoText() {
+        String coloured = new TableRenderer(TableRenderer.DEFAULT_WIDTH, TableStyle.COLOUR, false).render(SampleEstate.report());
+        assertTrue(coloured.contains("\u001b[1;97;41m[CRITICAL]\u001b[0m des-no-key-access"), coloured);
+        assertTrue(coloured.contains("\u001b[32mCOMPLIANT\u001b[0m"), coloured);
+        assertEquals(table, coloured.replaceAll("\u001b\\[[0-9;]*m", ""));
+    }
+
+    @Test
+    void quiet_listsOnlyClustersNeedingAction_andCountsTheRest() {
+        String quiet = new TableRenderer(TableRenderer.DEFAULT_WIDTH, TableStyle.PLAIN, true).render(SampleEstate.report());
+        assertTrue(quiet.contains("NONCOMPLIANT  aks-pay-3") && quiet.contains("UNKNOWN       aks-ehr"), quiet);
+        assertFalse(quiet.contains("aks-sandbox") || quiet.contains("aks-web") || quiet.contains("aks-legacy  "), quiet);
+        assertTrue(quiet.contains("(3 clusters compliant, exempt or not required: not listed with --quiet)"), quiet);
+        assertFalse(quiet.contains("note: "), quiet);
     }
 
     private static void assertFitsWidth(String text, int width) {
