@@ -10,6 +10,8 @@ import io.byokwatch.rules.catalog.NoByokRule;
 import io.byokwatch.rules.catalog.NoHostEncryptionRule;
 import io.byokwatch.rules.catalog.NoKmsEtcdRule;
 import io.byokwatch.rules.catalog.PurgeProtectionRule;
+import io.byokwatch.rules.catalog.PvDiskPlatformKeyRule;
+import io.byokwatch.rules.catalog.PvDiskSetNotAllowedRule;
 import io.byokwatch.rules.catalog.RotationErrorRule;
 
 import java.util.HashSet;
@@ -50,7 +52,8 @@ public final class RuleCatalog {
     public static RuleCatalog standard() {
         return new RuleCatalog(List.of(new NoByokRule(), new DesNotFoundRule(), new KeyUnavailableRule(),
                 new KeyAccessRule(), new PurgeProtectionRule(), new RotationErrorRule(), new KeyExpiringRule(),
-                new KeyRotationRule(), new KeyNotHsmRule(), new NoKmsEtcdRule(), new NoHostEncryptionRule()));
+                new KeyRotationRule(), new KeyNotHsmRule(), new NoKmsEtcdRule(), new NoHostEncryptionRule(),
+                new PvDiskPlatformKeyRule(), new PvDiskSetNotAllowedRule()));
     }
 
     public List<Rule> all() {
