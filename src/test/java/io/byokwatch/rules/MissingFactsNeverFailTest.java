@@ -49,18 +49,22 @@ class MissingFactsNeverFailTest {
      * which "cuts the DES off from its key" (§2). rotationPolicy of an ARM key GET: "Omitted if empty" (KeyVault spec),
      * so no policy rotates the key a pinned set uses. enableRbacAuthorization: the KeyVault spec's default is false, so a
      * vault body without it decides access by its access policies, and one without a policy for the set denies it.
+     * encryption (of a full disk or snapshot record): "the CSI driver sends no encryption block when the StorageClass
+     * names no set, so Azure applies the platform key" (byok-facts.md §1.1), so a full record without one is on it.
      */
-    static final Map<String, String> OMISSION_IS_THE_FACT = Map.of(
-            "enablePurgeProtection", "vault-no-purge-protection",
-            "enableEncryptionAtHost", "aks-no-host-encryption",
-            "diskEncryptionSetId", "aks-no-byok",
-            "securityProfile", "aks-no-kms-etcd",
-            "azureKeyVaultKms", "aks-no-kms-etcd",
-            "enabled@azureKeyVaultKms", "aks-no-kms-etcd",
-            "identity@disk-encryption-sets.json", "des-no-key-access",
-            "rotationPolicy", "key-no-rotation",
-            "lifetimeActions@rotationPolicy", "key-no-rotation",
-            "enableRbacAuthorization", "des-no-key-access");
+    static final Map<String, String> OMISSION_IS_THE_FACT = Map.ofEntries(
+            Map.entry("enablePurgeProtection", "vault-no-purge-protection"),
+            Map.entry("enableEncryptionAtHost", "aks-no-host-encryption"),
+            Map.entry("diskEncryptionSetId", "aks-no-byok"),
+            Map.entry("securityProfile", "aks-no-kms-etcd"),
+            Map.entry("azureKeyVaultKms", "aks-no-kms-etcd"),
+            Map.entry("enabled@azureKeyVaultKms", "aks-no-kms-etcd"),
+            Map.entry("identity@disk-encryption-sets.json", "des-no-key-access"),
+            Map.entry("rotationPolicy", "key-no-rotation"),
+            Map.entry("lifetimeActions@rotationPolicy", "key-no-rotation"),
+            Map.entry("enableRbacAuthorization", "des-no-key-access"),
+            Map.entry("encryption@pv-disks.json", "pv-disk-platform-key"),
+            Map.entry("encryption@pv-snapshots.json", "pv-disk-platform-key"));
 
     private static final Gson GSON = new Gson();
 
@@ -87,6 +91,35 @@ class MissingFactsNeverFailTest {
         Files.writeString(estate.resolve("vaults.graph.json"), vaults.toString());
         Files.delete(estate.resolve("role-assignments.json"));
         Files.delete(estate.resolve("role-definitions.json"));
+        walk(estate, tmp.resolve("walk"));
+    }
+
+    /**
+     * With the cluster's persistent volumes exported too: a PV disk and a VolumeSnapshot snapshot of aks-pay on its
+     * set, in the {@code az disk show} and {@code az snapshot show} shapes of {@code snapshot/disks/}. Deleting a
+     * disk's whole {@code encryption} block from a full record leaves Azure's default, the platform key.
+     */
+    @Test
+    void theSameWithPersistentVolumes(@TempDir Path tmp) throws IOException {
+        Path estate = Files.createDirectories(tmp.resolve("volumes"));
+        try (Stream<Path> s = Files.list(HEALTHY)) {
+            for (Path f : s.toList()) {
+                Files.copy(f, estate.resolve(f.getFileName()));
+            }
+        }
+        String fromSub = "7d1c0f52-3b8e-4c6a-9f10-2b5e8a4d6c31";
+        String sub = "5d2f8a1c-3b4e-4f6a-8c9d-0e1f2a3b4c5d";
+        String set = "/subscriptions/" + sub + "/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/des-pay";
+        String disk = Files.readString(Path.of("src/test/resources/snapshot/disks/az_disk_show_csi_attached_zrs.json"))
+                .replace(fromSub, sub).replaceAll("(?i)mc_horusrg_horusaks_westeurope", "MC_rg-pay_aks-pay_westeurope")
+                .replace("\"type\": \"EncryptionAtRestWithPlatformKey\"", "\"type\": \"EncryptionAtRestWithCustomerKey\","
+                        + " \"diskEncryptionSetId\": \"" + set + "\"");
+        String snapshot = Files.readString(Path.of("src/test/resources/snapshot/disks/az_snapshot_show_csi_volumesnapshot.json"))
+                .replace(fromSub, sub).replaceAll("(?i)mc_horusrg_horusaks_westeurope", "MC_rg-pay_aks-pay_westeurope")
+                .replace("\"diskEncryptionSetId\": null", "\"diskEncryptionSetId\": \"" + set + "\"")
+                .replace("EncryptionAtRestWithPlatformKey", "EncryptionAtRestWithCustomerKey");
+        Files.writeString(estate.resolve("pv-disks.json"), "[" + disk + "]");
+        Files.writeString(estate.resolve("pv-snapshots.json"), "[" + snapshot + "]");
         walk(estate, tmp.resolve("walk"));
     }
 

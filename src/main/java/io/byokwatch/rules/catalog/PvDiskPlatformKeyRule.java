@@ -85,7 +85,12 @@ public final class PvDiskPlatformKeyRule extends CatalogRule implements ClusterR
                     + " record" + (encryption.type() == null ? "" : " (type " + encryption.type() + " without a set)")
                     + "; add the output of `" + show + "`");
             default -> {
-                // a customer key: its chain is a data-disk key use, judged by every key rule
+                // a customer key: its chain is a data-disk key use through the set, judged by every key rule
+                if (encryption.diskEncryptionSetId() == null) {
+                    out.notEvaluated(volume.id(), "the record of " + volume.describe() + " says "
+                            + encryption.type() + " but names no disk encryption set, so its key cannot be followed;"
+                            + " add the output of `" + show + "`");
+                }
             }
         }
     }
