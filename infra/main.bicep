@@ -72,6 +72,12 @@ param reminderSchedule string = '0 0 8 * * *'
 @description('NCRONTAB schedule of the nightly Key Vault access report.')
 param accessReportSchedule string = '0 0 2 * * *'
 
+@description('NCRONTAB schedule of the nightly KPI dashboard, kept in the reports container.')
+param kpiReportSchedule string = '0 30 2 * * *'
+
+@description('NCRONTAB schedule of the weekly KPI digest (route kind kpi): Mondays 08:00 UTC by default.')
+param kpiDigestSchedule string = '0 0 8 * * 1'
+
 @description('Policy file (JSON) path on the app, e.g. /home/site/wwwroot/policy.json; empty uses the built-in default policy.')
 param policyFile string = ''
 
@@ -134,6 +140,8 @@ module app 'modules/app.bicep' = {
     workspaceCustomerId: workspaceInfo.outputs.customerId
     auditTable: auditLogDestinationType == 'Dedicated' ? 'AZKVAuditLogs' : 'AzureDiagnostics'
     accessReportSchedule: accessReportSchedule
+    kpiReportSchedule: kpiReportSchedule
+    kpiDigestSchedule: kpiDigestSchedule
   }
   dependsOn: [workspace]
 }

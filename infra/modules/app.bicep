@@ -21,6 +21,8 @@ param reminderSchedule string
 param workspaceCustomerId string
 param auditTable string
 param accessReportSchedule string
+param kpiReportSchedule string
+param kpiDigestSchedule string
 
 var verdictTable = 'byokwatchverdicts'
 var deliveryTable = 'byokwatchdelivery'
@@ -219,6 +221,17 @@ var baseSettings = {
   BYOKWATCH_ACCESS_REPORT_DIR: ''
   BYOKWATCH_ACCESS_REPORT_CONTAINER: reportContainer.name
   BYOKWATCH_ACCESS_REPORT_SCHEDULE: accessReportSchedule
+  // the transition history the KPIs are computed from, and the nightly KPI page beside the access reports
+  BYOKWATCH_HISTORY_TABLE: 'byokwatchhistory'
+  BYOKWATCH_HISTORY_RETENTION_DAYS: '400'
+  BYOKWATCH_KPI_WINDOW_DAYS: '90'
+  BYOKWATCH_KPI_REPORT_DIR: ''
+  BYOKWATCH_KPI_REPORT_CONTAINER: reportContainer.name
+  BYOKWATCH_KPI_DASHBOARD_URL: ''
+  BYOKWATCH_KPI_PRICES_FILE: ''
+  BYOKWATCH_KEY_MAX_AGE_DAYS: '365'
+  BYOKWATCH_KPI_REPORT_SCHEDULE: kpiReportSchedule
+  BYOKWATCH_KPI_DIGEST_SCHEDULE: kpiDigestSchedule
   BYOKWATCH_CACHE_TTL_SECONDS: '30'
   BYOKWATCH_READ_BUDGET_PER_MINUTE: '1200'
   BYOKWATCH_EVALUATION_WIDTH: '8'

@@ -25,7 +25,7 @@ class ArchitectureTest {
     @Test
     void purePackages_importNoAzureSdkNorFunctionsLibrary() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (String pkg : List.of("domain", "rules", "policy", "impact", "access", "app", "port", "notify", "config")) {
+        for (String pkg : List.of("domain", "rules", "policy", "impact", "access", "app", "port", "notify", "config", "kpi")) {
             for (Path file : javaFiles(MAIN.resolve(pkg))) {
                 for (String imp : imports(file)) {
                     if (imp.startsWith("com.azure") || imp.startsWith("com.microsoft")) {
@@ -62,6 +62,20 @@ class ArchitectureTest {
                 }
             }
         }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void kpi_importsOnlyTheJdkAndTheDomain() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles(MAIN.resolve("kpi"))) {
+            for (String imp : imports(file)) {
+                if (!imp.startsWith("java.") && !imp.startsWith("io.byokwatch.domain") && !imp.startsWith("io.byokwatch.kpi")) {
+                    violations.add(MAIN.relativize(file) + " imports " + imp);
+                }
+            }
+        }
+        assertFalse(javaFiles(MAIN.resolve("kpi")).isEmpty());
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 

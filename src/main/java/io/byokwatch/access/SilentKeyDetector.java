@@ -91,8 +91,10 @@ final class SilentKeyDetector implements Detector {
                 + " attached and nodes from starting.");
         double score = 40 + 60.0 * activeDays / Math.max(1, covered);
         Instant silentSince = lastUnwrap != null && lastUnwrap.isBefore(c.windowStart()) ? lastUnwrap : c.windowStart();
+        Anomaly.Evidence evidence = new Anomaly.Evidence(failed, disk.setByPrincipal(),
+                disk.callersKnown() ? null : disk.whyCallersUnknown());
         return new Anomaly(ID, severity, score, disk.vault(), disk.key(), Operations.UNWRAP, Caller.ANONYMOUS, null, 0,
                 c.perWindow(baselineUnwraps), silentSince, c.windowEnd(), why.toString(),
-                c.kql(disk.vault(), disk.key(), Operations.UNWRAP, null, null, 0), c.chart(unwraps, c.baselineFrom()));
+                c.kql(disk.vault(), disk.key(), Operations.UNWRAP, null, null, 0), c.chart(unwraps, c.baselineFrom()), evidence);
     }
 }

@@ -90,23 +90,9 @@ public final class AccessReportDelivery {
     }
 
     private Outcome send(Channel channel, Notifier.Payload payload, Instant deadline) throws InterruptedException {
-        String what = "access report " + payload.idempotencyKey();
-        for (int attempt = 1; ; attempt++) {
-            Notifier.Result result = notifier.send(channel.name(), payload);
-            if (result instanceof Notifier.Sent) {
-                return new Outcome(channel.name(), true, what + " delivered to " + channel.name());
-            }
-            String reason = result instanceof Notifier.Rejected rej ? rej.reason() : ((Notifier.Retry) result).reason();
-            Duration wait = result instanceof Notifier.Retry r ? retry.delay(attempt, r.retryAfter()) : null;
-            if (wait == null || retry.exhausted(attempt) || clock.instant().plus(wait).isAfter(deadline)) {
-                String masked = secrets.mask(reason);
-                deadLetters.add(new DeadLetters.DeadLetter(payload.idempotencyKey(), channel.name(), masked, attempt,
-                        clock.instant(), payload.body()));
-                return new Outcome(channel.name(), false, what + " dead-lettered for " + channel.name() + " after "
-                        + attempt + " attempt" + (attempt == 1 ? "" : "s") + ": " + masked);
-            }
-            sleeper.sleep(wait);
-        }
+        DirectSend.Result r = new DirectSend(notifier, deadLetters, retry, secrets, clock, sleeper)
+                .send(channel, payload, deadline, "access report " + payload.idempotencyKey());
+        return new Outcome(r.channel(), r.delivered(), r.line());
     }
 
     /** One id per report window, on every channel, so a receiver can drop a second run's repeat. */

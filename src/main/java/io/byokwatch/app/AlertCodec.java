@@ -54,6 +54,18 @@ public interface AlertCodec {
         return verdictDetail;
     }
 
+    /**
+     * The stored detail carrying {@code sequence}, the highest alert sequence given out for the cluster (see
+     * {@link AlertSequence}).
+     */
+    String withSequence(String verdictDetail, long sequence);
+
+    /**
+     * The highest alert sequence a stored detail carries (its pending alert's included); -1 when it carries none (a
+     * verdict stored before sequences were kept).
+     */
+    long storedSequence(String verdictDetail);
+
     /** The idempotency key inside an encoded alert. */
     String alertId(String alertBody);
 }

@@ -1,19 +1,26 @@
 package io.byokwatch.app;
 
+import io.byokwatch.app.keyuse.KeyUseGraph;
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Exempted;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Exemption;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Inventory;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.RuleContext;
 import io.byokwatch.rules.RuleSettings;
 
 import java.time.Instant;
@@ -21,11 +28,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Decides one cluster's verdict: resolves its chain, runs every enabled rule, applies the policy's severities and
- * exemptions, and sets the status.
+ * Decides one cluster's verdict: builds its key uses ({@link KeyUseGraph}), runs every enabled cluster rule once and
+ * every enabled key-use rule once per key use, merges what several key uses say about one resource into one finding
+ * (naming every key use and volume), applies the policy's severities and exemptions, and sets the status.
  *
  * <p>Status, first match wins: not-required when the policy does not require BYOK; noncompliant when a finding
  * counts; unknown when a rule of severity high or critical (after the policy's overrides) could not be evaluated for
@@ -35,62 +47,112 @@ import java.util.List;
  */
 public final class ClusterEvaluator {
     private final RuleCatalog catalog;
-    private final ChainResolver resolver = new ChainResolver();
+    private final KeyUseGraph graph;
 
     public ClusterEvaluator(RuleCatalog catalog) {
+        this(catalog, KeyUseGraph.standard());
+    }
+
+    public ClusterEvaluator(RuleCatalog catalog, KeyUseGraph graph) {
         this.catalog = catalog;
+        this.graph = graph;
+    }
+
+    /**
+     * A verdict and what went into it: the key uses judged, and the facts the policy let the rules go without
+     * (persistent-volume disks that were not read, when {@code requireDataDiskEvidence} is off).
+     */
+    public record Assessment(ClusterVerdict verdict, ClusterFacts facts, List<NotEvaluated> unchecked) {
+        public Assessment {
+            unchecked = List.copyOf(unchecked);
+        }
     }
 
     public ClusterVerdict evaluate(ManagedCluster cluster, Inventory inventory, Policy policy, Instant now) {
+        return assess(cluster, inventory, policy, now).verdict();
+    }
+
+    public Assessment assess(ManagedCluster cluster, Inventory inventory, Policy policy, Instant now) {
         if (!policy.requiresByok(cluster)) {
             String why = policy.decidingTagRule(cluster)
                     .map(r -> "tag " + r.tag() + "=" + cluster.tags().get(r.tag()) + " does not require BYOK")
                     .orElse("policy byokRequired.default is false");
-            return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), ClusterStatus.NOT_REQUIRED,
-                    List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), why)));
+            return new Assessment(new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(),
+                    ClusterStatus.NOT_REQUIRED, List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), why))),
+                    null, List.of());
         }
         String summaryOnly = inventory.detailsMissing(cluster.id());
         if (summaryOnly != null) {
             // a summary record carries no facts to judge: an absent disk encryption set id there is not "no BYOK"
-            return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), ClusterStatus.UNKNOWN,
-                    List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), summaryOnly)));
+            return new Assessment(new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(),
+                    ClusterStatus.UNKNOWN, List.of(), List.of(), List.of(new NotEvaluated("*", cluster.id(), summaryOnly))),
+                    null, List.of());
         }
-        RuleSettings settings = new RuleSettings(policy.keyExpiryWarningDays(), policy.requireHsm());
-        Chain chain = resolver.resolve(cluster, inventory, now, settings);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<Finding> findings = new ArrayList<>();
-        List<Exempted> exempted = new ArrayList<>();
-        List<NotEvaluated> notEvaluated = new ArrayList<>();
+        RuleContext context = new RuleContext(now, settings(policy));
+        ClusterFacts facts = graph.build(cluster, inventory, policy);
+        Map<String, Finding> byKey = new LinkedHashMap<>();
+        Set<NotEvaluated> notEvaluated = new LinkedHashSet<>();
+        Set<NotEvaluated> unchecked = new LinkedHashSet<>();
         for (Rule rule : catalog.all()) {
             String id = rule.meta().id();
             if (policy.disabledRules().contains(id)) {
                 continue;
             }
-            Outcome out = new Outcome();
-            rule.check(chain, out);
-            out.missing().forEach(m -> notEvaluated.add(new NotEvaluated(id, m.resourceId(), m.reason())));
-            for (Outcome.Failure f : out.failures()) {
-                Severity severity = policy.severityOverrides().getOrDefault(id,
-                        f.severity() != null ? f.severity() : rule.meta().severity());
-                Finding finding = new Finding(id, severity, f.resourceId(), rule.meta().title(), f.message(),
-                        f.remediation(), f.evidence(), rule.meta().references());
-                List<Exemption> matches = policy.exemptionsFor(id, f.resourceId(), cluster.id());
-                Exemption active = matches.stream().filter(e -> !e.expiredOn(today)).findFirst().orElse(null);
-                if (active != null) {
-                    exempted.add(new Exempted(finding, active.resourceId(), active.reason(), active.approvedBy(),
-                            active.expires(), false));
-                    continue;
+            if (rule instanceof ClusterRule cr) {
+                Outcome out = new Outcome();
+                cr.check(facts, context, out);
+                collect(rule, out, cr.keyUse().stream().map(KeyPurpose::id).toList(), List.of(), policy, byKey,
+                        notEvaluated, unchecked);
+            } else if (rule instanceof KeyUseRule kr) {
+                for (KeyUse use : facts.keyUses()) {
+                    Outcome out = new Outcome();
+                    kr.check(use, context, out);
+                    collect(rule, out, List.of(use.purpose().id()), use.volumes(), policy, byKey, notEvaluated, unchecked);
                 }
-                matches.stream().max(Comparator.comparing(Exemption::expires)).ifPresent(e -> exempted.add(
-                        new Exempted(finding, e.resourceId(), e.reason(), e.approvedBy(), e.expires(), true)));
-                findings.add(finding);
             }
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Finding> findings = new ArrayList<>();
+        List<Exempted> exempted = new ArrayList<>();
+        for (Finding finding : byKey.values()) {
+            List<Exemption> matches = policy.exemptionsFor(finding.ruleId(), finding.resourceId(), cluster.id());
+            Exemption active = matches.stream().filter(e -> !e.expiredOn(today)).findFirst().orElse(null);
+            if (active != null) {
+                exempted.add(new Exempted(finding, active.resourceId(), active.reason(), active.approvedBy(),
+                        active.expires(), false));
+                continue;
+            }
+            matches.stream().max(Comparator.comparing(Exemption::expires)).ifPresent(e -> exempted.add(
+                    new Exempted(finding, e.resourceId(), e.reason(), e.approvedBy(), e.expires(), true)));
+            findings.add(finding);
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId)
                 .thenComparing(f -> f.resourceId().key()));
         boolean gateUnknown = notEvaluated.stream().anyMatch(n -> gating(n, cluster, policy, today));
-        return new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(),
-                status(findings, exempted, gateUnknown), findings, exempted, notEvaluated);
+        ClusterVerdict verdict = new ClusterVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(),
+                status(findings, exempted, gateUnknown), findings, exempted, List.copyOf(notEvaluated));
+        return new Assessment(verdict, facts, List.copyOf(unchecked));
+    }
+
+    /** One rule's outcome on one key use (or the cluster): findings merged by rule and resource across key uses. */
+    private static void collect(Rule rule, Outcome out, List<String> keyUse, List<KeyConsumer> volumes, Policy policy,
+                                Map<String, Finding> byKey, Set<NotEvaluated> notEvaluated, Set<NotEvaluated> unchecked) {
+        String id = rule.meta().id();
+        out.missing().forEach(m -> notEvaluated.add(new NotEvaluated(id, m.resourceId(), m.reason())));
+        out.unchecked().forEach(m -> unchecked.add(new NotEvaluated(id, m.resourceId(), m.reason())));
+        for (Outcome.Failure f : out.failures()) {
+            Severity severity = policy.severityOverrides().getOrDefault(id,
+                    f.severity() != null ? f.severity() : rule.meta().severity());
+            Finding finding = new Finding(id, severity, f.resourceId(), rule.meta().title(), f.message(),
+                    f.remediation(), f.evidence(), rule.meta().references(), keyUse,
+                    f.volumes().isEmpty() ? volumes : f.volumes());
+            byKey.merge(finding.key(), finding, Finding::mergedWith);
+        }
+    }
+
+    static RuleSettings settings(Policy policy) {
+        return new RuleSettings(policy.keyExpiryWarningDays(), policy.requireHsm(), policy.requireDataDiskEvidence(),
+                policy.allowedDataDiskSets());
     }
 
     /** A high or critical check that could not run, and that no active exemption makes moot. */

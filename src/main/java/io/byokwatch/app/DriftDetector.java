@@ -16,6 +16,7 @@ import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
 import io.byokwatch.port.Sleeper;
 import io.byokwatch.port.StoredVerdict;
+import io.byokwatch.port.TransitionHistory;
 import io.byokwatch.port.VerdictStore;
 
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,8 @@ public final class DriftDetector {
     private final AlertCodec codec;
     private final Clock clock;
     private final FanOut fanOut;
+    /** Written in the same flow as the verdict: before an alert reaches the outbox, after a silent verdict won. */
+    private final HistoryRecorder history;
 
     public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
                          VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock) {
@@ -81,6 +84,14 @@ public final class DriftDetector {
     /** @param width how many clusters of one event are evaluated at once (1: one after the other) */
     public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
                          VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock, int width) {
+        this(inventory, router, evaluator, policy, store, outbox, codec, clock, width, TransitionHistory.NONE);
+    }
+
+    /** @param history where every transition is kept for the KPIs */
+    public DriftDetector(Inventory inventory, ImpactRouter router, ClusterEvaluator evaluator, Supplier<Policy> policy,
+                         VerdictStore store, Outbox outbox, AlertCodec codec, Clock clock, int width,
+                         TransitionHistory history) {
+        this.history = new HistoryRecorder(history);
         this.inventory = inventory;
         this.router = router;
         this.evaluator = evaluator;
@@ -110,7 +121,8 @@ public final class DriftDetector {
         if (isClusterDelete(event)) {
             clusters.add(event.resourceId().topLevel());
         }
-        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters), id -> decide(view, id, view.cluster(id), trigger, notes)));
+        List<Alert> alerts = present(fanOut.map(List.copyOf(clusters),
+                id -> decide(view, id, existing(event, id, view.cluster(id)), trigger, notes)));
         return new EventOutcome(event.eventId(), false, impact.route(), clusters, alerts, List.copyOf(notes));
     }
 
@@ -206,19 +218,24 @@ public final class DriftDetector {
         Instant since = unchanged ? prev.since() : now;
         if (kind.isEmpty()) {
             StoredVerdict next = new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                    keys, codec.withKmsKeys(codec.verdictDetail(verdict, cluster.tags(), null), memory), since, now,
-                    prev == null ? null : prev.lastAlertAt(),
+                    keys, codec.withKmsKeys(codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), null),
+                    AlertSequence.last(prev, codec)), memory), since, now, prev == null ? null : prev.lastAlertAt(),
                     prev == null ? null : prev.lastAlertKind(), prev == null ? null : prev.version());
-            return new Attempt(store.put(next), Optional.empty());
+            boolean won = store.put(next);
+            if (won) {
+                history.silent(cluster, prev, verdict, trigger, now);
+            }
+            return new Attempt(won, Optional.empty());
         }
         Instant openSince = kind.get() == Alert.Kind.OPENED && (prev == null || !ClusterStatus.NONCOMPLIANT.label().equals(prev.status()))
                 ? now : prev != null ? prev.since() : now;
         Alert alert = new Alert(alertId(cluster.id(), prev, kind.get(), keys), kind.get(), cluster.id(), cluster.name(),
                 cluster.subscriptionId(), verdict.status(), prev == null ? null : status(prev.status()), verdict.findings(),
-                resolved(prev, keys), trigger, now, openSince, now.toEpochMilli(), cluster.tags());
+                resolved(prev, keys), trigger, now, openSince, AlertSequence.next(prev, now, codec), cluster.tags());
         String body = codec.encode(alert);
         return send(alert, body, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                keys, codec.withKmsKeys(codec.verdictDetail(verdict, cluster.tags(), body), memory), since, now, null,
+                keys, codec.withKmsKeys(codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), body), alert.sequence()),
+                memory), since, now, null,
                 kind.get().label(),
                 prev == null ? null : prev.version()));
     }
@@ -232,16 +249,22 @@ public final class DriftDetector {
         if (!ClusterStatus.NONCOMPLIANT.label().equals(prev.status())) {
             // a tombstone rather than nothing: its version is what gives a cluster created again under the same id a
             // new alertId for its first transition (see alertId)
-            return new Attempt(store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED,
-                    List.of(), codec.verdictDetail(null, tags, null), now, now, prev.lastAlertAt(), prev.lastAlertKind(),
-                    prev.version())), Optional.empty());
+            boolean won = store.put(new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED,
+                    List.of(), codec.withSequence(codec.verdictDetail(null, tags, null), AlertSequence.last(prev, codec)), now, now,
+                    prev.lastAlertAt(), prev.lastAlertKind(),
+                    prev.version()));
+            if (won) {
+                history.deletedQuietly(prev, tags, trigger, now);
+            }
+            return new Attempt(won, Optional.empty());
         }
         Alert alert = new Alert(alertId(clusterId, prev, Alert.Kind.DELETED, List.of()), Alert.Kind.DELETED, clusterId,
                 prev.clusterName(), prev.subscriptionId(), null, status(prev.status()), List.of(), prev.findingKeys(),
-                trigger, now, prev.since(), now.toEpochMilli(), tags);
+                trigger, now, prev.since(), AlertSequence.next(prev, now, codec), tags);
         String body = codec.encode(alert);
         return send(alert, body, new StoredVerdict(clusterId, prev.clusterName(), prev.subscriptionId(), DELETED, List.of(),
-                codec.verdictDetail(null, tags, body), now, now, null, Alert.Kind.DELETED.label(), prev.version()));
+                codec.withSequence(codec.verdictDetail(null, tags, body), alert.sequence()), now, now, null,
+                Alert.Kind.DELETED.label(), prev.version()));
     }
 
     /**
@@ -253,6 +276,7 @@ public final class DriftDetector {
         if (written == null) {
             return new Attempt(false, Optional.empty());
         }
+        history.alerted(alert);
         outbox.enqueue(OutboxMessage.of(alert.alertId(), alert.clusterId().key(), alert.detectedAt(), body));
         clearPending(pending.withVersion(written));
         return new Attempt(true, Optional.of(alert));
@@ -287,9 +311,23 @@ public final class DriftDetector {
     private void flushPending(StoredVerdict v) {
         String body = codec.pendingAlert(v.detailJson());
         if (body != null) {
+            recordPending(body);
             outbox.enqueue(OutboxMessage.of(codec.alertId(body), v.clusterId().key(), clock.instant(), body));
         }
         clearPending(v);
+    }
+
+    /** The history entry of a pending alert; one unreadable body must not stop the alert itself from being re-sent. */
+    private void recordPending(String body) {
+        Alert alert;
+        try {
+            alert = codec.decode(body);
+        } catch (IllegalArgumentException e) {
+            System.getLogger(DriftDetector.class.getName()).log(System.Logger.Level.WARNING,
+                    "A pending alert is re-sent without its history entry, its body could not be read back: {0}", e.getMessage());
+            return;
+        }
+        history.alerted(alert);
     }
 
     private void clearPending(StoredVerdict v) {
@@ -313,6 +351,22 @@ public final class DriftDetector {
         }
         Instant by = e.eventTime().plus(CLOCK_SKEW);
         return by.isBefore(now) ? by : now;
+    }
+
+    /**
+     * A write (or any other change but the cluster's own deletion) to a cluster or one of its parts is evidence that the
+     * cluster exists. An inventory that lacks it then only shows that the inventory is incomplete (a partial export):
+     * the cluster is not known, not gone. Only its delete event, or a read of it answering 404 just now, closes its
+     * verdict as deleted.
+     */
+    private static Lookup<ManagedCluster> existing(ChangeEvent event, ResourceId clusterId, Lookup<ManagedCluster> read) {
+        if (read instanceof Lookup.Absent<ManagedCluster> a && !a.readNow() && !isClusterDelete(event)
+                && event.resourceId() != null && event.resourceId().topLevel().equals(clusterId)) {
+            return Lookup.unknown("event " + event.eventId() + " reports " + event.operationName() + " on it, so it exists,"
+                    + " but the inventory does not show it (" + a.evidence() + "); its last verdict stands until the"
+                    + " inventory holds it, or a delete event or a read answering 404 says it is gone");
+        }
+        return read;
     }
 
     private static boolean isClusterDelete(ChangeEvent e) {

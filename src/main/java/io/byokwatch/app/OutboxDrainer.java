@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  * Delivers what waits in a leasing outbox (the file outbox of {@code replay} and {@code serve}): lease, deliver, then
  * ack, release with the retry delay, or swap for a held copy. Releasing keeps the file outbox's order per cluster, so
  * a cluster's later alerts wait behind one that is being retried and people see them in order.
+ *
+ * <p>It leases a few messages at a time and keeps their leases short and renewed while it holds them (see
+ * {@link LeaseKeeper}): a consumer that crashes mid-batch strands at most {@link #BATCH} messages, for one short lease.
  */
 public final class OutboxDrainer {
-    private static final int BATCH = 32;
+    static final int BATCH = 4;
 
     private final Outbox outbox;
     private final AlertDelivery delivery;
@@ -33,10 +36,11 @@ public final class OutboxDrainer {
     private final Sleeper sleeper;
     private final Duration lease;
     private final Consumer<String> log;
+    private final LeaseKeeper keeper;
 
     /**
-     * @param lease how long one message may take to deliver before another consumer may take it over: every channel's
-     *              timeout and pacing wait together
+     * @param lease how long a message stays leased without a renewal: leases are renewed every third of it while held,
+     *              so this is how long a crashed consumer's messages wait, not how long a delivery may take
      * @param log   where each line about what happened goes (already free of secrets)
      */
     public OutboxDrainer(Outbox outbox, AlertDelivery delivery, DeadLetters deadLetters, RetryPolicy retry, Secrets secrets,
@@ -50,6 +54,7 @@ public final class OutboxDrainer {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.lease = Objects.requireNonNull(lease, "lease");
         this.log = Objects.requireNonNull(log, "log");
+        this.keeper = new LeaseKeeper(outbox, lease, log);
     }
 
     /**
@@ -82,27 +87,30 @@ public final class OutboxDrainer {
     private Report drainVisible(Consumer<Instant> retries, BooleanSupplier stopping) {
         Report total = Report.NONE;
         while (!stopping.getAsBoolean()) {
-            List<Outbox.Lease> batch = outbox.lease(BATCH, lease);
-            if (batch.isEmpty()) {
+            List<Outbox.Lease> leased = outbox.lease(BATCH, lease);
+            if (leased.isEmpty()) {
                 return total;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                if (stopping.getAsBoolean()) {
-                    handBack(batch.subList(i, batch.size()), null);
-                    return total;
+            try (LeaseKeeper.Batch kept = keeper.hold(leased)) {
+                List<LeaseKeeper.Held> batch = kept.held();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (stopping.getAsBoolean()) {
+                        handBack(batch.subList(i, batch.size()), null);
+                        return total;
+                    }
+                    Report r;
+                    try {
+                        r = handle(batch.get(i));
+                    } catch (RuntimeException e) {
+                        // the outbox itself failed (ack or release); what is still leased goes back now, not in a lease
+                        handBack(batch.subList(i + 1, batch.size()), e);
+                        throw e;
+                    }
+                    if (r.nextRetryAt() != null) {
+                        retries.accept(r.nextRetryAt());
+                    }
+                    total = total.plus(r);
                 }
-                Report r;
-                try {
-                    r = handle(batch.get(i));
-                } catch (RuntimeException e) {
-                    // the outbox itself failed (ack or release); what is still leased goes back now, not in LEASE
-                    handBack(batch.subList(i + 1, batch.size()), e);
-                    throw e;
-                }
-                if (r.nextRetryAt() != null) {
-                    retries.accept(r.nextRetryAt());
-                }
-                total = total.plus(r);
             }
         }
         return total;
@@ -112,10 +120,13 @@ public final class OutboxDrainer {
      * Returns leases this consumer will not work on. A message that cannot be handed back (the outbox is failing) still
      * comes back by itself when its lease runs out, so nothing is lost either way.
      */
-    private void handBack(List<Outbox.Lease> rest, RuntimeException cause) {
-        for (Outbox.Lease l : rest) {
+    private void handBack(List<LeaseKeeper.Held> rest, RuntimeException cause) {
+        for (LeaseKeeper.Held l : rest) {
             try {
-                outbox.release(l, Duration.ZERO);
+                l.finish(lease -> {
+                    outbox.release(lease, Duration.ZERO);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 if (cause != null && cause != e) {
                     cause.addSuppressed(e);
@@ -144,7 +155,7 @@ public final class OutboxDrainer {
         }
     }
 
-    private Report handle(Outbox.Lease l) {
+    private Report handle(LeaseKeeper.Held l) {
         OutboxMessage m = l.message();
         AlertDelivery.Outcome outcome;
         try {
@@ -154,20 +165,22 @@ public final class OutboxDrainer {
         }
         outcome.lines().forEach(log);
         try {
-            if (outcome instanceof AlertDelivery.RetryLater r) {
-                outbox.release(l, r.delay());
-                return new Report(0, 0, 1, 0, clock.instant().plus(r.delay()));
-            }
-            if (outcome instanceof AlertDelivery.Held h) {
-                Duration wait = Duration.between(clock.instant(), h.until());
-                // the copy goes in before the original goes out: a crash in between delivers twice, never not at all
-                outbox.enqueue(new OutboxMessage(m.id(), AlertDelivery.heldPartition(m.partitionKey()), m.enqueuedAt(),
-                        m.body(), 0), wait.isNegative() ? Duration.ZERO : wait);
-                outbox.ack(l);
-                return new Report(0, 0, 0, 1, null);
-            }
-            outbox.ack(l);
-            return new Report(1, ((AlertDelivery.Done) outcome).deadLettered(), 0, 0, null);
+            return l.finish(lease -> {
+                if (outcome instanceof AlertDelivery.RetryLater r) {
+                    outbox.release(lease, r.delay());
+                    return new Report(0, 0, 1, 0, clock.instant().plus(r.delay()));
+                }
+                if (outcome instanceof AlertDelivery.Held h) {
+                    Duration wait = Duration.between(clock.instant(), h.until());
+                    // the copy goes in before the original goes out: a crash in between delivers twice, never not at all
+                    outbox.enqueue(new OutboxMessage(m.id(), AlertDelivery.heldPartition(m.partitionKey()), m.enqueuedAt(),
+                            m.body(), 0), wait.isNegative() ? Duration.ZERO : wait);
+                    outbox.ack(lease);
+                    return new Report(0, 0, 0, 1, null);
+                }
+                outbox.ack(lease);
+                return new Report(1, ((AlertDelivery.Done) outcome).deadLettered(), 0, 0, null);
+            });
         } catch (LeaseLostException e) {
             log.accept("outbox message " + m.id() + ": " + secrets.mask(e.getMessage()));
             return Report.NONE;
@@ -175,21 +188,23 @@ public final class OutboxDrainer {
     }
 
     /** A failure of our own (state unreadable, a bug): retried with backoff, dead-lettered when it keeps failing. */
-    private Report failed(Outbox.Lease l, RuntimeException e) {
+    private Report failed(LeaseKeeper.Held l, RuntimeException e) {
         OutboxMessage m = l.message();
         String reason = secrets.mask(e.getClass().getSimpleName() + ": " + e.getMessage());
         try {
-            if (retry.exhausted(m.dequeueCount())) {
-                deadLetters.add(new DeadLetters.DeadLetter(m.id(), "-", "delivery kept failing: " + reason,
-                        m.dequeueCount(), clock.instant(), m.body()));
-                outbox.ack(l);
-                log.accept("outbox message " + m.id() + " dead-lettered after " + m.dequeueCount() + " attempts: " + reason);
-                return new Report(1, 1, 0, 0, null);
-            }
-            Duration wait = retry.delay(m.dequeueCount(), null);
-            outbox.release(l, wait);
-            log.accept("outbox message " + m.id() + " failed (" + reason + "); retrying in " + wait.toSeconds() + " s");
-            return new Report(0, 0, 1, 0, clock.instant().plus(wait));
+            return l.finish(lease -> {
+                if (retry.exhausted(m.dequeueCount())) {
+                    deadLetters.add(new DeadLetters.DeadLetter(m.id(), "-", "delivery kept failing: " + reason,
+                            m.dequeueCount(), clock.instant(), m.body()));
+                    outbox.ack(lease);
+                    log.accept("outbox message " + m.id() + " dead-lettered after " + m.dequeueCount() + " attempts: " + reason);
+                    return new Report(1, 1, 0, 0, null);
+                }
+                Duration wait = retry.delay(m.dequeueCount(), null);
+                outbox.release(lease, wait);
+                log.accept("outbox message " + m.id() + " failed (" + reason + "); retrying in " + wait.toSeconds() + " s");
+                return new Report(0, 0, 1, 0, clock.instant().plus(wait));
+            });
         } catch (LeaseLostException lost) {
             return Report.NONE;
         }

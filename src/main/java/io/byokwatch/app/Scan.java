@@ -7,10 +7,13 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
+import io.byokwatch.policy.PolicyWarnings;
 import io.byokwatch.port.Inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,7 +52,8 @@ public final class Scan {
             verdicts.add(evaluator.evaluate(c, inventory, policy, now));
             progress.evaluated(verdicts.size(), clusters.size());
         }
-        return report(now, verdicts, inventoryNotes);
+        return report(now, verdicts, inventoryNotes)
+                .withPolicyWarnings(PolicyWarnings.of(policy, LocalDate.ofInstant(now, ZoneOffset.UTC)));
     }
 
     /** Builds a report from verdicts already computed (also used by the compliance endpoint). */

@@ -13,15 +13,28 @@ import java.util.Map;
 
 /**
  * The result of evaluating an estate: per-cluster verdicts, findings deduplicated across clusters (a vault shared by
- * 40 clusters is one finding with 40 cluster ids), and counts.
+ * 40 clusters is one finding with 40 cluster ids), and counts. {@code policyWarnings} say what in the policy weakened
+ * the verdicts (see {@link io.byokwatch.policy.PolicyWarnings}); every format shows them.
  */
 public record ScanReport(Instant generatedAt, List<ClusterVerdict> clusters, List<SharedFinding> findings,
-                         Summary summary, List<String> inventoryNotes) {
+                         Summary summary, List<String> inventoryNotes, List<String> policyWarnings) {
 
     public ScanReport {
         clusters = List.copyOf(clusters);
         findings = List.copyOf(findings);
         inventoryNotes = List.copyOf(inventoryNotes);
+        policyWarnings = List.copyOf(policyWarnings);
+    }
+
+    /** A report with no policy warnings. */
+    public ScanReport(Instant generatedAt, List<ClusterVerdict> clusters, List<SharedFinding> findings, Summary summary,
+                      List<String> inventoryNotes) {
+        this(generatedAt, clusters, findings, summary, inventoryNotes, List.of());
+    }
+
+    /** The same report with these policy warnings. */
+    public ScanReport withPolicyWarnings(List<String> warnings) {
+        return new ScanReport(generatedAt, clusters, findings, summary, inventoryNotes, warnings);
     }
 
     /** One finding and every cluster whose chain contains it. */

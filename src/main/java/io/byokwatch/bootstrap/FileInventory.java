@@ -1,5 +1,6 @@
 package io.byokwatch.bootstrap;
 
+import io.byokwatch.adapter.snapshot.InventoryFiles;
 import io.byokwatch.adapter.snapshot.Snapshot;
 import io.byokwatch.adapter.snapshot.SnapshotInventory;
 import io.byokwatch.adapter.snapshot.SnapshotLoader;
@@ -26,7 +27,8 @@ public final class FileInventory {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("inventory path " + path + " does not exist; point --inventory at a JSON file or a folder of them");
         }
-        Snapshot snapshot = SnapshotLoader.load(path);
+        InventoryFiles files = InventoryFiles.walk(path);
+        Snapshot snapshot = SnapshotLoader.load(files);
         List<String> problems = new ArrayList<>();
         snapshot.problems().forEach(p -> problems.add(p.toString()));
         List<String> notes = new ArrayList<>();
@@ -38,6 +40,8 @@ public final class FileInventory {
         int resources = snapshot.resourceCount();
         notes.add(0, "read " + count(snapshot.files(), "file") + ", " + count(resources, "resource")
                 + (skipped > 0 ? ", " + skipped + " skipped" : "") + (problems.isEmpty() ? "" : ", " + count(problems.size(), "problem")));
+        // which files and folders were read and which were not, and why: nothing under --inventory is left out unsaid
+        notes.add(1, files.summary());
         SnapshotInventory inventory = new SnapshotInventory(snapshot);
         notes.addAll(inventory.notes());
         return new Loaded(inventory, problems, notes, resources);

@@ -23,6 +23,11 @@ import io.byokwatch.port.Outbox;
 import io.byokwatch.port.Sleeper;
 import io.byokwatch.port.VerdictStore;
 import io.byokwatch.render.access.JsonAccessDigest;
+import io.byokwatch.render.kpi.JsonKpiDigest;
+import io.byokwatch.render.slack.SlackKpiDigest;
+import io.byokwatch.render.teams.TeamsKpiDigest;
+import io.byokwatch.render.terminal.TerminalKpiDigest;
+import io.byokwatch.app.KpiDigestDelivery;
 import io.byokwatch.render.alert.PortalLinks;
 import io.byokwatch.render.slack.SlackAccessDigest;
 import io.byokwatch.render.slack.SlackMessage;
@@ -46,8 +51,12 @@ import java.util.random.RandomGenerator;
  * services that use them. Built once per process, like the {@link Runtime} that holds it.
  */
 public final class Notifications {
-    /** How long one message may take to deliver before another consumer may take it over. */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /**
+     * How long a leased alert stays hidden without a renewal. The drainer renews every third of it while it works on a
+     * message, so a slow channel keeps its message, and a consumer killed mid-delivery costs its alerts (and the later
+     * alerts of their clusters, which wait behind them) this long, not the time the slowest delivery may take.
+     */
+    static final Duration LEASE = Duration.ofSeconds(10);
 
     private final NotifyConfig config;
     private final Secrets secrets;
@@ -55,6 +64,7 @@ public final class Notifications {
     private final AlertDelivery delivery;
     private final Reminders reminders;
     private final AccessReportDelivery accessReports;
+    private final KpiDigestDelivery kpiDigests;
     private final DeadLetters deadLetters;
     private final RetryPolicy retry;
     private final Outbox outbox;
@@ -83,6 +93,7 @@ public final class Notifications {
                 secrets, clock);
         this.reminders = new Reminders(config, store, codec, notifier, renderers, deadLetters, retry, secrets, clock, sleeper);
         this.accessReports = accessReports(p, notifier, deadLetters, retry);
+        this.kpiDigests = kpiDigests(p, notifier, deadLetters, retry);
     }
 
     static Notifier notifiers(Parts p) {
@@ -128,6 +139,17 @@ public final class Notifications {
      *
      * @param deadLetters where reports no channel took are kept
      */
+    /** The weekly KPI digest's delivery, through the same channels and dead letters as alerts. */
+    public KpiDigestDelivery kpiDigests() {
+        return kpiDigests;
+    }
+
+    private static KpiDigestDelivery kpiDigests(Parts p, Notifier notifier, DeadLetters deadLetters, RetryPolicy retry) {
+        return new KpiDigestDelivery(p.config(), notifier, Map.of(ChannelType.SLACK, new SlackKpiDigest(),
+                ChannelType.TEAMS, new TeamsKpiDigest(), ChannelType.STDOUT, new TerminalKpiDigest()),
+                new JsonKpiDigest(), deadLetters, retry, p.secrets(), p.clock(), p.sleeper());
+    }
+
     public static AccessReportDelivery accessReportsOnly(Parts p, DeadLetters deadLetters) {
         return accessReports(p, notifiers(p), deadLetters, RetryPolicy.standard(p.config().maxAttempts(), p.random()));
     }

@@ -4,10 +4,12 @@ import io.byokwatch.adapter.snapshot.SnapshotInventory;
 import io.byokwatch.adapter.storage.FileDeadLetters;
 import io.byokwatch.adapter.storage.FileDeliveryLog;
 import io.byokwatch.adapter.storage.FileOutbox;
+import io.byokwatch.adapter.storage.FileTransitionHistory;
 import io.byokwatch.adapter.storage.FileVerdictStore;
 import io.byokwatch.adapter.storage.QueueDeadLetters;
 import io.byokwatch.adapter.storage.QueueOutbox;
 import io.byokwatch.adapter.storage.TableDeliveryLog;
+import io.byokwatch.adapter.storage.TableTransitionHistory;
 import io.byokwatch.adapter.storage.TableVerdictStore;
 import io.byokwatch.app.ClusterEvaluator;
 import io.byokwatch.app.DriftDetector;
@@ -20,6 +22,7 @@ import io.byokwatch.port.DeliveryLog;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.Sleeper;
+import io.byokwatch.port.TransitionHistory;
 import io.byokwatch.port.VerdictStore;
 import io.byokwatch.render.alert.AlertJson;
 import io.byokwatch.rules.RuleCatalog;
@@ -41,6 +44,7 @@ public final class Runtime {
     private final Inventory inventory;
     private final VerdictStore store;
     private final Outbox outbox;
+    private final TransitionHistory history;
     private final Policy policy;
     private final DriftDetector detector;
     private final EventIntake intake;
@@ -56,6 +60,13 @@ public final class Runtime {
     /** @param env where notify config settings (channel URLs, signing secrets) are looked up by name */
     public Runtime(Settings settings, Inventory inventory, VerdictStore store, Outbox outbox, Clock clock,
                    Map<String, String> env) {
+        this(settings, inventory, store, outbox, TransitionHistory.NONE, clock, env);
+    }
+
+    /** @param history where every transition is kept for the KPIs */
+    public Runtime(Settings settings, Inventory inventory, VerdictStore store, Outbox outbox, TransitionHistory history,
+                   Clock clock, Map<String, String> env) {
+        this.history = history;
         this.env = Map.copyOf(env);
         this.settings = settings;
         this.inventory = inventory;
@@ -63,9 +74,10 @@ public final class Runtime {
         this.outbox = outbox;
         this.clock = clock;
         RuleCatalog catalog = RuleCatalog.standard();
-        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(PlanRules.withCatalog(catalog)).load(settings.policyFile());
+        this.policy = settings.policyFile() == null ? Policy.DEFAULT : new PolicyLoader(PlanRules.withCatalog(catalog)).judgedBy(catalog.ids())
+                .load(settings.policyFile());
         this.detector = new DriftDetector(inventory, new ImpactRouter(), new ClusterEvaluator(catalog), () -> policy,
-                store, outbox, codec, clock, settings.evaluationWidth());
+                store, outbox, codec, clock, settings.evaluationWidth(), history);
         this.intake = new EventIntake(detector, id -> settings.inScope(id) && inventory.inScope(id));
     }
 
@@ -82,7 +94,8 @@ public final class Runtime {
     }
 
     private static Runtime build(Settings settings, Map<String, String> env, Clock clock) {
-        return new Runtime(settings, inventory(settings), store(settings), outbox(settings, clock), clock, env);
+        return new Runtime(settings, inventory(settings), store(settings), outbox(settings, clock),
+                history(settings, KpiSettings.from(env)), clock, env);
     }
 
     /** Settings from a map (tests, the CLI), validated the same way; notify settings are looked up in it too. */
@@ -153,6 +166,15 @@ public final class Runtime {
                 : TableVerdictStore.connect(s.tableServiceUri(), Credentials.managed(s), s.verdictTable());
     }
 
+    private static TransitionHistory history(Settings s, KpiSettings k) {
+        if (s.stateMode().equals("files")) {
+            return new FileTransitionHistory(s.stateDir().resolve("history"), k.retention());
+        }
+        return s.storageConnection() != null
+                ? TableTransitionHistory.connect(s.storageConnection(), k.historyTable())
+                : TableTransitionHistory.connect(s.tableServiceUri(), Credentials.managed(s), k.historyTable());
+    }
+
     private static Outbox outbox(Settings s, Clock clock) {
         if (s.stateMode().equals("files")) {
             // leases and retry delays are about processes, not about the estate: they run on the wall clock even when
@@ -178,6 +200,11 @@ public final class Runtime {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Every transition, for the KPIs. */
+    public TransitionHistory history() {
+        return history;
     }
 
     public Policy policy() {

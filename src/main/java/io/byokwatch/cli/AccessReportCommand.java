@@ -10,6 +10,7 @@ import io.byokwatch.bootstrap.AllowlistFile;
 import io.byokwatch.bootstrap.FileInventory;
 import io.byokwatch.bootstrap.Notifications;
 import io.byokwatch.bootstrap.SettingsException;
+import io.byokwatch.domain.Severity;
 import io.byokwatch.port.AccessLogException;
 import io.byokwatch.port.AccessLogSource;
 import io.byokwatch.port.DeadLetters;
@@ -41,11 +42,13 @@ import java.util.regex.Pattern;
         customSynopsis = {"byokwatch access-report (--logs FILE... | --workspace ID) [--inventory PATH]",
                 "                        [--allowlist FILE] [--now ISO-8601] [--window 24h] [--baseline 14d]",
                 "                        [--format markdown|json|html] [--output FILE]",
+                "                        [--fail-on critical|high|medium|low|none]",
                 "                        [--notify stdout|json] [--notify-config FILE]"},
         description = {"Who used the disk keys in the window, and was it normal (Key Vault AuditEvent logs).",
                 "With --notify or --notify-config it is also sent to the routes of kind access-report."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the report was written (and delivered, when asked)", "1:a channel did not take the report",
+        exitCodeList = {"0:nothing at or above --fail-on (and delivered, when asked)",
+                "1:an anomaly at or above --fail-on, or a channel did not take the report",
                 "2:usage error or unreadable input"})
 final class AccessReportCommand implements Callable<Integer> {
     private static final Pattern SPAN = Pattern.compile("(\\d{1,4})([hd])");
@@ -90,6 +93,11 @@ final class AccessReportCommand implements Callable<Integer> {
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout (- is stdout).")
         String output;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "none", completionCandidates = ScanCommand.Levels.class,
+                description = "Exit 1 when an anomaly is at least this severe, as scan does with findings: ${COMPLETION-CANDIDATES}"
+                        + " (default: ${DEFAULT-VALUE}, the report alone decides nothing).")
+        String failOn;
     }
 
     @ArgGroup(validate = false, heading = "%nInput (--logs or --workspace):%n", order = 1)
@@ -125,7 +133,11 @@ final class AccessReportCommand implements Callable<Integer> {
             throw new UsageException("'access-report' needs --logs FILE... (exported AuditEvent logs) or --workspace ID"
                     + " (a Log Analytics workspace), one of them");
         }
+        OutputFile.refuseInputs(output.output, Map.of("--logs", input.logs.stream().map(Path::of).toList(),
+                "--inventory", input.inventory != null ? List.of(Path.of(input.inventory)) : List.of(),
+                "--allowlist", input.allowlist != null ? List.of(Path.of(input.allowlist)) : List.of()));
         AccessFormat format = AccessFormat.parse(Flags.choice("--format", output.format, FORMATS));
+        String failOn = Flags.choice("--fail-on", output.failOn, ScanCommand.LEVELS);
         Duration window = Duration.ofHours(hours("window", when.window, 1, 168));
         long baselineHours = hours("baseline", when.baseline, 24, 90 * 24);
         if (baselineHours % 24 != 0) {
@@ -163,7 +175,11 @@ final class AccessReportCommand implements Callable<Integer> {
         // the options are read before the report is written, so a bad config fails before any output
         Notifications.Parts delivery = notify.given() ? notify.parts(env, out, false) : null;
         OutputFile.write(output.output, format.renderer().render(report), out, err);
-        return delivery == null ? 0 : deliver(delivery, report, !OutputFile.toStdout(output.output) ? Path.of(output.output) : null);
+        int delivered = delivery == null ? 0
+                : deliver(delivery, report, !OutputFile.toStdout(output.output) ? Path.of(output.output) : null);
+        Severity worst = report.worst();
+        boolean failed = !failOn.equals("none") && worst != null && worst.atLeast(Severity.parse(failOn));
+        return failed ? 1 : delivered;
     }
 
     /**

@@ -17,4 +17,8 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Liv
     CliContext(PrintStream out, PrintStream err, Map<String, String> env, LiveSource live) {
         this(out, err, env, live, Terminal.NONE);
     }
+
+    CliContext withErr(PrintStream replaced) {
+        return new CliContext(out, replaced, env, live, terminal);
+    }
 }

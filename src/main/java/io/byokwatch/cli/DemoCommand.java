@@ -94,8 +94,17 @@ final class DemoCommand implements Callable<Integer> {
         Main.run(concat(report, "--format", "html", "--output", html.toString()), quiet(), quiet(), env);
         out.println();
         out.println("HTML report (self-contained, for an email): " + html.toAbsolutePath());
+
+        step(6, "The numbers a CISO asks for, from the history byokwatch kept of every transition today");
+        Path kpiPage = work.resolve("kpi.html");
+        String[] kpi = {"kpi", "--state", state.toString(), "--inventory", estate.toString(), "--logs",
+                EXAMPLES.resolve("logs").toString(), "--from", "2026-11-30", "--to", "2026-11-30", "--now", "2026-12-01T02:00:00Z"};
+        int kpis = Main.run(concat(kpi, "--format", "markdown"), out, quiet(), env);
+        Main.run(concat(kpi, "--format", "html", "--output", kpiPage.toString()), quiet(), quiet(), env);
+        out.println();
         out.println("Demo state and estate copy: " + work.toAbsolutePath());
-        return scan == 0 && shipped <= 1 && vault <= 1 && fixed <= 1 && access == 0 ? 0 : 1;
+        out.println("KPI dashboard (self-contained; serve shows it at /): " + kpiPage.toAbsolutePath());
+        return scan == 0 && shipped <= 1 && vault <= 1 && fixed <= 1 && access == 0 && kpis == 0 ? 0 : 1;
     }
 
     /** Records today's verdicts without telling anyone, as a deployment's first sweep would have done long ago. */
@@ -132,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
     private void step(int n, String title) {
         out.println();
         out.println("=".repeat(100));
-        out.println("[" + n + "/5] " + title);
+        out.println("[" + n + "/6] " + title);
         out.println("=".repeat(100));
         out.flush();
     }

@@ -41,6 +41,7 @@ public final class Main {
             ServeCommand::new,
             AccessReportCommand::new,
             DemoCommand::new,
+            KpiCommand::new,
             DoctorCommand::new,
             CompletionCommand::new);
 
@@ -94,9 +95,10 @@ public final class Main {
     }
 
     /** With a context of the caller's making: tests open live inventories on a fake ARM through it. */
-    static int run(String[] argv, CliContext cli) {
-        PrintStream out = cli.out();
-        PrintStream err = cli.err();
+    static int run(String[] argv, CliContext context) {
+        PrintStream out = context.out();
+        PrintStream err = LogLines.of(context.err());
+        CliContext cli = context.withErr(err);
         CommandLine line = commandLine(cli);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
@@ -107,7 +109,14 @@ public final class Main {
             CliErrors.refuseRepeatedOptions(parsed);
             return new CommandLine.RunLast().execute(parsed);
         });
-        return line.execute(argv);
+        try {
+            return line.execute(argv);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap is unreachable once unwound to here, so saying so is possible; exit 1 would mean
+            // "findings" to a CI job
+            err.println(OutOfMemory.advice(argv.length > 0 ? argv[0] : "byokwatch", java.lang.Runtime.getRuntime().maxMemory()));
+            return 2;
+        }
     }
 
     /** The whole command tree; the completion script and the tests read it too. */

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where a report goes: stdout when no {@code --output} is given or it is {@code -} (the usual spelling for stdout),
@@ -12,6 +14,55 @@ import java.nio.file.Path;
  */
 final class OutputFile {
     private OutputFile() {
+    }
+
+    /**
+     * Refuses an {@code --output} that would overwrite something the command reads: an input file itself (also through
+     * a symlink or hard link), or a file already inside an input folder. Checked before any work, so a typo costs
+     * nothing but a message, never the export it named.
+     *
+     * @param inputs each input path by the option that named it (e.g. "--inventory"); null paths are skipped
+     */
+    static void refuseInputs(String output, Map<String, List<Path>> inputs) {
+        if (output == null) {
+            return;
+        }
+        // "new/../export.json": the folder is created first, then the name resolves to the export; judge that file
+        Path out = Files.exists(Path.of(output)) ? Path.of(output) : Path.of(output).toAbsolutePath().normalize();
+        if (!Files.exists(out)) {
+            return;
+        }
+        for (Map.Entry<String, List<Path>> e : inputs.entrySet()) {
+            for (Path in : e.getValue()) {
+                if (in == null || !Files.exists(in)) {
+                    continue;
+                }
+                if (same(out, in) || inside(out, in)) {
+                    throw new UsageException("--output " + output + " is " + (same(out, in) ? "" : "inside ") + e.getKey()
+                            + " " + in + ", which this command reads; writing the report there would overwrite the input."
+                            + " Choose another --output path");
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    private static boolean inside(Path file, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+        }
     }
 
     static void write(String output, String text, PrintStream out, PrintStream err) {

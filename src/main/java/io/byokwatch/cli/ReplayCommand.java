@@ -90,7 +90,26 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.exists(Path.of(inventory))) {
             throw new InputException("inventory path " + inventory + " does not exist; point --inventory at a JSON file or a folder of them");
         }
-        Path state = input.state != null ? Path.of(input.state) : temporaryState();
+        if (input.state != null) {
+            return replay(Path.of(input.state), inventory, events, parts);
+        }
+        // without --state the state is this run's own: removed at exit unless it still holds alerts
+        Path state = temporaryState();
+        Thread cleanup = new Thread(() -> TemporaryState.removeUnlessUndelivered(state, err));
+        java.lang.Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            return replay(state, inventory, events, parts);
+        } finally {
+            TemporaryState.removeUnlessUndelivered(state, err);
+            try {
+                java.lang.Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it does the same
+            }
+        }
+    }
+
+    private int replay(Path state, String inventory, List<String> events, Notifications.Parts parts) {
         Map<String, String> env = new HashMap<>();
         env.put("BYOKWATCH_INVENTORY", "files");
         env.put("BYOKWATCH_INVENTORY_PATH", inventory);
@@ -106,6 +125,8 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw new UsageException(e.getMessage());
         }
+        io.byokwatch.policy.PolicyWarnings.of(runtime.policy(), java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .forEach(w -> err.println("warning: policy: " + w));
         int routed = 0;
         int ignored = 0;
         int outOfScope = 0;
@@ -169,9 +190,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     private static Path temporaryState() {
         try {
-            Path dir = Files.createTempDirectory("byokwatch-state");
-            dir.toFile().deleteOnExit();
-            return dir;
+            return Files.createTempDirectory("byokwatch-state");
         } catch (IOException e) {
             throw new InputException("cannot create a temporary state folder: " + e.getMessage() + "; pass --state DIR");
         }

@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
         description = {"Evaluate every cluster and report each broken link of its chain: from exported files (az, ARM or",
                 "Resource Graph output) or, with --live, straight from Azure as the functions read it."},
         customSynopsis = {"byokwatch scan (--inventory PATH | --live [--subscription ID... | --management-group ID])",
-                "               [--policy FILE] [--now ISO-8601]",
+                "               [--policy FILE] [--allow-empty-policy] [--now ISO-8601]",
                 "               [--format table|json|sarif|markdown] [--output FILE|-]",
                 "               [--color auto|always|never] [--quiet]",
                 "               [--fail-on critical|high|medium|low|none] [--unknown pass|fail]"},
@@ -83,6 +83,10 @@ final class ScanCommand implements Callable<Integer> {
 
         @Option(names = "--policy", paramLabel = "FILE", description = "Policy file (default: BYOK required everywhere).")
         String policy;
+
+        @Option(names = "--allow-empty-policy",
+                description = "Accept a policy that disables every rule (by default an error: nothing would be checked).")
+        boolean allowEmptyPolicy;
 
         @Option(names = "--now", paramLabel = "ISO-8601",
                 description = "Judge expiry and exemptions as of this time, e.g. 2026-12-01T00:00:00Z (default: now).")
@@ -170,6 +174,9 @@ final class ScanCommand implements Callable<Integer> {
         if (!live.live && (!live.subscriptions.isEmpty() || live.managementGroup != null)) {
             throw new UsageException("--subscription and --management-group choose what --live reads; files say their own scope");
         }
+        OutputFile.refuseInputs(output.output, java.util.Map.of(
+                "--inventory", input.inventory != null ? List.of(Path.of(input.inventory)) : List.of(),
+                "--policy", input.policy != null ? List.of(Path.of(input.policy)) : List.of()));
         String format = Flags.choice("--format", output.format, FORMATS);
         String failOn = Flags.choice("--fail-on", output.failOn, LEVELS);
         Severity failOnSeverity = failOn.equals("none") ? null : Severity.parse(failOn);
@@ -178,7 +185,9 @@ final class ScanCommand implements Callable<Integer> {
                 : VerdictGate.defaultUnknown(failOnSeverity);
         Instant now = input.now != null ? Times.parse("now", input.now) : Instant.now();
         RuleCatalog catalog = RuleCatalog.standard();
-        Policy policy = input.policy != null ? new PolicyLoader(PlanRules.withCatalog(catalog)).load(Path.of(input.policy)) : Policy.DEFAULT;
+        PolicyLoader loader = new PolicyLoader(PlanRules.withCatalog(catalog)).judgedBy(catalog.ids());
+        Policy policy = input.policy != null ? (input.allowEmptyPolicy ? loader.allowingEmpty() : loader).load(Path.of(input.policy))
+                : Policy.DEFAULT;
 
         String colour = Flags.choice("--color", display.color, List.of("auto", "always", "never"));
         Source source = live.live ? live() : files(Path.of(input.inventory), !format.equals("table") && !display.quiet);

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A change in a cluster's verdict worth telling people about. {@code alertId} is the idempotency key: the same
  * transition decided twice (two instances, a retry after a crash) yields the same id, so receivers can drop repeats.
- * {@code sequence} is the detection time in epoch milliseconds: it grows per cluster, so receivers can order alerts
- * that a queue delivered out of order and drop one older than what they already showed. {@code clusterTags} are the
+ * {@code sequence} grows strictly per cluster, so receivers can order alerts that a queue delivered out of order and
+ * drop one older than what they already showed: the detection time in epoch milliseconds, or one more than the
+ * cluster's previous alert when the clock says less (it stepped back). {@code clusterTags} are the
  * cluster's tags when the alert was decided (the last known ones for a deleted cluster), so that notifications can be
  * routed to the team that owns the cluster.
  */

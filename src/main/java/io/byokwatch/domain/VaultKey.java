@@ -6,10 +6,20 @@ import java.time.Instant;
  * A key in a vault, from ARM ({@code Microsoft.KeyVault/vaults/keys}) or the data plane ({@code az keyvault key show}).
  * {@code ref} is versionless; {@code currentVersion} is the newest version when the payload names it.
  * {@code rotationPolicy} is null when unknown, {@link #rotationPolicyKnown} says whether "none" is a fact.
+ * {@code created} is when the version this record describes was created (what rotation age is measured from), or null
+ * when the payload did not say.
  */
 public record VaultKey(ResourceId id, KeyRef ref, String currentVersion, Boolean enabled, Instant notBefore,
                        Instant expires, String keyType, Integer keySize, String recoveryLevel,
-                       RotationPolicy rotationPolicy, boolean rotationPolicyKnown, Instant deletedOn) {
+                       RotationPolicy rotationPolicy, boolean rotationPolicyKnown, Instant deletedOn, Instant created) {
+
+    /** A key whose version's creation time the payload did not give. */
+    public VaultKey(ResourceId id, KeyRef ref, String currentVersion, Boolean enabled, Instant notBefore, Instant expires,
+                    String keyType, Integer keySize, String recoveryLevel, RotationPolicy rotationPolicy,
+                    boolean rotationPolicyKnown, Instant deletedOn) {
+        this(id, ref, currentVersion, enabled, notBefore, expires, keyType, keySize, recoveryLevel, rotationPolicy,
+                rotationPolicyKnown, deletedOn, null);
+    }
 
     public boolean deleted() {
         return deletedOn != null;

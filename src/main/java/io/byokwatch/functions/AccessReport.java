@@ -47,14 +47,14 @@ public final class AccessReport {
                     final ExecutionContext context) {
         AccessRuntime.Outcome o = runtime.get().run();
         io.byokwatch.access.AccessReport r = o.report();
-        context.getLogger().info("access report " + r.windowStart() + " to " + r.windowEnd() + ": " + AccessSummary.headline(r));
+        SafeLog.of(context).info("access report " + r.windowStart() + " to " + r.windowEnd() + ": " + AccessSummary.headline(r));
         for (Anomaly a : r.anomalies()) {
-            context.getLogger().warning(a.severity().label() + " " + a.detector() + " " + AccessSummary.target(a) + ": "
+            SafeLog.of(context).warning(a.severity().label() + " " + a.detector() + " " + AccessSummary.target(a) + ": "
                     + a.explanation());
         }
-        r.notes().forEach(n -> context.getLogger().warning(n));
-        o.saved().forEach(p -> context.getLogger().info("kept " + p));
-        o.problems().forEach(p -> context.getLogger().warning(p + "; the report is still sent"));
+        r.notes().forEach(n -> SafeLog.of(context).warning(n));
+        o.saved().forEach(p -> SafeLog.of(context).info("kept " + p));
+        o.problems().forEach(p -> SafeLog.of(context).warning(p + "; the report is still sent"));
         AccessReportDelivery d = delivery.get();
         if (d == null) {
             return;
@@ -62,9 +62,9 @@ public final class AccessReport {
         try {
             for (AccessReportDelivery.Outcome out : d.deliver(r, o.fullReport())) {
                 if (out.delivered()) {
-                    context.getLogger().info(out.line());
+                    SafeLog.of(context).info(out.line());
                 } else {
-                    context.getLogger().warning(out.line());
+                    SafeLog.of(context).warning(out.line());
                 }
             }
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import io.byokwatch.app.DriftDetector;
 import io.byokwatch.bootstrap.EventIntake;
 import io.byokwatch.domain.Alert;
 
-import java.util.logging.Logger;
 
 /**
  * What the two Event Grid functions share: hand the event to the intake, log one line per outcome, and throw when
@@ -18,7 +17,7 @@ final class EventDelivery {
     }
 
     static void handle(String body, EventIntake intake, ExecutionContext context) {
-        Logger log = context.getLogger();
+        SafeLog log = SafeLog.of(context);
         EventIntake.Result result;
         try {
             result = intake.accept(body, null);

@@ -30,7 +30,7 @@ public final class Reconcile {
     public void run(@TimerTrigger(name = "timer", schedule = "%BYOKWATCH_RECONCILE_SCHEDULE%") String timer,
                     final ExecutionContext context) {
         DriftDetector.EventOutcome o = runtime.get().detector().reconcile(EVENT_TYPE);
-        context.getLogger().info("reconcile: re-evaluated " + o.clusters().size() + " cluster(s), " + o.alerts().size() + " alert(s)");
-        o.notes().forEach(n -> context.getLogger().warning(n));
+        SafeLog.of(context).info("reconcile: re-evaluated " + o.clusters().size() + " cluster(s), " + o.alerts().size() + " alert(s)");
+        o.notes().forEach(n -> SafeLog.of(context).warning(n));
     }
 }

@@ -88,6 +88,25 @@ public record NotifyConfig(Map<String, Channel> channels, List<Route> routes, Li
         return List.copyOf(out);
     }
 
+    /**
+     * The channels for the weekly KPI digest: those of every route naming kind {@value RouteMatch#KPI}, or, when no
+     * route names it, the default channels, as for the access report.
+     */
+    public List<String> kpiChannels() {
+        Set<String> out = new LinkedHashSet<>();
+        boolean named = false;
+        for (Route r : routes) {
+            if (r.match().kinds().contains(RouteMatch.KPI)) {
+                named = true;
+                out.addAll(r.channels());
+            }
+        }
+        if (!named) {
+            out.addAll(defaultChannels);
+        }
+        return List.copyOf(out);
+    }
+
     private List<String> channelsFor(RouteMatch.Facts facts) {
         Set<String> out = new LinkedHashSet<>();
         for (Route r : routes) {

@@ -22,12 +22,14 @@ import java.util.stream.Collectors;
  * nothing unusual passes it, so a quiet night is still told and silence never means the job did not run.
  *
  * @param kinds alert kinds ({@code opened, changed, resolved, deleted}), {@code reminder} for the daily reminder and
- *              {@value #ACCESS_REPORT} for the nightly access report
+ *              {@value #ACCESS_REPORT} for the nightly access report and {@value #KPI} for the weekly KPI digest
  */
 public record RouteMatch(Set<String> subscriptions, Set<String> resourceGroups, Map<String, Set<String>> tags,
                          Set<String> kinds, Severity minSeverity) {
     public static final String ACCESS_REPORT = "access-report";
-    public static final Set<String> KINDS = Set.of("opened", "changed", "resolved", "deleted", "reminder", ACCESS_REPORT);
+    /** The weekly KPI digest: estate-wide like the access report, matched by kind alone. */
+    public static final String KPI = "kpi";
+    public static final Set<String> KINDS = Set.of("opened", "changed", "resolved", "deleted", "reminder", ACCESS_REPORT, KPI);
     public static final RouteMatch EVERYTHING = new RouteMatch(Set.of(), Set.of(), Map.of(), Set.of(), null);
 
     public RouteMatch {

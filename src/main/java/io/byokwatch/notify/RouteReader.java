@@ -115,6 +115,11 @@ final class RouteReader {
             reader.problem(at + ".kinds", "the access report covers the whole estate, so subscriptions, resourceGroups and tags"
                     + " cannot apply to it; give access-report a route of its own without them");
         }
+        if (kinds.stream().anyMatch(k -> k.equalsIgnoreCase(RouteMatch.KPI))
+                && (!subs.isEmpty() || !groups.isEmpty() || !tags.isEmpty())) {
+            reader.problem(at + ".kinds", "the KPI digest covers the whole estate, so subscriptions, resourceGroups and tags"
+                    + " cannot apply to it; give kpi a route of its own without them");
+        }
         Severity min = null;
         if (m.has("minSeverity")) {
             String s = reader.text(m, "minSeverity", at + ".minSeverity");

@@ -3,16 +3,26 @@ package io.byokwatch.policy;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
+import io.byokwatch.domain.Tags;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The user's policy: which clusters must use BYOK, thresholds, disabled rules, severity overrides and exemptions. */
+/**
+ * The user's policy: which clusters must use BYOK, thresholds, disabled rules, severity overrides and exemptions, and
+ * how persistent-volume disks are judged.
+ *
+ * @param requireDataDiskEvidence a cluster whose persistent-volume disks were not read is unknown (false: its verdict
+ *                                stands, and the report says once that they were not checked)
+ * @param allowedDataDiskSets     the disk encryption sets persistent volumes may use, or scopes holding them; empty
+ *                                allows any set whose chain holds
+ */
 public record Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List<Exemption> exemptions,
                      int keyExpiryWarningDays, boolean requireHsm, Set<String> disabledRules,
-                     Map<String, Severity> severityOverrides) {
+                     Map<String, Severity> severityOverrides, boolean requireDataDiskEvidence,
+                     List<ResourceId> allowedDataDiskSets) {
 
     public static final Policy DEFAULT = new Policy(true, List.of(), List.of(), 30, false, Set.of(), Map.of());
 
@@ -21,6 +31,15 @@ public record Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List
         exemptions = List.copyOf(exemptions);
         disabledRules = Set.copyOf(disabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
+        allowedDataDiskSets = allowedDataDiskSets == null ? List.of() : List.copyOf(allowedDataDiskSets);
+    }
+
+    /** A policy with the persistent-volume defaults: disks not read are a note, any healthy set is allowed. */
+    public Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List<Exemption> exemptions,
+                  int keyExpiryWarningDays, boolean requireHsm, Set<String> disabledRules,
+                  Map<String, Severity> severityOverrides) {
+        this(byokRequiredByDefault, tagRules, exemptions, keyExpiryWarningDays, requireHsm, disabledRules,
+                severityOverrides, false, List.of());
     }
 
     /** The first tag rule whose tag the cluster carries with a listed value decides; else the default. */
@@ -31,6 +50,20 @@ public record Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List
             }
         }
         return byokRequiredByDefault;
+    }
+
+    /**
+     * Whether a resource with these tags inside a cluster (a persistent-volume disk, whose StorageClass may tag it)
+     * requires BYOK: the first tag rule its tags match decides, as for a cluster; else {@code otherwise}, the
+     * cluster's own answer.
+     */
+    public boolean requiresByok(Tags tags, boolean otherwise) {
+        for (TagRule rule : tagRules) {
+            if (rule.matches(tags.get(rule.tag()))) {
+                return rule.required();
+            }
+        }
+        return otherwise;
     }
 
     /** The tag rule that decided, for explaining a not-required verdict. */

@@ -29,13 +29,38 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("byokRequired", "exemptions", "keyExpiryWarningDays", "requireHsm",
-            "disabledRules", "severity", "$schema", "description");
+            "disabledRules", "severity", "requireDataDiskEvidence", "allowedDataDiskEncryptionSets", "$schema",
+            "description");
     private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
+    private final Set<String> judgingRules;
+    private final boolean allowEmpty;
     private ConfigReader reader = new ConfigReader();
 
     public PolicyLoader(Set<String> knownRules) {
+        this(knownRules, knownRules, false);
+    }
+
+    private PolicyLoader(Set<String> knownRules, Set<String> judgingRules, boolean allowEmpty) {
         this.knownRules = Set.copyOf(knownRules);
+        this.judgingRules = Set.copyOf(judgingRules);
+        this.allowEmpty = allowEmpty;
+    }
+
+    /**
+     * A loader that accepts a policy disabling every rule ({@code --allow-empty-policy}); by default that is an error,
+     * because every cluster would then show compliant without a single check.
+     */
+    public PolicyLoader allowingEmpty() {
+        return new PolicyLoader(knownRules, judgingRules, true);
+    }
+
+    /**
+     * The rules that decide what this command judges (a cluster's verdict: the catalog, not the plan-only rules a policy
+     * may also name): a policy that disables all of them is the empty policy, refused unless {@link #allowingEmpty}.
+     */
+    public PolicyLoader judgedBy(Set<String> rules) {
+        return new PolicyLoader(knownRules, rules, allowEmpty);
     }
 
     public Policy load(Path file) {
@@ -88,12 +113,42 @@ public final class PolicyLoader {
                 disabled.add(id);
             }
         }
+        if (!allowEmpty && !judgingRules.isEmpty() && disabled.containsAll(judgingRules)) {
+            problem("disabledRules", "disables every rule, so every cluster would show compliant without a single check;"
+                    + " enable at least one rule (pass --allow-empty-policy to scan if checking nothing is really meant)");
+        }
         Map<String, Severity> severities = severities(o.get("severity"));
         List<Exemption> exemptions = exemptions(o.get("exemptions"));
+        boolean diskEvidence = reader.bool(o, "requireDataDiskEvidence", "requireDataDiskEvidence", false);
+        List<ResourceId> allowedSets = allowedSets(o.get("allowedDataDiskEncryptionSets"));
         if (reader.hasProblems()) {
             throw new PolicyException(reader.summary(sourceName));
         }
-        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities);
+        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities, diskEvidence, allowedSets);
+    }
+
+    /** Set ids, or the group or subscription ids that hold them; an empty list is refused as it would allow nothing. */
+    private List<ResourceId> allowedSets(JsonElement e) {
+        List<ResourceId> out = new ArrayList<>();
+        if (e == null || e.isJsonNull()) {
+            return out;
+        }
+        String at = "allowedDataDiskEncryptionSets";
+        List<String> values = reader.strings(e, at, false);
+        if (e.isJsonArray() && e.getAsJsonArray().isEmpty()) {
+            problem(at, "list at least one disk encryption set id (or a resource group or subscription holding them),"
+                    + " or leave the setting out to allow any set whose chain holds");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            ResourceId id = ResourceId.orNull(values.get(i));
+            if (id == null || id.subscriptionId() == null) {
+                problem(at + "[" + i + "]", "'" + values.get(i) + "' is not an ARM id; use /subscriptions/<id>/resourceGroups/<rg>"
+                        + "/providers/Microsoft.Compute/diskEncryptionSets/<name> (or a group or subscription prefix)");
+            } else {
+                out.add(id);
+            }
+        }
+        return out;
     }
 
     private List<TagRule> tagRules(JsonElement e) {

@@ -17,6 +17,14 @@ public sealed interface Lookup<T> {
         return new Absent<>(evidence);
     }
 
+    /**
+     * Absent, as a read of the resource itself answered just now (a live 404): the one kind of absence that outweighs
+     * an event saying the resource was written, where an export that lacks it may simply be incomplete.
+     */
+    static <T> Lookup<T> readAsAbsent(String evidence) {
+        return new Absent<>(evidence, true);
+    }
+
     static <T> Lookup<T> unknown(String reason) {
         return new Unknown<>(reason);
     }
@@ -39,7 +47,7 @@ public sealed interface Lookup<T> {
             return new Found<>(f.apply(found.value()));
         }
         if (this instanceof Absent<T> a) {
-            return new Absent<>(a.evidence());
+            return new Absent<>(a.evidence(), a.readNow());
         }
         Unknown<T> u = (Unknown<T>) this;
         return new Unknown<>(u.reason(), u.retryable());
@@ -48,8 +56,15 @@ public sealed interface Lookup<T> {
     record Found<T>(T value) implements Lookup<T> {
     }
 
-    /** Known not to exist; {@code evidence} says how we know (HTTP 404, or which export lacks it). */
-    record Absent<T>(String evidence) implements Lookup<T> {
+    /**
+     * Known not to exist; {@code evidence} says how we know (HTTP 404, or which export lacks it). {@code readNow}: a
+     * read of the resource itself said so (see {@link #readAsAbsent}), rather than an inference from what a file
+     * export holds.
+     */
+    record Absent<T>(String evidence, boolean readNow) implements Lookup<T> {
+        public Absent(String evidence) {
+            this(evidence, false);
+        }
     }
 
     /**

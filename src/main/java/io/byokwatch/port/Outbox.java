@@ -51,6 +51,16 @@ public interface Outbox {
     List<Lease> lease(int max, Duration visibility);
 
     /**
+     * Extends a held lease to {@code visibility} from now, so a consumer can lease for a short time and keep the message
+     * for as long as it is working on it: a consumer that dies stops renewing, and the message comes back within one
+     * short lease instead of one long enough for the slowest delivery.
+     *
+     * @return the lease to use from now on (the Azure queue hands out a new receipt with every change)
+     * @throws LeaseLostException when the lease is no longer held, as {@link #ack}
+     */
+    Lease renew(Lease lease, Duration visibility);
+
+    /**
      * Deletes the message: call only after it was delivered.
      *
      * @throws LeaseLostException when the lease is no longer held: it expired and the message was leased again, or the

@@ -1,5 +1,7 @@
 package io.byokwatch.render;
 
+import io.byokwatch.domain.Printable;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,11 +13,24 @@ public final class MarkdownText {
     }
 
     /**
-     * Prose that must show as written: characters that would start emphasis, code, links or raw HTML are escaped
-     * (a remediation hint like {@code <kv-name>} would otherwise vanish as an unknown tag).
+     * Prose that must show as written: characters that would start emphasis, strikethrough, code, links, entities or
+     * raw HTML are escaped (a remediation hint like {@code <kv-name>} would otherwise vanish as an unknown tag), and bare
+     * URLs are kept from turning into links.
      */
     public static String text(String s) {
-        return oneLine(s).replaceAll("([\\\\`*_\\[\\]<>|])", "\\\\$1");
+        return oneLine(s).replaceAll("([\\\\`*_\\[\\]<>|~&])", "\\\\$1")
+                // GitHub turns bare URLs into links (a caller could plant one in a name): an escaped colon or dot,
+                // which renders as itself, stops that
+                .replaceAll("(?i)\\b([a-z][a-z0-9+.-]*):(?=//)", "$1\\\\:")
+                .replaceAll("(?i)\\bwww\\.", "www\\\\.");
+    }
+
+    /**
+     * A link to a URL byokwatch itself chose (a rule's documentation): an explicit autolink, since {@link #text} stops
+     * the implicit ones. Anything that is not a plain https URL is shown as text.
+     */
+    public static String url(String url) {
+        return url != null && url.matches("https://[^\\s<>`]+") ? "<" + url + ">" : text(url);
     }
 
     /** A table cell: prose escaping, which includes the pipe that would otherwise end the cell. */
@@ -42,7 +57,7 @@ public final class MarkdownText {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : Printable.line(s.strip().replaceAll("\\s+", " "));
     }
 
     private static int longestRun(String s, Pattern pattern) {

@@ -52,11 +52,19 @@ public final class KeyRoles {
 
     /** TRUE or FALSE for a built-in role byokwatch knows by id, null when only its definition can tell. */
     public static Boolean knownGrant(String guid, boolean managedHsm) {
+        return knownGrant(guid, managedHsm, KeyOperations.WRAP_UNWRAP);
+    }
+
+    /**
+     * TRUE when a built-in role byokwatch knows by id allows every one of the operations, FALSE when it is a known role
+     * that does not, null when only its definition can tell.
+     */
+    public static Boolean knownGrant(String guid, boolean managedHsm, KeyOperations needs) {
         String g = guid == null ? "" : guid.toLowerCase(Locale.ROOT);
-        if ((managedHsm ? HSM_GRANTING : VAULT_GRANTING).containsKey(g)) {
+        if (needs.granting(managedHsm).containsKey(g)) {
             return Boolean.TRUE;
         }
-        return (managedHsm ? HSM_NOT_GRANTING : VAULT_NOT_GRANTING).containsKey(g) ? Boolean.FALSE : null;
+        return knownName(g, managedHsm) != null ? Boolean.FALSE : null;
     }
 
     /** The name of a built-in role byokwatch knows by id, else null. */
@@ -68,6 +76,11 @@ public final class KeyRoles {
 
     /** Whether a definition allows all three data actions a set needs. */
     public static boolean grants(RoleDefinition definition, boolean managedHsm) {
-        return (managedHsm ? HSM_ACTIONS : VAULT_ACTIONS).stream().allMatch(definition::allowsDataAction);
+        return grants(definition, managedHsm, KeyOperations.WRAP_UNWRAP);
+    }
+
+    /** Whether a definition allows every data action the operations need. */
+    public static boolean grants(RoleDefinition definition, boolean managedHsm, KeyOperations needs) {
+        return needs.dataActions(managedHsm).stream().allMatch(definition::allowsDataAction);
     }
 }

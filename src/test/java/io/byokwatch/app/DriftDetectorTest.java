@@ -150,6 +150,7 @@ class DriftDetectorTest {
             public void enqueue(io.byokwatch.port.OutboxMessage m) { throw new IllegalStateException("queue unavailable"); }
             public void enqueue(io.byokwatch.port.OutboxMessage m, Duration delay) { enqueue(m); }
             public List<Lease> lease(int max, Duration visibility) { return List.of(); }
+            public Lease renew(Lease lease, Duration visibility) { return lease; }
             public void ack(Lease lease) { }
             public void release(Lease lease, Duration delay) { }
             public long size() { return 0; }

@@ -53,7 +53,7 @@ class ServeCommandTest {
                 printed, true, Clock.systemUTC(), Sleeper.REAL, new SplittableRandom(7)));
         serving = new ServeCommand(printed, new PrintStream(new ByteArrayOutputStream()), Map.of())
                 .start(runtime, notifications, "127.0.0.1", 0, KEY);
-        base = "http://127.0.0.1:" + serving.server().getAddress().getPort();
+        base = "http://127.0.0.1:" + serving.port();
     }
 
     @AfterEach
@@ -123,7 +123,8 @@ class ServeCommandTest {
                     .start(runtime, n, "127.0.0.1", 0, null)) {
                 String body = Files.readString(Path.of("examples/events/01-cluster-shipped-without-byok.json"));
                 HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + other.server().getAddress().getPort() + "/api/events")).POST(HttpRequest.BodyPublishers.ofString(body)));
+                        + other.port() + "/api/events")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
                 assertEquals(200, r.statusCode(), r.body());
                 List<Receiver.Request> got = receiver.await(1, Duration.ofSeconds(10));
                 assertEquals(1, got.size());

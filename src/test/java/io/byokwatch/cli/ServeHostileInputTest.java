@@ -2,7 +2,6 @@ package io.byokwatch.cli;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.sun.net.httpserver.HttpServer;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.testsupport.HostileEvents;
 import io.byokwatch.testsupport.Reliability;
@@ -48,7 +47,6 @@ class ServeHostileInputTest {
 
     @TempDir
     Path state;
-    private HttpServer server;
     private ServeCommand.Serving serving;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -64,8 +62,7 @@ class ServeHostileInputTest {
         PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
         serving = new ServeCommand(printed, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())
                 .start(runtime, ServeCommandTest.terminal(runtime, printed), "127.0.0.1", 0, KEY);
-        server = serving.server();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = "http://127.0.0.1:" + serving.port();
     }
 
     @AfterEach
@@ -144,7 +141,7 @@ class ServeHostileInputTest {
     }
 
     private String raw(String request) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", server.getAddress().getPort())) {
+        try (Socket s = new Socket("127.0.0.1", serving.port())) {
             s.setSoTimeout(5_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
@@ -155,7 +152,7 @@ class ServeHostileInputTest {
     @Test
     void bodyShorterThanItsContentLength_isAnsweredOrDropped_andTheServerKeepsServing() throws Exception {
         for (int i = 0; i < 5; i++) {
-            try (Socket s = new Socket("127.0.0.1", server.getAddress().getPort())) {
+            try (Socket s = new Socket("127.0.0.1", serving.port())) {
                 s.setSoTimeout(5_000);
                 OutputStream o = s.getOutputStream();
                 o.write(("POST /api/events HTTP/1.1\r\nHost: x\r\nx-byokwatch-key: " + KEY

@@ -1,11 +1,7 @@
 package io.byokwatch.cli;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpPrincipal;
-import com.sun.net.httpserver.HttpServer;
 import io.byokwatch.bootstrap.Runtime;
+import io.byokwatch.cli.serve.KeyCheck;
 import io.byokwatch.testsupport.ConnectionTrap;
 import io.byokwatch.testsupport.HostileEvents;
 import io.byokwatch.testsupport.Reliability;
@@ -19,9 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +42,6 @@ class ServeSecurityTest {
 
     @TempDir
     Path state;
-    private HttpServer server;
     private ServeCommand.Serving serving;
     private Runtime runtime;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -62,8 +55,7 @@ class ServeSecurityTest {
                 Clock.systemUTC());
         PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
         serving = new ServeCommand(both, both, Map.of()).start(runtime, ServeCommandTest.terminal(runtime, both), "127.0.0.1", 0, KEY);
-        server = serving.server();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        base = "http://127.0.0.1:" + serving.port();
     }
 
     @AfterEach
@@ -135,9 +127,9 @@ class ServeSecurityTest {
         String firstWrong = "x" + key.substring(1);
         String lastWrong = key.substring(0, key.length() - 1) + "x";
         for (String nearMiss : List.of(firstWrong, lastWrong, key.substring(1), key + "k", "", key.toUpperCase())) {
-            assertFalse(ServeCommand.authorised(new KeyOnly(nearMiss), key));
+            assertFalse(KeyCheck.matches(nearMiss, key));
         }
-        assertTrue(ServeCommand.authorised(new KeyOnly(key), key));
+        assertTrue(KeyCheck.matches(key, key));
         long first = 0;
         long last = 0;
         for (int round = 0; round < 3; round++) {
@@ -151,11 +143,10 @@ class ServeSecurityTest {
     }
 
     private static long medianNanos(String key, String given) {
-        HttpExchange ex = new KeyOnly(given);
         long[] t = new long[101];
         for (int i = 0; i < t.length; i++) {
             long start = System.nanoTime();
-            assertFalse(ServeCommand.authorised(ex, key));
+            assertFalse(KeyCheck.matches(given, key));
             t[i] = System.nanoTime() - start;
         }
         Arrays.sort(t);
@@ -243,96 +234,6 @@ class ServeSecurityTest {
             assertEquals(0, trap.connections(), "serve connected to a URL taken from an event");
             ROWS.add(new String[] {"Events whose every URL field points at a local listener (file inventory)", String.valueOf(bodies.size()),
                     "0 connections to the listener", "n/a"});
-        }
-    }
-
-    /** An exchange carrying only the key header: enough for {@link ServeCommand#authorised}. */
-    private static final class KeyOnly extends HttpExchange {
-        private final Headers headers = new Headers();
-
-        KeyOnly(String key) {
-            headers.add("x-byokwatch-key", key);
-        }
-
-        @Override
-        public Headers getRequestHeaders() {
-            return headers;
-        }
-
-        @Override
-        public URI getRequestURI() {
-            return URI.create("/api/events");
-        }
-
-        @Override
-        public Headers getResponseHeaders() {
-            return new Headers();
-        }
-
-        @Override
-        public String getRequestMethod() {
-            return "POST";
-        }
-
-        @Override
-        public HttpContext getHttpContext() {
-            return null;
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public InputStream getRequestBody() {
-            return InputStream.nullInputStream();
-        }
-
-        @Override
-        public OutputStream getResponseBody() {
-            return OutputStream.nullOutputStream();
-        }
-
-        @Override
-        public void sendResponseHeaders(int rCode, long responseLength) {
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return null;
-        }
-
-        @Override
-        public int getResponseCode() {
-            return 0;
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return null;
-        }
-
-        @Override
-        public String getProtocol() {
-            return "HTTP/1.1";
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return null;
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-        }
-
-        @Override
-        public void setStreams(InputStream i, OutputStream o) {
-        }
-
-        @Override
-        public HttpPrincipal getPrincipal() {
-            return null;
         }
     }
 }

@@ -44,7 +44,7 @@ class FunctionPackageIT {
             Set<String> functions = dirs.filter(d -> Files.exists(d.resolve("function.json")))
                     .map(d -> d.getFileName().toString()).collect(Collectors.toSet());
             assertEquals(Set.of("ResourceChanged", "KeyVaultChanged", "Reconcile", "Compliance", "DeliverAlert", "DailyReminder",
-                    "AccessReport", "Doctor"), functions);
+                    "AccessReport", "Doctor", "Kpi", "KpiDashboard", "KpiReport", "KpiDigest"), functions);
         }
         assertTrue(Files.exists(APP.resolve("host.json")));
         JsonObject host = JsonParser.parseString(Files.readString(APP.resolve("host.json"))).getAsJsonObject();
@@ -105,6 +105,27 @@ class FunctionPackageIT {
         assertEquals("%BYOKWATCH_ACCESS_REPORT_SCHEDULE%", trigger(functionJson("AccessReport")).get("schedule").getAsString());
         JsonObject example = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject();
         assertEquals("0 0 2 * * *", example.getAsJsonObject("Values").get("BYOKWATCH_ACCESS_REPORT_SCHEDULE").getAsString());
+    }
+
+    @Test
+    void kpiTimers_comeFromAppSettings_nightlyPageAndWeeklyDigestByDefault() throws IOException {
+        assertEquals("%BYOKWATCH_KPI_REPORT_SCHEDULE%", trigger(functionJson("KpiReport")).get("schedule").getAsString());
+        assertEquals("%BYOKWATCH_KPI_DIGEST_SCHEDULE%", trigger(functionJson("KpiDigest")).get("schedule").getAsString());
+        JsonObject values = JsonParser.parseString(Files.readString(Path.of("local.settings.json.example"))).getAsJsonObject()
+                .getAsJsonObject("Values");
+        assertEquals("0 30 2 * * *", values.get("BYOKWATCH_KPI_REPORT_SCHEDULE").getAsString());
+        assertEquals("0 0 8 * * 1", values.get("BYOKWATCH_KPI_DIGEST_SCHEDULE").getAsString());
+    }
+
+    @Test
+    void kpiEndpoints_areFunctionKeyProtected_GetOnly() throws IOException {
+        for (String fn : List.of("Kpi", "KpiDashboard")) {
+            JsonObject t = trigger(functionJson(fn));
+            assertEquals("FUNCTION", t.get("authLevel").getAsString().toUpperCase(), fn);
+            assertEquals(List.of("GET"), t.getAsJsonArray("methods").asList().stream().map(JsonElement::getAsString).toList(), fn);
+        }
+        assertEquals("kpi", trigger(functionJson("Kpi")).get("route").getAsString());
+        assertEquals("dashboard", trigger(functionJson("KpiDashboard")).get("route").getAsString());
     }
 
     @Test

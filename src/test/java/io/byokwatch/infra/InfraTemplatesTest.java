@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import io.byokwatch.bootstrap.AccessSettings;
 import io.byokwatch.bootstrap.DoctorSettings;
+import io.byokwatch.bootstrap.KpiSettings;
 import io.byokwatch.bootstrap.Settings;
 import io.byokwatch.impact.EventTypes;
 import io.byokwatch.impact.RoutedOperations;
@@ -215,7 +216,7 @@ class InfraTemplatesTest {
     /** Every setting name the runtime and the access report read, from their public constants. */
     static Set<String> settingNames() throws IllegalAccessException {
         Set<String> names = new LinkedHashSet<>();
-        for (Class<?> c : List.of(Settings.class, AccessSettings.class, DoctorSettings.class)) {
+        for (Class<?> c : List.of(Settings.class, AccessSettings.class, DoctorSettings.class, KpiSettings.class)) {
             for (Field f : c.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class && ((String) f.get(null)).matches("[A-Za-z_]+")) {
                     names.add((String) f.get(null));

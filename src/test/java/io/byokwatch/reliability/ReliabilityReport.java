@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Usage: {@code ReliabilityReport <target dir> <output file>}.
  */
 public final class ReliabilityReport {
-    private static final List<String> AREA_ORDER = List.of("Hostile input", "Fuzzing", "Faults", "Concurrency", "Security", "Soak");
+    private static final List<String> AREA_ORDER = List.of("Hostile input", "Fuzzing", "Faults", "Concurrency", "Security", "Load held", "Soak");
     private static final Pattern FUZZ_DONE = Pattern.compile("Done (\\d+) runs in (\\d+) second");
     private static final Pattern FUZZ_COV = Pattern.compile("cov: (\\d+) ft: (\\d+) corp: (\\d+)/");
 

@@ -74,17 +74,24 @@ public final class Fixtures {
         return new RoleAssignment("/ra/1", PRINCIPAL, "ServicePrincipal", roleGuid, null, scope);
     }
 
-    public static Chain chain(ManagedCluster c, DiskEncryptionSet s, KeyVault v, VaultKey k) {
-        return new Chain(c, Lookup.found(s), Lookup.found(v), Lookup.found(k), null, NOW, RuleSettings.DEFAULTS);
+    public static OsDiskChain chain(ManagedCluster c, DiskEncryptionSet s, KeyVault v, VaultKey k) {
+        return new OsDiskChain(c, Lookup.found(s), Lookup.found(v), Lookup.found(k), null, NOW, RuleSettings.DEFAULTS);
     }
 
-    public static Chain healthy() {
+    public static OsDiskChain healthy() {
         return chain(cluster(), set(), vault(), key());
     }
 
-    public static Outcome run(Rule rule, Chain chain) {
+    /** Runs a rule as the evaluator does: a cluster rule once, a key-use rule once per key use. */
+    public static Outcome run(Rule rule, OsDiskChain chain) {
         Outcome out = new Outcome();
-        rule.check(chain, out);
+        if (rule instanceof ClusterRule cr) {
+            cr.check(chain.facts(), chain.context(), out);
+        } else if (rule instanceof KeyUseRule kr) {
+            for (KeyUse use : chain.keyUses()) {
+                kr.check(use, chain.context(), out);
+            }
+        }
         return out;
     }
 }

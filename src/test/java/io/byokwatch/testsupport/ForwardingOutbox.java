@@ -30,6 +30,11 @@ public class ForwardingOutbox implements Outbox {
     }
 
     @Override
+    public Lease renew(Lease lease, Duration visibility) {
+        return inner.renew(lease, visibility);
+    }
+
+    @Override
     public void ack(Lease lease) {
         inner.ack(lease);
     }

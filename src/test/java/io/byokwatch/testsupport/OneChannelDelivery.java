@@ -56,9 +56,13 @@ public final class OneChannelDelivery {
     }
 
     public OutboxDrainer drainer(Outbox outbox, Consumer<String> log) {
+        return drainer(outbox, log, LEASE);
+    }
+
+    public OutboxDrainer drainer(Outbox outbox, Consumer<String> log, Duration lease) {
         AlertDelivery delivery = new AlertDelivery(config, notifier, new FileDeliveryLog(state.resolve("delivery")),
                 deadLetters, CODEC, Map.of(), retry, false, Secrets.NONE, clock);
-        return new OutboxDrainer(outbox, delivery, deadLetters, retry, Secrets.NONE, clock, sleeper, LEASE, log);
+        return new OutboxDrainer(outbox, delivery, deadLetters, retry, Secrets.NONE, clock, sleeper, lease, log);
     }
 
     /** Reminders are off in this configuration: {@link Reminders#due()} is never true. */

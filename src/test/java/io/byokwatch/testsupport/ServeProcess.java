@@ -123,6 +123,15 @@ public final class ServeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is handed back. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM (serve's shutdown hook stops the server), then wait. */
     @Override
     public void close() {

@@ -184,7 +184,7 @@ final class ArmReads {
 
     private <T> Lookup<T> notRead(ArmResponse response, ResourceId id, ArmType type, String doing) {
         return switch (response.status()) {
-            case 404 -> Lookup.absent("ARM returned 404 Not Found for " + id);
+            case 404 -> Lookup.readAsAbsent("ARM returned 404 Not Found for " + id);
             case 403 -> Lookup.unknown("403 Forbidden " + doing + ": byokwatch's identity needs Reader ("
                     + type.readPermission() + ") on it");
             case 0 -> Lookup.unavailable(response.failure() + "; " + doing + " was not attempted or did not finish");

@@ -47,7 +47,7 @@ final class KeyMapping {
         JsonView attributes = orEmpty(body.object("attributes"));
         return new VaultKey(keyId, ref, version, attributes.bool("enabled"), attributes.instant("nbf", "notBefore"),
                 attributes.instant("exp", "expires"), body.text("kty"), body.integer("keySize"),
-                attributes.text("recoveryLevel"), null, false, null);
+                attributes.text("recoveryLevel"), null, false, null, attributes.instant("created"));
     }
 
     /**
@@ -68,7 +68,8 @@ final class KeyMapping {
         return new VaultKey(id, ref.versionless(), version, attributes.bool("enabled"),
                 attributes.instant("nbf", "notBefore"), attributes.instant("exp", "expires"), body.text("kty"),
                 body.integer("keySize"), attributes.text("recoveryLevel"),
-                policy == null ? null : rotationPolicy(policy), detailed, root.instant("deletedDate"));
+                policy == null ? null : rotationPolicy(policy), detailed, root.instant("deletedDate"),
+                version == null ? null : attributes.instant("created"));
     }
 
     /**
@@ -87,7 +88,8 @@ final class KeyMapping {
                 : material == null ? null : modulusBits(material.text("n"));
         return new VaultKey(null, kid.versionless(), kid.version(), attributes.bool("enabled"),
                 attributes.instant("notBefore", "nbf"), attributes.instant("expires", "exp"), keyType, keySize,
-                attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"));
+                attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"),
+                kid.version() == null ? null : attributes.instant("created"));
     }
 
     static RotationPolicy rotationPolicy(JsonView policy) {

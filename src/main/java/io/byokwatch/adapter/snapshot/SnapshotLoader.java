@@ -5,25 +5,25 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads an inventory from one JSON file or a folder of them (walked recursively, {@code *.json} only, in sorted
- * order so that runs are repeatable). A file may hold one resource, an array, an ARM list ({@code {"value": [...]}})
+ * order so that runs are repeatable, following symbolic links: see {@link InventoryFiles}). A file may hold one resource, an array, an ARM list ({@code {"value": [...]}})
  * or {@code az graph query} output ({@code {"data": [...]}}, or the older {@code {"data": {"columns", "rows"}}}).
  * Nothing in one file stops the others: invalid JSON is reported with its line and column, a resource that does not
  * map with its place in the file, and objects of other types are counted and skipped.
@@ -36,65 +36,158 @@ public final class SnapshotLoader {
     }
 
     public static Snapshot load(Path fileOrFolder) {
-        if (!Files.exists(fileOrFolder)) {
-            throw new IllegalArgumentException("inventory path " + fileOrFolder + " does not exist");
-        }
-        List<Path> files = jsonFiles(fileOrFolder);
+        return load(InventoryFiles.walk(fileOrFolder));
+    }
+
+    /** Reads the files of a walk; what the walk could not follow becomes a problem with its path. */
+    public static Snapshot load(InventoryFiles walked) {
+        List<Path> files = walked.json();
         ResourceCollector collector = new ResourceCollector();
+        walked.problems().forEach(s -> collector.problem(new LoadProblem(s.path(), "", s.reason())));
         for (Path file : files) {
             read(file, collector);
         }
         return collector.snapshot(files.size());
     }
 
-    static List<Path> jsonFiles(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of(root);
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list inventory folder " + root + ": " + e.getMessage(), e);
-        }
-    }
-
+    /**
+     * Reads one file, streaming: the elements of a top-level array, or of the {@code value} / {@code data} array of an
+     * ARM list or Resource Graph result, are parsed and handed over one at a time, so a file of a million resources
+     * never exists as one JSON tree in memory. A file that does not parse contributes nothing (a cut-off export read in
+     * part would make what it lost look absent), so a first pass checks the whole file's syntax without keeping any of
+     * it, and only a file that passes is read.
+     */
     private static void read(Path file, ResourceCollector collector) {
-        collector.beginFile(file);
-        JsonElement root;
-        try (Reader in = TextFiles.open(file)) {
-            root = parse(in);
+        try {
+            try (Reader in = TextFiles.open(file)) {
+                if (!syntaxChecked(file, in, collector)) {
+                    return;
+                }
+            }
+            // only a file that parses may say what it lists (an empty HSM assignments file means "none granted")
+            collector.beginFile(file);
+            try (Reader in = TextFiles.open(file)) {
+                JsonReader reader = new JsonReader(in);
+                reader.setStrictness(Strictness.STRICT);
+                try {
+                    readRoot(file, reader, collector);
+                } catch (MalformedJsonException | EOFException e) {
+                    throw new JsonSyntaxException(e);
+                }
+            }
         } catch (CharacterCodingException e) {
             collector.problem(new LoadProblem(file, "", NOT_TEXT));
-            return;
         } catch (IOException e) {
             collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
-            return;
         } catch (JsonParseException e) {
             // gson wraps reader failures, undecodable bytes among them, as JsonIOException
             collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
                     : syntaxProblem(file, e));
-            return;
         }
-        if (root.isJsonNull()) {
+    }
+
+    /** The whole file's syntax, read token by token and kept nowhere; false (with the problem reported) when bad. */
+    private static boolean syntaxChecked(Path file, Reader in, ResourceCollector collector) throws IOException {
+        JsonReader reader = new JsonReader(in);
+        reader.setStrictness(Strictness.STRICT);
+        try {
+            try {
+                reader.peek();
+            } catch (EOFException empty) {
+                return true; // the reading pass says the file is empty
+            }
+            reader.skipValue();
+            requireEnd(reader);
+            return true;
+        } catch (MalformedJsonException | EOFException e) {
+            collector.problem(syntaxProblem(file, new JsonSyntaxException(e)));
+            return false;
+        } catch (TrailingText e) {
+            collector.problem(syntaxProblem(file, e));
+            return false;
+        }
+    }
+
+    private static void readRoot(Path file, JsonReader reader, ResourceCollector collector) throws IOException {
+        JsonToken first;
+        try {
+            first = reader.peek();
+        } catch (EOFException empty) {
             collector.problem(new LoadProblem(file, "", "the file holds no JSON value (empty, or just null)"));
             return;
         }
-        unwrap(file, root, collector);
+        if (first == JsonToken.BEGIN_ARRAY) {
+            streamArray(file, "", reader, collector);
+        } else if (first == JsonToken.BEGIN_OBJECT) {
+            readObject(file, reader, collector);
+        } else {
+            JsonElement root = JsonParser.parseReader(reader);
+            if (root.isJsonNull()) {
+                collector.problem(new LoadProblem(file, "", "the file holds no JSON value (empty, or just null)"));
+                return;
+            }
+            requireEnd(reader);
+            unwrap(file, root, collector);
+            return;
+        }
+        requireEnd(reader);
     }
 
-    private static JsonElement parse(Reader in) throws IOException {
-        JsonReader reader = new JsonReader(in);
-        reader.setStrictness(Strictness.STRICT);
-        JsonElement root = JsonParser.parseReader(reader);
+    /**
+     * A top-level object: a resource, or a wrapper whose {@code value} or {@code data} array holds resources. The array
+     * is streamed when it comes before any {@code id} or {@code type} (so the object cannot be a resource); anything
+     * else is gathered and judged whole, as before.
+     */
+    private static void readObject(Path file, JsonReader reader, ResourceCollector collector) throws IOException {
+        reader.beginObject();
+        JsonObject object = new JsonObject();
+        boolean streamed = false;
+        while (reader.hasNext()) {
+            String name = reader.nextName();
+            String lower = name.toLowerCase(Locale.ROOT);
+            boolean container = lower.equals("value") || lower.equals("data");
+            if (container && !streamed && !looksLikeResource(object) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                streamArray(file, lower, reader, collector);
+                streamed = true;
+            } else {
+                object.add(name, JsonParser.parseReader(reader));
+            }
+        }
+        reader.endObject();
+        if (!streamed) {
+            unwrap(file, object, collector);
+        }
+    }
+
+    private static boolean looksLikeResource(JsonObject object) {
+        JsonView view = JsonView.of(object);
+        return view.has("id") || view.has("type");
+    }
+
+    private static void streamArray(Path file, String container, JsonReader reader, ResourceCollector collector)
+            throws IOException {
+        reader.beginArray();
+        for (int i = 0; reader.hasNext(); i++) {
+            String position = container + "[" + i + "]";
+            JsonElement item = JsonParser.parseReader(reader);
+            if (item.isJsonObject()) {
+                collector.add(file, position, item.getAsJsonObject());
+            } else {
+                collector.problem(new LoadProblem(file, position, "expected a JSON object, got " + item));
+            }
+        }
+        reader.endArray();
+    }
+
+    /** STRICT parsing rejects a second top-level value with a message that only advises leniency: say what it is. */
+    private static void requireEnd(JsonReader reader) throws IOException {
         try {
-            reader.peek();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new TrailingText(new MalformedJsonException("more than one JSON value"));
+            }
         } catch (MalformedJsonException trailing) {
             throw new TrailingText(trailing);
         }
-        return root;
     }
 
     private static void unwrap(Path file, JsonElement root, ResourceCollector collector) {

@@ -196,7 +196,7 @@ final class SnapshotMerge {
         }
         return new VaultKey(id, base.ref(), chosen != null ? chosen : base.currentVersion(), base.enabled(),
                 base.notBefore(), base.expires(), base.keyType(), base.keySize(), base.recoveryLevel(), policy,
-                policyKnown, deletedOn);
+                policyKnown, deletedOn, base.created());
     }
 
     /** Later (newer) non-null values override earlier ones; a conflict between two values is noted once. */
@@ -218,7 +218,8 @@ final class SnapshotMerge {
                     k.recoveryLevel() != null ? k.recoveryLevel() : merged.recoveryLevel(),
                     k.rotationPolicyKnown() ? k.rotationPolicy() : merged.rotationPolicy(),
                     k.rotationPolicyKnown() || merged.rotationPolicyKnown(),
-                    k.deletedOn() != null ? k.deletedOn() : merged.deletedOn());
+                    k.deletedOn() != null ? k.deletedOn() : merged.deletedOn(),
+                    k.created() != null ? k.created() : merged.created());
         }
         if (!conflicts.isEmpty()) {
             Origin used = snapshot.origin(oldestFirst.get(oldestFirst.size() - 1));
@@ -262,7 +263,7 @@ final class SnapshotMerge {
 
     private static VaultKey with(VaultKey k, ResourceId id, RotationPolicy policy, boolean policyKnown) {
         return new VaultKey(id, k.ref(), k.currentVersion(), k.enabled(), k.notBefore(), k.expires(), k.keyType(),
-                k.keySize(), k.recoveryLevel(), policy, policyKnown, k.deletedOn());
+                k.keySize(), k.recoveryLevel(), policy, policyKnown, k.deletedOn(), k.created());
     }
 
     private static String lower(String s) {

@@ -39,7 +39,7 @@ public final class SourceLines {
     /** Reads every inventory file under the path (the files the loader reads). */
     public static SourceLines of(Path fileOrFolder) {
         SourceLines lines = new SourceLines();
-        for (Path file : SnapshotLoader.jsonFiles(fileOrFolder)) {
+        for (Path file : InventoryFiles.walk(fileOrFolder).json()) {
             lines.read(file);
         }
         return lines;

@@ -5,10 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -20,7 +23,40 @@ final class AtomicFiles {
     /** Temp files start with this so that every listing can skip them. */
     static final String TEMP_PREFIX = ".tmp-";
 
+    /**
+     * A temp file older than this belongs to a writer that died (a write takes milliseconds); a younger one may be a
+     * live writer's in another process sharing the folder, and is left alone.
+     */
+    static final Duration STALE = Duration.ofMinutes(10);
+    private static final System.Logger LOG = System.getLogger(AtomicFiles.class.getName());
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Deletes the temp files crashed writers left in {@code dir} (not below it): each store calls this when it opens
+     * its folder, so a process killed mid-write leaves nothing behind for longer than until the next start.
+     */
+    static int removeStaleTemps(Path dir) {
+        int removed = 0;
+        Instant cutoff = Instant.now().minus(STALE);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path temp : temps) {
+                try {
+                    if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff) && Files.deleteIfExists(temp)) {
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // gone meanwhile, or not ours to delete: the next start tries again
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not look for stale temp files in {0}: {1}", dir, e.getMessage());
+        }
+        if (removed > 0) {
+            LOG.log(System.Logger.Level.INFO, "Removed {0} temp file(s) that crashed writers left in {1}.", removed, dir);
+        }
+        return removed;
     }
 
     static void write(Path target, String text) throws IOException {

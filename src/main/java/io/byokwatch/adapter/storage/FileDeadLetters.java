@@ -32,6 +32,7 @@ public final class FileDeadLetters implements DeadLetters {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the dead-letter folder " + dir + ": " + e.getMessage(), e);
         }
+        AtomicFiles.removeStaleTemps(dir);
     }
 
     @Override

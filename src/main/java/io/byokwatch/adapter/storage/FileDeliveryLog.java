@@ -39,6 +39,8 @@ public final class FileDeliveryLog implements DeliveryLog {
             throw new UncheckedIOException("cannot create the delivery state folder " + dir + ": " + e.getMessage(), e);
         }
         this.writers = new FileMutex(dir.resolve(".lock"));
+        AtomicFiles.removeStaleTemps(alerts);
+        AtomicFiles.removeStaleTemps(clusters);
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class FileOutbox implements Outbox {
         }
         this.mutex = new FileMutex(dir.resolve(".lock"));
         this.sequenceFile = dir.resolve(".sequence");
+        AtomicFiles.removeStaleTemps(dir);
     }
 
     @Override
@@ -120,6 +121,20 @@ public final class FileOutbox implements Outbox {
     }
 
     @Override
+    public Lease renew(Lease lease, Duration visibility) {
+        requireNotNegative(visibility, "visibility");
+        Receipt r = Receipt.parse(lease.receipt());
+        return mutex.withLock(() -> {
+            Path file = dir.resolve(r.fileName());
+            OutboxFileFormat.Entry current = readOrSetAside(file).orElseThrow(() -> gone(lease));
+            requireHeld(current, r, lease);
+            AtomicFiles.write(file, OutboxFileFormat.write(
+                    new OutboxFileFormat.Entry(current.message(), clock.instant().plus(visibility), current.receipt())));
+            return lease;
+        });
+    }
+
+    @Override
     public void ack(Lease lease) {
         Receipt r = Receipt.parse(lease.receipt());
         mutex.withLock(() -> {
@@ -166,20 +181,34 @@ public final class FileOutbox implements Outbox {
     }
 
     private long nextSequence() throws IOException {
-        long next = 1;
+        long next;
         try {
             next = Long.parseLong(Files.readString(sequenceFile).trim()) + 1;
-        } catch (NoSuchFileException e) {
-            next = 1;
-        } catch (NumberFormatException e) {
-            // a damaged counter must not reuse numbers: continue after the newest message still present
-            List<Path> files = messageFilesInOrder();
-            next = files.isEmpty() ? 1 : Long.parseLong(files.get(files.size() - 1).getFileName().toString()
-                    .substring(0, 19)) + 1;
-            LOG.log(Level.WARNING, "Outbox sequence file {0} was damaged; continuing at {1}.", sequenceFile, next);
+        } catch (NoSuchFileException | NumberFormatException e) {
+            // a lost or damaged counter must not start again below the messages still waiting: a new message would be
+            // handed out before older ones of its cluster (a "resolved" ahead of its "opened")
+            next = afterNewestMessage();
+            if (next > 1 || e instanceof NumberFormatException) {
+                LOG.log(Level.WARNING, "Outbox sequence file {0} was {1}; continuing at {2}, after the newest message.",
+                        sequenceFile, e instanceof NoSuchFileException ? "missing" : "damaged", next);
+            }
         }
         AtomicFiles.write(sequenceFile, Long.toString(next));
         return next;
+    }
+
+    private long afterNewestMessage() throws IOException {
+        long newest = 0;
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            for (Path p : all) {
+                // set-aside damaged files count too: their numbers must not be reused for a message beside them
+                String name = p.getFileName().toString();
+                if (name.length() > 19 && MESSAGE_FILE.matcher(name.replace(DAMAGED_SUFFIX, "")).matches()) {
+                    newest = Math.max(newest, Long.parseLong(name.substring(0, 19)));
+                }
+            }
+        }
+        return newest + 1;
     }
 
     private List<Path> messageFilesInOrder() throws IOException {

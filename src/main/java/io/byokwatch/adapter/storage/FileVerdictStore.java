@@ -51,6 +51,7 @@ public final class FileVerdictStore implements VerdictStore {
             throw new UncheckedIOException("cannot create the verdict folder " + dir + ": " + e.getMessage(), e);
         }
         this.writers = new FileMutex(dir.resolve(".lock"));
+        AtomicFiles.removeStaleTemps(dir);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.azure.storage.queue.QueueMessageEncoding;
 import com.azure.storage.queue.models.QueueMessageDecodingError;
 import com.azure.storage.queue.models.QueueMessageItem;
 import com.azure.storage.queue.models.QueueStorageException;
+import com.azure.storage.queue.models.UpdateMessageResult;
 import io.byokwatch.port.LeaseLostException;
 import io.byokwatch.port.Outbox;
 import io.byokwatch.port.OutboxMessage;
@@ -162,6 +163,21 @@ public final class QueueOutbox implements Outbox {
             throw failure("receive messages", e);
         }
         return leases;
+    }
+
+    @Override
+    public Lease renew(Lease lease, Duration visibility) {
+        requireWithinService(visibility, "visibility");
+        Receipt r = Receipt.parse(lease.receipt());
+        try {
+            UpdateMessageResult updated = queue.updateMessage(r.messageId(), r.popReceipt(), null, visibility);
+            return new Lease(lease.message(), Receipt.of(r.messageId(), updated.getPopReceipt()));
+        } catch (QueueStorageException e) {
+            if (isLeaseLost(e)) {
+                throw lost(lease, e);
+            }
+            throw failure("renew the lease on message " + lease.message().id(), e);
+        }
     }
 
     @Override

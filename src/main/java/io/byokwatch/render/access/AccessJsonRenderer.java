@@ -60,6 +60,23 @@ public final class AccessJsonRenderer implements AccessReportRenderer {
         o.addProperty("lastSeen", time(a.lastSeen()));
         o.addProperty("explanation", a.explanation());
         o.addProperty("kql", a.kql());
+        o.addProperty("action", AccessActions.of(a));
+        if (!a.evidence().failuresByStatus().isEmpty()) {
+            JsonObject failures = new JsonObject();
+            a.evidence().failuresByStatus().forEach((status, n) -> failures.addProperty(String.valueOf(status), n));
+            o.add("failuresByStatus", failures);
+        }
+        if (!a.evidence().expectedCallers().isEmpty()) {
+            JsonArray expected = new JsonArray();
+            a.evidence().expectedCallers().forEach((principal, name) -> {
+                JsonObject e = new JsonObject();
+                e.addProperty("principalId", principal);
+                e.addProperty("name", name);
+                expected.add(e);
+            });
+            o.add("expectedCallers", expected);
+        }
+        put(o, "callersUnknown", a.evidence().callersUnknown());
         return o;
     }
 

@@ -70,11 +70,13 @@ public final class AccessMarkdownRenderer implements AccessReportRenderer {
                     .append(MarkdownText.code(a.detector())).append(" on ")
                     .append(MarkdownText.code(AccessSummary.target(a))).append("\n\n");
             md.append(MarkdownText.text(a.explanation())).append("\n\n");
+            md.append("**Next:** ").append(MarkdownText.text(AccessActions.of(a))).append("\n\n");
             md.append("| | |\n| --- | --- |\n");
             for (String[] row : facts(a)) {
                 md.append("| ").append(row[0]).append(" | ").append(row[1]).append(" |\n");
             }
-            md.append('\n').append("Raw audit rows:\n\n").append(MarkdownText.fenced("kusto", a.kql())).append('\n');
+            md.append("\n<details><summary>Raw audit rows (KQL)</summary>\n\n").append(MarkdownText.fenced("kusto", a.kql()))
+                    .append("\n</details>\n\n");
         }
     }
 
@@ -88,7 +90,13 @@ public final class AccessMarkdownRenderer implements AccessReportRenderer {
         if (a.sourceIp() != null) {
             rows.add(new String[]{"source", MarkdownText.code(a.sourceIp())});
         }
-        rows.add(new String[]{"events", a.count() + " (baseline expects " + AccessSummary.number(a.baseline()) + ")"});
+        if (a.evidence().aboutAbsence()) {
+            rows.add(new String[]{"expected callers", MarkdownText.cell(DigestText.expected(a).substring("Expected callers: ".length()))});
+            rows.add(new String[]{"failures", MarkdownText.cell(DigestText.failures(a))});
+            rows.add(new String[]{"baseline", AccessSummary.number(a.baseline()) + " successful in a window like this"});
+        } else {
+            rows.add(new String[]{"events", a.count() + " (baseline expects " + AccessSummary.number(a.baseline()) + ")"});
+        }
         rows.add(new String[]{"first / last", iso(a.firstSeen()) + " / " + iso(a.lastSeen())});
         rows.add(new String[]{"score", AccessSummary.number(a.score())});
         return rows;

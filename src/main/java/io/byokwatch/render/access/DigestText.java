@@ -1,5 +1,6 @@
 package io.byokwatch.render.access;
 
+import io.byokwatch.render.WordCut;
 import io.byokwatch.render.alert.NoticeText;
 import io.byokwatch.access.AccessReport;
 import io.byokwatch.access.Anomaly;
@@ -70,8 +71,44 @@ public final class DigestText {
         return a.operation() == null ? "" : " \u00b7 " + a.operation();
     }
 
+    /** The explanation, shortened at a word for a chat message; the full report keeps it whole. */
     public static String explanation(Anomaly a) {
-        return NoticeText.cut(a.explanation().replaceAll("\\s+", " "), MAX_EXPLANATION);
+        return WordCut.cut(a.explanation().replaceAll("\\s+", " "), MAX_EXPLANATION);
+    }
+
+    /** What to do next, one line. */
+    public static String action(Anomaly a) {
+        return AccessActions.of(a);
+    }
+
+    /**
+     * The "who" line: the caller and its count against the baseline; for an anomaly about absence (silent-key), the
+     * identities that should have called and the refused attempts instead, since there is no caller to name.
+     */
+    public static String who(Anomaly a) {
+        if (!a.evidence().aboutAbsence()) {
+            return "Caller: " + AccessSummary.caller(a.caller()) + " \u00b7 " + countVsBaseline(a);
+        }
+        return expected(a) + " \u00b7 " + failures(a);
+    }
+
+    /** "Expected callers: des-pay-prod (object 1a2b...)", or why they cannot be named. */
+    public static String expected(Anomaly a) {
+        List<String> names = new ArrayList<>();
+        a.evidence().expectedCallers().forEach((principal, set) -> names.add(set + " (object " + principal + ")"));
+        String listed = names.isEmpty() ? "none the inventory names" : String.join(", ", names);
+        return "Expected callers: " + listed + (a.evidence().callersUnknown() == null ? "" : "; " + a.evidence().callersUnknown());
+    }
+
+    /** "failed KeyUnwrap: 12 x 401, 3 x 404", or that there was none either. */
+    public static String failures(Anomaly a) {
+        String op = a.operation() == null ? "calls" : a.operation();
+        if (a.evidence().failuresByStatus().isEmpty()) {
+            return "no failed " + op + " either";
+        }
+        List<String> parts = new ArrayList<>();
+        a.evidence().failuresByStatus().forEach((status, n) -> parts.add(n + " x " + status));
+        return "failed " + op + ": " + String.join(", ", parts);
     }
 
     /** The line after the top anomalies: how many were left out, and where the whole report is. */

@@ -118,6 +118,25 @@ public final class AlertJson implements AlertCodec {
     }
 
     @Override
+    public String withSequence(String verdictDetail, long sequence) {
+        JsonObject o = parse(verdictDetail);
+        o.addProperty("lastAlertSequence", sequence);
+        return GSON.toJson(o);
+    }
+
+    @Override
+    public long storedSequence(String verdictDetail) {
+        JsonObject o = parse(verdictDetail);
+        long kept = number(o.get("lastAlertSequence"));
+        JsonElement pending = o.get("pendingAlert");
+        return pending != null && pending.isJsonObject() ? Math.max(kept, number(pending.getAsJsonObject().get("sequence"))) : kept;
+    }
+
+    private static long number(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsLong() : -1;
+    }
+
+    @Override
     public String alertId(String alertBody) {
         return parse(alertBody).get("alertId").getAsString();
     }

@@ -43,6 +43,11 @@ public final class JsonReportRenderer implements ReportRenderer {
         report.findings().forEach(s -> findings.add(finding(s.finding(), s.clusterIds())));
         root.add("findings", findings);
         root.add("summary", summary(report.summary()));
+        if (!report.policyWarnings().isEmpty()) {
+            JsonArray policyWarnings = new JsonArray();
+            report.policyWarnings().forEach(policyWarnings::add);
+            root.add("policyWarnings", policyWarnings);
+        }
         return root;
     }
 

@@ -39,6 +39,7 @@ public final class MarkdownRenderer implements ReportRenderer {
                 .append(ResourceNames.clusters(s.clusters())).append(", ").append(report.findings().size())
                 .append(report.findings().size() == 1 ? " finding" : " findings")
                 .append(" (each counted once, however many clusters share it).\n\n");
+        policyWarnings(report, md);
         summaryTables(s, md);
         clusters(report, md);
         findings(report, md);
@@ -160,7 +161,7 @@ public final class MarkdownRenderer implements ReportRenderer {
         }
         if (!f.references().isEmpty()) {
             md.append("References:\n\n");
-            f.references().forEach(r -> md.append("- ").append(MarkdownText.text(r)).append('\n'));
+            f.references().forEach(r -> md.append("- ").append(MarkdownText.url(r)).append('\n'));
             md.append('\n');
         }
     }
@@ -231,6 +232,16 @@ public final class MarkdownRenderer implements ReportRenderer {
                         .append(": ").append(MarkdownText.text(g.reason())).append('\n');
             }
         }
+        md.append('\n');
+    }
+
+    /** Above the tables: a green summary under a weakened policy must not be read without them. */
+    private static void policyWarnings(ScanReport report, StringBuilder md) {
+        if (report.policyWarnings().isEmpty()) {
+            return;
+        }
+        md.append("## Policy warnings\n\n");
+        report.policyWarnings().forEach(w -> md.append("- ").append(MarkdownText.text(w)).append('\n'));
         md.append('\n');
     }
 

@@ -361,7 +361,23 @@ public final class SarifRenderer implements ReportRenderer {
             }
         }
         o.add("toolExecutionNotifications", notifications);
+        o.add("toolConfigurationNotifications", policyWarnings(report));
         return o;
+    }
+
+    /** What in the policy weakened this run (disabled rules, broad or lasting exemptions): configuration, not results. */
+    private static JsonArray policyWarnings(ScanReport report) {
+        JsonArray out = new JsonArray();
+        for (String w : report.policyWarnings()) {
+            JsonObject note = new JsonObject();
+            note.addProperty("level", "warning");
+            note.add("message", text("Policy: " + w));
+            JsonObject descriptor = new JsonObject();
+            descriptor.addProperty("id", "byokwatch-policy");
+            note.add("descriptor", descriptor);
+            out.add(note);
+        }
+        return out;
     }
 
     private static JsonObject text(String value) {

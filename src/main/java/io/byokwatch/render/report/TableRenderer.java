@@ -1,5 +1,6 @@
 package io.byokwatch.render.report;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.ResourceNames;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.app.ScanReport;
@@ -87,7 +88,7 @@ public final class TableRenderer implements ReportRenderer {
                 : "Run with --format json (or --format markdown) for the remediation commands and Terraform changes.",
                 "", ""));
         StringBuilder text = new StringBuilder();
-        out.forEach(line -> text.append(style.line(line)).append('\n'));
+        out.forEach(line -> text.append(style.line(Printable.line(line))).append('\n'));
         return text.toString();
     }
 
@@ -113,6 +114,9 @@ public final class TableRenderer implements ReportRenderer {
         List<String> severities = Stream.of(Severity.values()).map(sev -> s.count(sev) + " " + sev.label()).toList();
         out.addAll(wrap(total + (total == 1 ? " finding: " : " findings: ") + String.join(", ", severities)
                 + (total > 0 ? " (each counted once, however many clusters share it)" : ""), "", "  "));
+        for (String warning : report.policyWarnings()) {
+            out.addAll(wrap("warning: policy: " + warning, "", "      "));
+        }
         for (String note : quiet ? List.<String>of() : report.inventoryNotes()) {
             out.addAll(wrap("note: " + note, "", "      "));
         }

@@ -33,7 +33,7 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
             blocks.add(SlackMessage.plainContext(":warning: " + n));
         }
         JsonObject message = new JsonObject();
-        message.addProperty("text", NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),
+        SlackMessage.fallbackText(message, NoticeText.cut("Key Vault access report: " + AccessSummary.headline(r),
                 SlackMessage.MAX_FALLBACK));
         message.add("blocks", blocks);
         return PrettyJson.compact(message);
@@ -42,9 +42,9 @@ public final class SlackAccessDigest implements AccessDigestRenderer {
     /** Vault, key and caller names come from the audit log, so they travel as rich text, shown as given. */
     private static JsonObject anomaly(Anomaly a) {
         return SlackText.start().bold(DigestText.severity(a)).then(" ").code(a.detector())
-                .then(" " + AccessSummary.target(a) + DigestText.operation(a) + "\nCaller: ")
-                .then(AccessSummary.caller(a.caller())).then(" \u00b7 " + DigestText.countVsBaseline(a)
-                        + "\n" + NoticeText.cut(DigestText.explanation(a), SlackMessage.MAX_TEXT)).json;
+                .then(" " + AccessSummary.target(a) + DigestText.operation(a) + "\n")
+                .then(DigestText.who(a) + "\n" + DigestText.explanation(a) + "\n").bold("Next: ")
+                .then(DigestText.action(a)).json;
     }
 
     private static String emoji(AccessReport r) {

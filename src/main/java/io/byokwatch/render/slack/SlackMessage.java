@@ -67,7 +67,7 @@ public final class SlackMessage implements NoticeRenderer {
             findings.add(finding(f).json);
         }
         JsonObject message = new JsonObject();
-        message.addProperty("text", fallback(n));
+        fallbackText(message, fallback(n));
         message.add("blocks", fit(head, findings, tail, "finding", "the alert JSON lists them all"));
         String note = NoticeText.resolvedNote(n);
         if (note != null) {
@@ -109,7 +109,7 @@ public final class SlackMessage implements NoticeRenderer {
         }
         List<JsonObject> tail = List.of(context("byokwatch reminder `" + r.reminderId() + "`"));
         JsonObject message = new JsonObject();
-        message.addProperty("text", NoticeText.cut("Daily reminder: " + NoticeText.count(r.clusters().size(), "cluster")
+        fallbackText(message, NoticeText.cut("Daily reminder: " + NoticeText.count(r.clusters().size(), "cluster")
                 + " still noncompliant", MAX_FALLBACK));
         message.add("blocks", fit(head, items, tail, "cluster", "byokwatch's compliance endpoint lists them all"));
         return PrettyJson.compact(message);
@@ -210,7 +210,19 @@ public final class SlackMessage implements NoticeRenderer {
                 + (a.findings().isEmpty() ? "" : " (" + NoticeText.count(a.findings().size(), "finding") + ")")
                 + ", " + by.label().toLowerCase(java.util.Locale.ROOT) + " " + by.who() + " \u00b7 alert "
                 + NoticeText.shortId(a.alertId());
-        return escape(NoticeText.cut(s, MAX_FALLBACK));
+        return NoticeText.cut(s, MAX_FALLBACK);
+    }
+
+    /**
+     * The message's {@code text}, which notifications and clients without blocks show. It carries names and the caller
+     * from outside, so it is sent as plain text ({@code "mrkdwn": false}: no {@code ~strike~}, {@code *bold*} or
+     * {@code _italic_} from a name), with Slack's three markup characters escaped and bare URLs broken by an invisible
+     * word joiner so that Slack does not turn one planted in a name into a link.
+     */
+    static void fallbackText(JsonObject message, String text) {
+        message.addProperty("text", escape(text).replaceAll("(?i)\\b([a-z][a-z0-9+.-]*):(?=//)", "$1:\u2060")
+                .replaceAll("(?i)\\bwww\\.", "www\u2060."));
+        message.addProperty("mrkdwn", false);
     }
 
     private static String emoji(Notice n) {

@@ -46,9 +46,9 @@ public final class TeamsAccessDigest implements AccessDigestRenderer {
         // key, vault and caller names come from the audit logs: shown as given, never read as Markdown
         items.add(TeamsText.of(DigestText.severity(a)).bold().color(color(a.severity())).then(" \u00b7 " + a.detector()
                 + " \u00b7 " + AccessSummary.target(a) + DigestText.operation(a)).color(color(a.severity())).json);
-        items.add(TeamsText.labelled("Caller", AccessSummary.caller(a.caller()) + " \u00b7 " + DigestText.countVsBaseline(a))
-                .spacing("Small").json);
+        items.add(TeamsText.of(DigestText.who(a)).spacing("Small").json);
         items.add(TeamsText.of(DigestText.explanation(a)).spacing("Small").json);
+        items.add(TeamsText.labelled("Next", DigestText.action(a)).spacing("Small").json);
         return TeamsCard.container(items);
     }
 

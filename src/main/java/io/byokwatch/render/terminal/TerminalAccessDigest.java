@@ -1,5 +1,6 @@
 package io.byokwatch.render.terminal;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.render.access.AccessSummary;
 import io.byokwatch.render.access.DigestText;
@@ -27,15 +28,15 @@ public final class TerminalAccessDigest implements AccessDigestRenderer {
             out.add("");
             out.addAll(TextWrap.wrap("[" + DigestText.severity(a) + "] " + a.detector() + " on " + AccessSummary.target(a)
                     + DigestText.operation(a).replace(" \u00b7 ", " | "), WIDTH, "  ", INDENT));
-            out.addAll(TextWrap.wrap("caller: " + AccessSummary.caller(a.caller()) + " | " + DigestText.countVsBaseline(a),
-                    WIDTH, INDENT, INDENT + "  "));
+            out.addAll(TextWrap.wrap(DigestText.who(a).replace(" \u00b7 ", " | "), WIDTH, INDENT, INDENT + "  "));
             out.addAll(TextWrap.wrap(DigestText.explanation(a), WIDTH, INDENT, INDENT));
+            out.addAll(TextWrap.wrap("next: " + DigestText.action(a), WIDTH, INDENT, INDENT + "  "));
         }
         out.add("");
         out.addAll(TextWrap.wrap(DigestText.rest(r, fullReport), WIDTH, "  ", "  "));
         for (String n : DigestText.notes(r)) {
             out.addAll(TextWrap.wrap("! " + n, WIDTH, "  ", INDENT));
         }
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(Printable::line).toList()) + "\n";
     }
 }

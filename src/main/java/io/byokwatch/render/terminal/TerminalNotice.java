@@ -1,5 +1,6 @@
 package io.byokwatch.render.terminal;
 
+import io.byokwatch.domain.Printable;
 import io.byokwatch.render.ResourceNames;
 import io.byokwatch.render.TextWrap;
 import io.byokwatch.render.alert.FixCommands;
@@ -81,7 +82,7 @@ public final class TerminalNotice implements NoticeRenderer {
         }
         out.add("");
         out.add("  alert " + a.alertId() + " | detected " + NoticeText.when(a.detectedAt()) + " | sequence " + a.sequence());
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(Printable::line).toList()) + "\n";
     }
 
     @Override
@@ -102,7 +103,7 @@ public final class TerminalNotice implements NoticeRenderer {
         }
         out.add("");
         out.add("  reminder " + r.reminderId());
-        return String.join("\n", out) + "\n";
+        return String.join("\n", out.stream().map(Printable::line).toList()) + "\n";
     }
 
     private static String rule(String title) {

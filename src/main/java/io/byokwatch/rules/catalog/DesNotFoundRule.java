@@ -3,13 +3,22 @@ package io.byokwatch.rules.catalog;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.ResourceId;
 import io.byokwatch.port.Lookup;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
-/** Fails when the cluster's disk encryption set is known not to exist; unknown sets are not guessed about. */
-public final class DesNotFoundRule extends CatalogRule {
+import java.util.List;
+
+/**
+ * Fails when the disk encryption set a key use goes through (the cluster's, or the one a persistent volume names) is
+ * known not to exist; unknown sets are not guessed about.
+ */
+public final class DesNotFoundRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "aks-des-not-found";
 
     public DesNotFoundRule() {
@@ -21,16 +30,20 @@ public final class DesNotFoundRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        ManagedCluster c = chain.cluster();
-        if (!(chain.set() instanceof Lookup.Absent<?> absent)) {
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        if (!use.throughSet() || !(use.set() instanceof Lookup.Absent<?> absent)) {
             return;
         }
-        out.fail(c.diskEncryptionSetId(), "Cluster " + c.name() + " references disk encryption set "
-                        + c.diskEncryptionSetId().name() + ", which does not exist, so new node disks cannot be created"
-                        + " or encrypted.",
-                remediation(c),
-                Evidence.of("diskEncryptionSetId", c.diskEncryptionSetId()).and("lookup", absent.evidence()).map());
+        ManagedCluster c = use.cluster();
+        ResourceId setId = use.setId();
+        List<KeyConsumer> volumes = use.volumes();
+        String who = volumes.isEmpty() ? "Cluster " + c.name() + " references"
+                : Volumes.sentenceStart(volumes) + " of cluster " + c.name() + (volumes.size() == 1 ? " references" : " reference");
+        String breaks = volumes.isEmpty() ? "new node disks cannot be created or encrypted"
+                : "the disks it encrypted cannot be unwrapped and new volumes on it cannot be created";
+        out.fail(setId, who + " disk encryption set " + setId.name() + ", which does not exist, so " + breaks + ".",
+                remediation(c, setId),
+                Evidence.of("diskEncryptionSetId", setId).and("lookup", absent.evidence()).map());
     }
 
     /**
@@ -38,8 +51,12 @@ public final class DesNotFoundRule extends CatalogRule {
      * and the script grants the recreated set's identity the way the vault decides access (RBAC or access policies).
      */
     static String remediation(ManagedCluster c) {
-        String rg = Bash.q(c.diskEncryptionSetId().resourceGroup());
-        String set = Bash.q(c.diskEncryptionSetId().name());
+        return remediation(c, c.diskEncryptionSetId());
+    }
+
+    static String remediation(ManagedCluster c, ResourceId setId) {
+        String rg = Bash.q(setId.resourceGroup());
+        String set = Bash.q(setId.name());
         return new Script("Recreate the set under the same id, with access to its key, before the cluster scales")
                 .set("KEY_ID", "https://VAULT.vault.azure.net/keys/KEY/VERSION", "the key the set used")
                 .set("VAULT", "VAULT", "the vault that holds it")

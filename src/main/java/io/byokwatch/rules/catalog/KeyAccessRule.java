@@ -9,10 +9,14 @@ import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RoleDefinition;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.port.Lookup;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyOperations;
 import io.byokwatch.rules.KeyRoles;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
+import io.byokwatch.rules.KeyUser;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +25,12 @@ import java.util.List;
  * Fails when the set has no identity, or no identity of the set holds get+wrapKey+unwrapKey on the key: through an
  * access policy on access-policy vaults, or through a role whose data actions grant them (built-in or custom, at the
  * key, vault or any scope above) on RBAC vaults and Managed HSMs. A grant that can only be proven through a group, a
- * role whose definition is not in the inventory or unreadable assignments is not evaluated, never a failure.
+ * role whose definition is not in the inventory or unreadable assignments is not evaluated, never a failure. Judged for
+ * every principal a key use names ({@link KeyUse#users()}), each for the operations it needs.
  */
-public final class KeyAccessRule extends CatalogRule {
+public final class KeyAccessRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "des-no-key-access";
-    static final List<String> PERMISSIONS = List.of("get", "wrapKey", "unwrapKey");
+    static final List<String> PERMISSIONS = KeyOperations.WRAP_UNWRAP.accessPolicyPermissions();
     private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
 
     private enum Grant { YES, NO, UNDECIDED }
@@ -41,60 +46,74 @@ public final class KeyAccessRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        DiskEncryptionSet set = Links.set(chain, out);
-        if (set == null) {
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        if (use.throughSet() && Links.set(use, out) == null) {
             return;
         }
-        if (!set.identity().present()) {
-            out.fail(set.id(), "Disk encryption set " + set.name() + " has no managed identity, so it cannot unwrap its key"
-                            + " and the disks it protects become unreadable.",
-                    fix(set, chain.foundVault()), Evidence.of("identityType", set.identity().type()).map());
+        for (KeyUser user : use.users()) {
+            check(use, user, out);
+        }
+    }
+
+    private void check(KeyUse use, KeyUser user, Outcome out) {
+        DiskEncryptionSet set = use.foundSet() != null && use.foundSet().id().equals(user.resource()) ? use.foundSet() : null;
+        KeyOperations needs = user.needs();
+        String who = capitalised(user.label());
+        if (!user.identity().present()) {
+            out.fail(user.resource(), who + " has no managed identity, so it cannot " + needs.verb() + " its key"
+                            + " and the " + use.purpose().protects() + " it protects become unreadable.",
+                    set != null ? fix(set, use.foundVault()) : fix(use, user, use.foundVault()),
+                    Evidence.of("identityType", user.identity().type()).map());
             return;
         }
-        KeyVault vault = Links.vault(chain, out);
-        if (vault == null || set.activeKey() == null) {
+        KeyVault vault = Links.vault(use, out);
+        if (vault == null || use.keyRef() == null) {
             return;
         }
-        List<String> principals = set.identity().knownPrincipalIds();
-        List<String> unknown = set.identity().unknownPrincipals();
+        List<String> principals = user.identity().knownPrincipalIds();
+        List<String> unknown = user.identity().unknownPrincipals();
         if (principals.isEmpty()) {
-            out.notEvaluated(set.id(), "the principal id of the " + String.join(", ", unknown) + " of disk encryption set "
-                    + set.name() + " is not in the inventory; add the output of `az disk-encryption-set show --ids "
-                    + Bash.q(set.id()) + "` (it has identity.principalId), or `az identity show --ids IDENTITY-ID` for each"
-                    + " user-assigned identity");
+            out.notEvaluated(user.resource(), "the principal id of the " + String.join(", ", unknown) + " of " + user.label()
+                    + " is not in the inventory; add the output of `" + (set != null ? "az disk-encryption-set show --ids "
+                    : "az resource show --ids ") + Bash.q(user.resource()) + "` (it has identity.principalId), or `az identity"
+                    + " show --ids IDENTITY-ID` for each user-assigned identity");
             return;
         }
         List<String> gaps = new ArrayList<>();
-        Grant grant = vault.usesRbac() ? viaRoles(chain, vault, set, principals, gaps, out)
-                : viaPolicies(vault, principals, gaps);
+        Grant grant = vault.usesRbac() ? viaRoles(use, user, vault, principals, gaps, out)
+                : viaPolicies(vault, principals, needs, gaps);
         if (grant == Grant.NO && !vault.usesRbac() && (!vault.accessPoliciesListed() || vault.accessPolicies().stream()
                 .anyMatch(p -> !p.complete() && (p.objectId() == null
                         || principals.stream().anyMatch(pr -> pr.equalsIgnoreCase(p.objectId())))))) {
-            out.notEvaluated(vault.id(), "no access policy of " + Links.vaultLabel(vault) + " grants the set's identity"
-                    + " get, wrapKey and unwrapKey, but an entry in the record leaves out whom it is for or its key"
-                    + " permissions; add the output of `az keyvault show --name " + Bash.q(vault.name()) + "`");
+            out.notEvaluated(vault.id(), "no access policy of " + Links.vaultLabel(vault) + " grants "
+                    + (set != null ? "the set's identity" : "the identity of " + user.label()) + " " + needs.label()
+                    + ", but an entry in the record leaves out whom it is for or its key permissions; add the output of"
+                    + " `az keyvault show --name " + Bash.q(vault.name()) + "`");
             return;
         }
         if (grant != Grant.NO) {
             return;
         }
         if (!unknown.isEmpty()) {
-            out.notEvaluated(set.id(), "the known identities lack access (" + String.join("; ", gaps) + ") but the principal id of the "
+            out.notEvaluated(user.resource(), "the known identities lack access (" + String.join("; ", gaps) + ") but the principal id of the "
                     + String.join(", ", unknown) + " is not in the inventory");
             return;
         }
-        out.fail(set.id(), "Disk encryption set " + set.name() + " cannot use key " + set.activeKey().name() + " in "
+        out.fail(user.resource(), who + " cannot use key " + use.keyRef().name() + " in "
                         + Links.vaultLabel(vault) + " because its identity lacks "
-                        + (vault.usesRbac() ? "a role granting" : "the permissions") + " get, wrapKey and unwrapKey.",
-                fix(set, vault), Evidence.of("vault", vault.id())
+                        + (vault.usesRbac() ? "a role granting" : "the permissions") + " " + needs.label() + ".",
+                set != null ? fix(set, vault) : fix(use, user, vault), Evidence.of("vault", vault.id())
                         .and("authorization", vault.managedHsm() ? "managedHsmLocalRbac" : vault.usesRbac() ? "rbac" : "accessPolicies")
                         .and("principalIds", principals).and("gaps", gaps).map());
     }
 
-    private static Grant viaPolicies(KeyVault vault, List<String> principals, List<String> gaps) {
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static Grant viaPolicies(KeyVault vault, List<String> principals, KeyOperations needs, List<String> gaps) {
         for (String principal : principals) {
-            List<String> missing = new ArrayList<>(PERMISSIONS);
+            List<String> missing = new ArrayList<>(needs.accessPolicyPermissions());
             for (AccessPolicy p : vault.accessPolicies()) {
                 if (principal.equalsIgnoreCase(p.objectId())) {
                     missing.removeIf(p::grants);
@@ -108,16 +127,16 @@ public final class KeyAccessRule extends CatalogRule {
         return Grant.NO;
     }
 
-    private static Grant viaRoles(Chain chain, KeyVault vault, DiskEncryptionSet set, List<String> principals,
+    private static Grant viaRoles(KeyUse use, KeyUser user, KeyVault vault, List<String> principals,
                                   List<String> gaps, Outcome out) {
-        Lookup<List<RoleAssignment>> lookup = chain.roleAssignments();
+        Lookup<List<RoleAssignment>> lookup = use.roleAssignments();
         if (lookup == null || lookup instanceof Lookup.Unknown<?>) {
             out.notEvaluated(vault.id(), lookup == null ? "the role assignments at " + Links.vaultLabel(vault) + " were not read"
                     : ((Lookup.Unknown<?>) lookup).reason());
             return Grant.UNDECIDED;
         }
         List<RoleAssignment> assignments = lookup.orNull() == null ? List.of() : lookup.orNull();
-        ResourceId keyScope = vault.id().child("keys", set.activeKey().name());
+        ResourceId keyScope = vault.id().child("keys", use.keyRef().name());
         List<String> undecided = new ArrayList<>();
         for (RoleAssignment a : assignments) {
             if (!applies(a, keyScope)) {
@@ -129,7 +148,7 @@ public final class KeyAccessRule extends CatalogRule {
             if (!own && !group) {
                 continue;
             }
-            Grant g = grant(chain, a, vault.managedHsm(), undecided);
+            Grant g = grant(use, a, vault.managedHsm(), user.needs(), undecided);
             if (g == Grant.YES && a.unplaced()) {
                 undecided.add("role " + roleLabel(a, vault.managedHsm()) + " is assigned at management group "
                         + a.scope().name() + ", and the inventory does not say whether that group holds subscription "
@@ -148,12 +167,12 @@ public final class KeyAccessRule extends CatalogRule {
             }
         }
         if (!undecided.isEmpty()) {
-            out.notEvaluated(vault.id(), "no role assigned directly to the identity of disk encryption set " + set.name()
+            out.notEvaluated(vault.id(), "no role assigned directly to the identity of " + user.label()
                     + " grants key access, but " + String.join("; ", undecided));
             return Grant.UNDECIDED;
         }
         for (String principal : principals) {
-            gaps.add("principal " + principal + " has no role granting key read, wrap and unwrap at the key, "
+            gaps.add("principal " + principal + " has no role granting " + user.needs().rolePhrase() + " at the key, "
                     + (vault.managedHsm() ? "the Managed HSM" : "vault or an enclosing scope"));
         }
         return Grant.NO;
@@ -164,14 +183,14 @@ public final class KeyAccessRule extends CatalogRule {
         return a.scope() != null && (keyScope.isUnder(a.scope()) || a.scope().key().startsWith(MANAGEMENT_GROUPS));
     }
 
-    private static Grant grant(Chain chain, RoleAssignment a, boolean managedHsm, List<String> undecided) {
-        Boolean known = KeyRoles.knownGrant(a.roleDefinitionGuid(), managedHsm);
+    private static Grant grant(KeyUse use, RoleAssignment a, boolean managedHsm, KeyOperations needs, List<String> undecided) {
+        Boolean known = KeyRoles.knownGrant(a.roleDefinitionGuid(), managedHsm, needs);
         if (known != null) {
             return known ? Grant.YES : Grant.NO;
         }
-        Lookup<RoleDefinition> definition = chain.roleDefinition(a.roleDefinitionGuid());
+        Lookup<RoleDefinition> definition = use.roleDefinition(a.roleDefinitionGuid());
         if (definition instanceof Lookup.Found<RoleDefinition> f) {
-            return KeyRoles.grants(f.value(), managedHsm) ? Grant.YES : Grant.NO;
+            return KeyRoles.grants(f.value(), managedHsm, needs) ? Grant.YES : Grant.NO;
         }
         if (definition instanceof Lookup.Absent<RoleDefinition>) {
             return Grant.NO; // a deleted role definition grants nothing
@@ -223,5 +242,32 @@ public final class KeyAccessRule extends CatalogRule {
                         : vault != null && vault.usesRbac() ? "an azurerm_role_assignment (Key Vault Crypto Service"
                         + " Encryption User) for its principal_id" : "an azurerm_key_vault_access_policy (get, wrapKey,"
                         + " unwrapKey) for its principal_id").append('.').toString();
+    }
+
+    /**
+     * For a principal other than a disk encryption set (a cluster identity, say): grant it the operations its key use
+     * needs, the way the vault decides access.
+     */
+    static String fix(KeyUse use, KeyUser user, KeyVault vault) {
+        KeyOperations needs = user.needs();
+        String keyName = use.keyRef() == null ? null : use.keyRef().name();
+        Script script = new Script("Let the identity of " + user.label() + " " + needs.verb() + " with the key")
+                .set("PRINCIPAL", "PRINCIPAL-ID", "the principal (object) id of " + user.label() + "'s identity");
+        if (vault != null && vault.managedHsm()) {
+            script.cmd("az keyvault role assignment create --hsm-name " + Bash.q(vault.name()) + " --role "
+                    + Bash.q(needs.hsmRoleToGrant()) + " --assignee-object-id \"$PRINCIPAL\" --assignee-principal-type"
+                    + " ServicePrincipal --scope " + Bash.q(keyName == null ? "/keys" : "/keys/" + keyName));
+        } else if (vault != null && vault.usesRbac()) {
+            script.cmd("az role assignment create --role " + Bash.q(needs.vaultRoleToGrant()) + " --assignee-object-id"
+                    + " \"$PRINCIPAL\" --assignee-principal-type ServicePrincipal --scope "
+                    + Bash.q(keyName == null ? vault.id() : vault.id().child("keys", keyName)));
+        } else {
+            String name = vault != null ? vault.name() : use.keyRef() != null ? use.keyRef().vaultName() : "kv-name";
+            script.cmd("az keyvault set-policy -n " + Bash.q(name) + " --object-id \"$PRINCIPAL\" --key-permissions "
+                    + String.join(" ", needs.accessPolicyPermissions()));
+        }
+        return script.terraform("an azurerm_role_assignment (" + needs.vaultRoleToGrant() + ") or an"
+                + " azurerm_key_vault_access_policy (" + String.join(", ", needs.accessPolicyPermissions())
+                + ") for the identity's principal_id.");
     }
 }

@@ -4,17 +4,20 @@ import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
+import io.byokwatch.domain.ResourceId;
 
 import java.time.Duration;
 
 /**
- * Fails when the set's key expires within the warning window (policy {@code keyExpiryWarningDays}); high under seven
+ * Fails when the key version a key use names expires within the warning window (policy {@code keyExpiryWarningDays}); high under seven
  * days, else medium. An already expired key is {@code des-key-unavailable}, not this.
  */
-public final class KeyExpiringRule extends CatalogRule {
+public final class KeyExpiringRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "key-expiring";
 
     public KeyExpiringRule() {
@@ -25,25 +28,43 @@ public final class KeyExpiringRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        DiskEncryptionSet set = chain.foundSet();
-        VaultKey key = set == null ? null : Links.usedKey(chain, out);
-        if (key == null || key.expires() == null || !key.expires().isAfter(chain.now())) {
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        DiskEncryptionSet set = use.foundSet();
+        if (use.throughSet() && set == null) {
             return;
         }
-        Duration left = Duration.between(chain.now(), key.expires());
-        if (left.compareTo(Duration.ofDays(chain.settings().keyExpiryWarningDays())) > 0) {
+        VaultKey key = Links.usedKey(use, out);
+        if (key == null || key.expires() == null || !key.expires().isAfter(context.now())) {
+            return;
+        }
+        int warningDays = context.settings().keyExpiryWarningDays();
+        Duration left = Duration.between(context.now(), key.expires());
+        if (left.compareTo(Duration.ofDays(warningDays)) > 0) {
             return;
         }
         long days = left.toDays();
         Severity severity = left.compareTo(Duration.ofDays(7)) < 0 ? Severity.HIGH : Severity.MEDIUM;
-        String what = Links.pinnedToOlderVersion(set, chain.foundKey()) ? "Version " + set.activeKey().version() + " of key "
+        String what = Links.pinnedToOlderVersion(use, use.foundKey()) ? "Version " + use.keyRef().version() + " of key "
                 + key.name() : "Key " + key.name();
-        out.fail(set.id(), severity, what + " in " + Links.vaultLabel(key.ref()) + ", used by disk encryption set " + set.name()
+        String usedBy = set != null ? "disk encryption set " + set.name() : "cluster " + use.cluster().name();
+        ResourceId at = set != null ? set.id() : use.holderId();
+        out.fail(at, severity, what + " in " + Links.vaultLabel(key.ref()) + ", used by " + usedBy
                         + ", expires on " + key.expires() + " (" + (days == 0 ? "in less than a day" : "in " + days + " days") + ").",
-                fix(set, key),
+                set != null ? fix(set, key) : fix(key),
                 Evidence.of("expires", key.expires()).and("daysLeft", days)
-                        .and("warningDays", chain.settings().keyExpiryWarningDays()).map());
+                        .and("warningDays", warningDays).map());
+    }
+
+    /** For a key the cluster names itself: rotate now and from now on. */
+    static String fix(VaultKey key) {
+        String where = (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ") + Bash.q(key.ref().vaultName());
+        String name = Bash.q(key.name());
+        return new Script("Rotate before expiry, and let a rotation policy do it next time")
+                .cmd("az keyvault key rotate " + where + " -n " + name)
+                .cmd("az keyvault key rotation-policy update " + where + " -n " + name + " --value '{\"lifetimeActions\":[{\"trigger\":"
+                        + "{\"timeBeforeExpiry\":\"P30D\"},\"action\":{\"type\":\"Rotate\"}}],\"attributes\":{\"expiryTime\":\"P1Y\"}}'")
+                .terraform("a rotation_policy { automatic { time_before_expiry = \"P30D\" } expire_after = \"P1Y\" } block on"
+                        + " azurerm_key_vault_key." + NoByokRule.tfName(key.name()) + ".");
     }
 
     /** Rotate now, let a policy rotate from now on, and make the set follow (a pinned set keeps using the old version). */

@@ -5,14 +5,16 @@ import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 import java.util.List;
 
 /** When the policy requires HSM keys, fails for a key that is neither an -HSM key type nor held in a Managed HSM. */
-public final class KeyNotHsmRule extends CatalogRule {
+public final class KeyNotHsmRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "key-not-hsm";
 
     public KeyNotHsmRule() {
@@ -23,30 +25,30 @@ public final class KeyNotHsmRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        DiskEncryptionSet set = chain.foundSet();
-        if (!chain.settings().requireHsm() || set == null || set.activeKey() == null) {
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        DiskEncryptionSet set = use.foundSet();
+        if (!context.settings().requireHsm() || (use.throughSet() && set == null) || use.keyRef() == null) {
             return;
         }
-        if (set.activeKey().inManagedHsm()) {
+        if (use.keyRef().inManagedHsm()) {
             return;
         }
-        VaultKey key = Links.usedKey(chain, out);
+        VaultKey key = Links.usedKey(use, out);
         if (key == null || key.hsmBacked()) {
             return;
         }
         if (key.keyType() == null) {
-            out.notEvaluated(set.id(), "the key type of " + (set.activeKey().version() == null ? "" : "version "
-                    + set.activeKey().version() + " of ") + "key " + key.name() + " is not in the inventory (list"
+            out.notEvaluated(use.holderId(), "the key type of " + (use.keyRef().version() == null ? "" : "version "
+                    + use.keyRef().version() + " of ") + "key " + key.name() + " is not in the inventory (list"
                     + " outputs leave it out); add `az keyvault key show " + (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ")
                     + Bash.q(key.ref().vaultName()) + " -n " + Bash.q(key.name())
-                    + (set.activeKey().version() == null ? "" : " --version " + Bash.q(set.activeKey().version()))
+                    + (use.keyRef().version() == null ? "" : " --version " + Bash.q(use.keyRef().version()))
                     + "` or the ARM vaults/keys body");
             return;
         }
-        out.fail(set.id(), "Disk encryption set " + set.name() + " uses software-protected " + key.keyType() + " key "
+        out.fail(use.holderId(), Links.holder(use) + " uses software-protected " + key.keyType() + " key "
                         + key.name() + " in " + Links.vaultLabel(key.ref()) + ", but the policy requires an HSM-protected key.",
-                fix(set, key, chain.foundVault()),
+                set != null ? fix(set, key, use.foundVault()) : hsmKeyFix(key),
                 Evidence.of("kty", key.keyType()).and("requireHsm", true).map());
     }
 
@@ -90,5 +92,15 @@ public final class KeyNotHsmRule extends CatalogRule {
 
     private static boolean sameSubscription(KeyVault vault, DiskEncryptionSet set) {
         return vault.id().subscriptionId() != null && vault.id().subscriptionId().equalsIgnoreCase(set.id().subscriptionId());
+    }
+
+    /** For a key the cluster names itself: an HSM-protected key to move the cluster to (moving it is its own step). */
+    static String hsmKeyFix(VaultKey key) {
+        String vault = Bash.q(Names.vault(key.ref().vaultName(), "-hsm"));
+        String newKey = Bash.q(Names.key(key.name(), "-hsm"));
+        return new Script("Create an HSM-protected key in a Premium vault, then point the cluster at it")
+                .cmd("az keyvault key create --vault-name " + vault + " -n " + newKey + " --kty RSA-HSM --size 3072",
+                        "in a vault created with --sku premium")
+                .terraform("key_type = \"RSA-HSM\" on azurerm_key_vault_key in a vault with sku_name = \"premium\".");
     }
 }

@@ -4,15 +4,18 @@ import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 /**
- * Fails when the set does not follow the latest key version and the key has no rotation policy with a rotate action;
- * passes when either holds. A key whose policy the inventory does not show cannot be judged.
+ * Fails when a key use does not follow the latest key version (a set without automatic rotation, a versioned key URL)
+ * and the key has no rotation policy with a rotate action; passes when either holds. A key whose policy the inventory
+ * does not show cannot be judged.
  */
-public final class KeyRotationRule extends CatalogRule {
+public final class KeyRotationRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "key-no-rotation";
 
     public KeyRotationRule() {
@@ -23,18 +26,18 @@ public final class KeyRotationRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        DiskEncryptionSet set = chain.foundSet();
-        if (set == null || set.rotationToLatestKeyVersion()) {
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        DiskEncryptionSet set = use.foundSet();
+        if ((use.throughSet() && set == null) || use.followsLatestVersion()) {
             return;
         }
-        VaultKey key = Links.key(chain, out);
+        VaultKey key = Links.key(use, out);
         if (key == null) {
             return;
         }
         if (!key.rotationPolicyKnown()) {
             String vault = key.ref().vaultName();
-            out.notEvaluated(set.id(), "the rotation policy of key " + key.name() + " is not in the inventory (list outputs"
+            out.notEvaluated(use.holderId(), "the rotation policy of key " + key.name() + " is not in the inventory (list outputs"
                     + " and the data plane's key show leave it out); add the ARM vaults/keys/" + key.name() + " GET, or"
                     + " `az keyvault key rotation-policy show " + (key.ref().inManagedHsm() ? "--hsm-name " : "--vault-name ")
                     + Bash.q(vault) + " -n " + Bash.q(key.name()) + "` saved as " + vault + "." + key.name() + ".rotation-policy.json"
@@ -44,9 +47,9 @@ public final class KeyRotationRule extends CatalogRule {
         if (key.rotationPolicy() != null && key.rotationPolicy().rotates()) {
             return;
         }
-        out.fail(set.id(), "Disk encryption set " + set.name() + " is pinned to a key version and key " + key.name()
+        out.fail(use.holderId(), Links.holder(use) + " is pinned to a key version and key " + key.name()
                         + " in " + Links.vaultLabel(key.ref()) + " has no rotation policy that rotates it.",
-                fix(set, key),
+                set != null ? fix(set, key) : KeyExpiringRule.fix(key),
                 Evidence.of("rotationToLatestKeyVersionEnabled", false)
                         .and("rotationPolicy", key.rotationPolicy() == null ? "none" : "no rotate action").map());
     }

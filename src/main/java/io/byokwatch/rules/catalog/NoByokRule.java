@@ -3,12 +3,17 @@ package io.byokwatch.rules.catalog;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.domain.KeyPurpose;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
+
+import java.util.List;
 
 /** Fails when the cluster names no disk encryption set; passes when it names one (whether it resolves is another rule). */
-public final class NoByokRule extends CatalogRule {
+public final class NoByokRule extends CatalogRule implements ClusterRule {
     public static final String ID = "aks-no-byok";
 
     public NoByokRule() {
@@ -19,8 +24,13 @@ public final class NoByokRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        ManagedCluster c = chain.cluster();
+    public List<KeyPurpose> keyUse() {
+        return List.of(KeyPurpose.OS_DISK);
+    }
+
+    @Override
+    public void check(ClusterFacts facts, RuleContext context, Outcome out) {
+        ManagedCluster c = facts.cluster();
         if (c.diskEncryptionSetId() != null) {
             return;
         }

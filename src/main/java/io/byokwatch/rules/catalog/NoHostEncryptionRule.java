@@ -4,14 +4,16 @@ import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 import java.util.List;
 
 /** Fails for each node pool without encryption at host (omitted counts as off): temp disks and caches escape the key. */
-public final class NoHostEncryptionRule extends CatalogRule {
+public final class NoHostEncryptionRule extends CatalogRule implements ClusterRule {
     public static final String ID = "aks-no-host-encryption";
 
     public NoHostEncryptionRule() {
@@ -22,8 +24,8 @@ public final class NoHostEncryptionRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        ManagedCluster c = chain.cluster();
+    public void check(ClusterFacts facts, RuleContext context, Outcome out) {
+        ManagedCluster c = facts.cluster();
         if (c.agentPools().isEmpty()) {
             out.notEvaluated(c.id(), "cluster " + c.name() + " lists no node pools; add the cluster's agentPoolProfiles (`az aks show -g "
                     + Bash.q(c.resourceGroup()) + " -n " + Bash.q(c.name()) + "`) or `az aks nodepool list -g " + Bash.q(c.resourceGroup()) + " --cluster-name "

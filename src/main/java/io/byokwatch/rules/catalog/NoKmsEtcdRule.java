@@ -4,14 +4,17 @@ import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.domain.KeyPurpose;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
 import io.byokwatch.rules.Compliance;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 import java.util.List;
 
 /** Fails when Azure Key Vault KMS is not enabled for etcd: Kubernetes secrets are then not under a customer key. */
-public final class NoKmsEtcdRule extends CatalogRule {
+public final class NoKmsEtcdRule extends CatalogRule implements ClusterRule {
     public static final String ID = "aks-no-kms-etcd";
 
     public NoKmsEtcdRule() {
@@ -22,14 +25,19 @@ public final class NoKmsEtcdRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        ManagedCluster c = chain.cluster();
+    public List<KeyPurpose> keyUse() {
+        return List.of(KeyPurpose.KMS_ETCD);
+    }
+
+    @Override
+    public void check(ClusterFacts facts, RuleContext context, Outcome out) {
+        ManagedCluster c = facts.cluster();
         if (c.kms().enabled()) {
             return;
         }
         out.fail(c.id(), "Cluster " + c.name() + " does not encrypt Kubernetes secrets in etcd with a Key Vault key"
                         + " (azureKeyVaultKms is off).",
-                fix(c, chain.foundVault()),
+                fix(c, facts.vaultOf(KeyPurpose.OS_DISK)),
                 Evidence.of("azureKeyVaultKms.enabled", false)
                         .and("infrastructureEncryption", c.kms().infrastructureEncryption()).map());
     }

@@ -3,17 +3,19 @@ package io.byokwatch.rules.catalog;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
 import java.util.List;
 
 /**
- * Fails when the vault holding the set's key lacks purge protection (omitted from a full body counts as off, as ARM
+ * Fails when the vault holding a key use's key lacks purge protection (omitted from a full body counts as off, as ARM
  * omits it until it is on) or says soft delete is off.
  */
-public final class PurgeProtectionRule extends CatalogRule {
+public final class PurgeProtectionRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "vault-no-purge-protection";
 
     public PurgeProtectionRule() {
@@ -25,8 +27,8 @@ public final class PurgeProtectionRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        KeyVault vault = Links.vault(chain, out);
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        KeyVault vault = Links.vault(use, out);
         if (vault == null) {
             return;
         }
@@ -48,7 +50,7 @@ public final class PurgeProtectionRule extends CatalogRule {
             fix.cmd("az keyvault update -g " + rg + " -n " + Bash.q(vault.name()) + " --enable-purge-protection true");
         }
         out.fail(vault.id(), label + " has no " + missing + ", so a deleted or purged key would make"
-                        + " the disks that depend on it permanently unreadable.",
+                        + " the " + use.purpose().protects() + " that depend on it permanently unreadable.",
                 fix.terraform(vault.managedHsm() ? "purge_protection_enabled = true on"
                         + " azurerm_key_vault_managed_hardware_security_module." + NoByokRule.tfName(vault.name()) + "."
                         : "purge_protection_enabled = true and soft_delete_retention_days = 90 on azurerm_key_vault."

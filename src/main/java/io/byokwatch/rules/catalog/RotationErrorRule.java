@@ -4,12 +4,14 @@ import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
 import io.byokwatch.rules.Compliance;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
 import io.byokwatch.rules.Outcome;
+import io.byokwatch.rules.RuleContext;
 
-/** Fails when the set reports an automatic key rotation error. */
-public final class RotationErrorRule extends CatalogRule {
+/** Fails when the disk encryption set a key use goes through reports an automatic key rotation error. */
+public final class RotationErrorRule extends CatalogRule implements KeyUseRule {
     public static final String ID = "des-rotation-error";
 
     public RotationErrorRule() {
@@ -20,8 +22,8 @@ public final class RotationErrorRule extends CatalogRule {
     }
 
     @Override
-    public void check(Chain chain, Outcome out) {
-        DiskEncryptionSet set = Links.set(chain, out);
+    public void check(KeyUse use, RuleContext context, Outcome out) {
+        DiskEncryptionSet set = use.throughSet() ? Links.set(use, out) : null;
         if (set == null || !set.hasRotationError()) {
             return;
         }

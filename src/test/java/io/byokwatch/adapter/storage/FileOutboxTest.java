@@ -141,4 +141,25 @@ class FileOutboxTest extends OutboxContract {
         assertEquals(List.of("alert-1"), ids(reopened.lease(10, VISIBILITY)));
         assertEquals(2, reopened.size());
     }
+
+    @Test
+    void aLostSequenceFile_doesNotPutANewMessageAheadOfOlderOnesOfItsCluster() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            outbox.enqueue(message("filler" + i, "cluster-" + i));
+        }
+        outbox.enqueue(message("opened", "cluster-a"));
+        Files.delete(dir.resolve("outbox/.sequence"));
+        outbox.enqueue(message("resolved", "cluster-a"));
+        Files.writeString(dir.resolve("outbox/.sequence"), "garbage");
+        outbox.enqueue(message("opened-again", "cluster-a"));
+
+        List<String> order = new ArrayList<>();
+        for (List<Lease> batch = outbox.lease(10, VISIBILITY); !batch.isEmpty(); batch = outbox.lease(10, VISIBILITY)) {
+            for (Lease l : batch) {
+                order.add(l.message().id());
+                outbox.ack(l);
+            }
+        }
+        assertEquals(List.of("opened", "resolved", "opened-again"), order.stream().filter(id -> !id.startsWith("filler")).toList());
+    }
 }

@@ -152,4 +152,29 @@ abstract class OutboxContract {
                 + rest.stream().map(l -> l.message().id()).distinct().count());
         assertTrue(first.stream().noneMatch(a -> rest.stream().anyMatch(b -> b.message().id().equals(a.message().id()))));
     }
+
+    @Test
+    void renew_keepsAMessageHiddenPastItsFirstLease_andTheRenewedLeaseAcksIt() {
+        outbox.enqueue(message("alert-1", "cluster-a"));
+        Lease first = outbox.lease(10, VISIBILITY).get(0);
+
+        Lease renewed = outbox.renew(first, Duration.ofSeconds(30));
+        passTime(VISIBILITY);
+
+        assertEquals(List.of(), outbox.lease(10, VISIBILITY), "the renewed lease still hides it");
+        outbox.ack(renewed);
+        assertEquals(0, outbox.size());
+    }
+
+    @Test
+    void renew_ofALeaseThatRanOutAndWasTakenAgain_isRefused() {
+        outbox.enqueue(message("alert-1", "cluster-a"));
+        Lease stale = outbox.lease(10, VISIBILITY).get(0);
+        passTime(VISIBILITY);
+        Lease current = outbox.lease(10, Duration.ofSeconds(30)).get(0);
+
+        assertThrows(LeaseLostException.class, () -> outbox.renew(stale, Duration.ofSeconds(30)));
+        outbox.ack(current);
+        assertEquals(0, outbox.size());
+    }
 }

@@ -32,10 +32,15 @@ public class AccessJsonRendererTest {
         assertEquals(3, anomalies.size(), "allowlisted anomalies are not in the contract");
         JsonObject first = anomalies.get(0).getAsJsonObject();
         assertEquals(List.of("detector", "severity", "score", "vault", "key", "operation", "caller", "sourceIp", "count",
-                "baseline", "firstSeen", "lastSeen", "explanation", "kql"), List.copyOf(first.keySet()));
+                "baseline", "firstSeen", "lastSeen", "explanation", "kql", "action"), List.copyOf(first.keySet()));
         assertEquals(List.of("objectId", "upn"), List.copyOf(first.getAsJsonObject("caller").keySet()));
         assertEquals(94.3, first.get("score").getAsDouble());
         assertEquals(8, first.get("count").getAsLong());
+        JsonObject silent = anomalies.asList().stream().map(e -> e.getAsJsonObject())
+                .filter(o -> o.get("detector").getAsString().equals("silent-key")).findFirst().orElseThrow();
+        assertEquals(12, silent.getAsJsonObject("failuresByStatus").get("401").getAsInt(), "the evidence, not a caller");
+        assertEquals("des-archive", silent.getAsJsonArray("expectedCallers").get(0).getAsJsonObject().get("name").getAsString());
+        assertTrue(silent.get("action").getAsString().startsWith("Check that key kv-pay-prod/archive-disk is enabled"));
     }
 
     @Test

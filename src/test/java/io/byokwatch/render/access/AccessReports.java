@@ -42,7 +42,8 @@ public final class AccessReports {
     static Anomaly silent() {
         return new Anomaly("silent-key", Severity.MEDIUM, 40, "kv-pay-prod", "archive-disk", "KeyUnwrap", Caller.ANONYMOUS,
                 null, 0, 0, START, END, "No disk encryption set unwrapped kv-pay-prod/archive-disk in the last 24 hours.",
-                "AZKVAuditLogs", chart(-1, 0));
+                "AZKVAuditLogs", chart(-1, 0), new Anomaly.Evidence(java.util.Map.of(401, 12L, 404, 3L),
+                        java.util.Map.of("6b1f0e2a-90c4-4d1e-a7b2-3c5d9e8f0a14", "des-archive"), null));
     }
 
     static Anomaly vaultChange() {

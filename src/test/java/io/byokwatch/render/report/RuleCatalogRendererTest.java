@@ -6,7 +6,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
+import io.byokwatch.rules.RuleContext;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
 import io.byokwatch.rules.RuleCatalog;
@@ -64,14 +66,14 @@ public class RuleCatalogRendererTest {
     }
 
     private static Rule rule(RuleMeta meta) {
-        return new Rule() {
+        return new ClusterRule() {
             @Override
             public RuleMeta meta() {
                 return meta;
             }
 
             @Override
-            public void check(Chain chain, Outcome out) {
+            public void check(ClusterFacts cluster, RuleContext context, Outcome out) {
             }
         };
     }

@@ -49,7 +49,9 @@ public class SlackUntrustedTextTest {
                 .getAsJsonObject();
         String fallback = message.get("text").getAsString();
         assertFalse(fallback.contains("<https://evil.example"), fallback);
-        assertTrue(fallback.contains("&lt;https://evil.example/phish|Approve&gt;"), fallback);
+        assertFalse(fallback.contains("https://"), "a bare URL Slack would turn into a link: " + fallback);
+        assertTrue(fallback.contains("&lt;https:\u2060//evil.example/phish|Approve&gt;"), fallback);
+        assertFalse(message.get("mrkdwn").getAsBoolean(), "the fallback must be plain text: *bold* and ~strike~ from a name");
     }
 
     /** mrkdwn text objects are markup in Slack; rich text elements and plain_text are not. */

@@ -23,7 +23,8 @@ import io.byokwatch.domain.VaultKey;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Lookup;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.OsDiskChain;
+import io.byokwatch.rules.Fixtures;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
 import io.byokwatch.rules.RuleCatalog;
@@ -324,26 +325,25 @@ class AzCommandsParseTest {
         VaultKey onHsm = new VaultKey(hsmId.child("keys", "disk-key"), hsmKey.versionless(), "0123456789abcdef", false, null,
                 NOW.plus(3, ChronoUnit.DAYS), "RSA-HSM", 2048, null, null, false, null);
         RuleSettings strict = new RuleSettings(30, true);
-        List<Chain> chains = List.of(
-                new Chain(plain, null, null, null, null, NOW, strict),
-                new Chain(withSet, Lookup.absent("gone"), null, null, null, NOW, strict),
-                new Chain(withSet, Lookup.found(set), Lookup.found(policyVault), Lookup.found(softKey), null, NOW, strict),
-                new Chain(withSet, Lookup.found(noIdentity), Lookup.found(policyVault), Lookup.found(softKey), null, NOW, strict),
-                new Chain(withSet, Lookup.found(set), Lookup.found(rbacVault), Lookup.found(softKey),
+        List<OsDiskChain> chains = List.of(
+                new OsDiskChain(plain, null, null, null, null, NOW, strict),
+                new OsDiskChain(withSet, Lookup.absent("gone"), null, null, null, NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(set), Lookup.found(policyVault), Lookup.found(softKey), null, NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(noIdentity), Lookup.found(policyVault), Lookup.found(softKey), null, NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(set), Lookup.found(rbacVault), Lookup.found(softKey),
                         Lookup.found(List.of(new RoleAssignment("/ra", "group-1", "Group", "e147488a-f6f5-4113-8e2d-b22465e65bf6",
                                 null, vaultId))), NOW, strict),
-                new Chain(withSet, Lookup.found(set), Lookup.found(rbacVault), Lookup.found(softKey), Lookup.found(List.of()), NOW, strict),
-                new Chain(withSet, Lookup.found(set), Lookup.absent("404"), Lookup.absent("404"), null, NOW, strict),
-                new Chain(withSet, Lookup.found(hsmSet), Lookup.found(hsm), Lookup.found(onHsm), Lookup.found(List.of()), NOW, strict),
-                new Chain(withSet, Lookup.found(hsmSet), Lookup.found(hsm), Lookup.found(onHsm),
+                new OsDiskChain(withSet, Lookup.found(set), Lookup.found(rbacVault), Lookup.found(softKey), Lookup.found(List.of()), NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(set), Lookup.absent("404"), Lookup.absent("404"), null, NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(hsmSet), Lookup.found(hsm), Lookup.found(onHsm), Lookup.found(List.of()), NOW, strict),
+                new OsDiskChain(withSet, Lookup.found(hsmSet), Lookup.found(hsm), Lookup.found(onHsm),
                         Lookup.unknown("not exported"), NOW, strict),
-                new Chain(withSet, Lookup.found(set), Lookup.found(policyVault), Lookup.found(new VaultKey(softKey.id(), softKey.ref(),
+                new OsDiskChain(withSet, Lookup.found(set), Lookup.found(policyVault), Lookup.found(new VaultKey(softKey.id(), softKey.ref(),
                         softKey.currentVersion(), true, null, null, null, null, null, null, false, null)), null, NOW, strict));
         List<String> out = new ArrayList<>();
-        for (Chain chain : chains) {
+        for (OsDiskChain chain : chains) {
             for (Rule rule : RuleCatalog.standard().all()) {
-                Outcome o = new Outcome();
-                rule.check(chain, o);
+                Outcome o = Fixtures.run(rule, chain);
                 o.failures().forEach(f -> out.add(f.remediation()));
                 o.missing().forEach(m -> out.add(m.reason()));
             }

@@ -9,7 +9,7 @@ import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.port.Lookup;
-import io.byokwatch.rules.Chain;
+import io.byokwatch.rules.OsDiskChain;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
 import io.byokwatch.rules.RuleCatalog;
@@ -37,7 +37,7 @@ class ChainRulesTest {
     void clusterWithoutSet_failsNoByokAsHigh_andChainRulesStaySilent() {
         ManagedCluster c = cluster();
         ManagedCluster plain = new ManagedCluster(c.id(), c.name(), c.location(), c.tags(), null, c.kms(), c.agentPools(), null);
-        Chain chain = new Chain(plain, null, null, null, null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain chain = new OsDiskChain(plain, null, null, null, null, NOW, RuleSettings.DEFAULTS);
         Outcome out = run(new NoByokRule(), chain);
         assertEquals(1, out.failures().size());
         assertTrue(out.failures().get(0).message().contains("aks-pay"));
@@ -51,12 +51,12 @@ class ChainRulesTest {
 
     @Test
     void absentSet_failsDesNotFound_unknownSet_isNotEvaluated() {
-        Chain gone = new Chain(cluster(), Lookup.absent("HTTP 404"), null, null, null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain gone = new OsDiskChain(cluster(), Lookup.absent("HTTP 404"), null, null, null, NOW, RuleSettings.DEFAULTS);
         Outcome out = run(new DesNotFoundRule(), gone);
         assertEquals(DES_ID, out.failures().get(0).resourceId());
         assertEquals("HTTP 404", out.failures().get(0).evidence().get("lookup"));
 
-        Chain unknown = new Chain(cluster(), Lookup.unknown("not exported"), null, null, null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain unknown = new OsDiskChain(cluster(), Lookup.unknown("not exported"), null, null, null, NOW, RuleSettings.DEFAULTS);
         assertTrue(run(new DesNotFoundRule(), unknown).failures().isEmpty());
         Outcome key = run(new KeyUnavailableRule(), unknown);
         assertTrue(key.failures().isEmpty());
@@ -78,11 +78,11 @@ class ChainRulesTest {
 
     @Test
     void keyGoneOrVaultGone_isUnavailable_keyUnknown_isNotEvaluated() {
-        Chain keyGone = new Chain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.absent("not in export"), null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain keyGone = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.absent("not in export"), null, NOW, RuleSettings.DEFAULTS);
         assertTrue(message(new KeyUnavailableRule(), keyGone).contains("that key no longer exists"));
-        Chain vaultGone = new Chain(cluster(), Lookup.found(set()), Lookup.absent("404"), Lookup.absent("404"), null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain vaultGone = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.absent("404"), Lookup.absent("404"), null, NOW, RuleSettings.DEFAULTS);
         assertTrue(message(new KeyUnavailableRule(), vaultGone).contains("that vault no longer exists"));
-        Chain keyUnknown = new Chain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.unknown("no keys exported"), null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain keyUnknown = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.unknown("no keys exported"), null, NOW, RuleSettings.DEFAULTS);
         Outcome out = run(new KeyUnavailableRule(), keyUnknown);
         assertTrue(out.failures().isEmpty());
         assertEquals("no keys exported", out.missing().get(0).reason());
@@ -127,7 +127,7 @@ class ChainRulesTest {
 
     @Test
     void rbacVault_withoutAssignmentsInInventory_isNotEvaluated() {
-        Chain c = new Chain(cluster(), Lookup.found(set()), Lookup.found(rbacVault()), Lookup.found(key()),
+        OsDiskChain c = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(rbacVault()), Lookup.found(key()),
                 Lookup.unknown("role assignments are not in the inventory"), NOW, RuleSettings.DEFAULTS);
         Outcome out = run(new KeyAccessRule(), c);
         assertTrue(out.failures().isEmpty());
@@ -214,9 +214,9 @@ class ChainRulesTest {
         VaultKey k = key();
         VaultKey soft = new VaultKey(k.id(), k.ref(), null, true, null, k.expires(), "RSA", 2048, null, k.rotationPolicy(), true, null);
         RuleSettings hsm = new RuleSettings(30, true);
-        Chain c = new Chain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(soft), null, NOW, hsm);
+        OsDiskChain c = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(soft), null, NOW, hsm);
         assertEquals(1, run(new KeyNotHsmRule(), c).failures().size());
-        Chain ok = new Chain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(key()), null, NOW, hsm);
+        OsDiskChain ok = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(key()), null, NOW, hsm);
         assertTrue(run(new KeyNotHsmRule(), ok).failures().isEmpty());
         assertTrue(run(new KeyNotHsmRule(), chain(cluster(), set(), vault(), soft)).failures().isEmpty());
     }
@@ -243,7 +243,7 @@ class ChainRulesTest {
     void everyFailureMessage_isOneSentenceNamingTheResource() {
         ManagedCluster c = cluster();
         ManagedCluster bad = new ManagedCluster(c.id(), c.name(), c.location(), c.tags(), null, null, List.of(pool("np", false)), null);
-        Chain chain = new Chain(bad, null, null, null, null, NOW, RuleSettings.DEFAULTS);
+        OsDiskChain chain = new OsDiskChain(bad, null, null, null, null, NOW, RuleSettings.DEFAULTS);
         for (Rule r : RuleCatalog.standard().all()) {
             for (Outcome.Failure f : run(r, chain).failures()) {
                 assertTrue(f.message().endsWith("."), f.message());
@@ -259,7 +259,7 @@ class ChainRulesTest {
     }
 
     private static Outcome rbac(List<io.byokwatch.domain.RoleAssignment> assignments) {
-        Chain c = new Chain(cluster(), Lookup.found(set()), Lookup.found(rbacVault()), Lookup.found(key()),
+        OsDiskChain c = new OsDiskChain(cluster(), Lookup.found(set()), Lookup.found(rbacVault()), Lookup.found(key()),
                 Lookup.found(assignments), NOW, RuleSettings.DEFAULTS);
         return run(new KeyAccessRule(), c);
     }
@@ -270,7 +270,7 @@ class ChainRulesTest {
                 true, null, null, null, identity, null, null);
     }
 
-    private static String message(Rule rule, Chain chain) {
+    private static String message(Rule rule, OsDiskChain chain) {
         Outcome out = run(rule, chain);
         assertEquals(1, out.failures().size(), rule.meta().id() + ": " + out.failures() + out.missing());
         return out.failures().get(0).message();
@@ -290,7 +290,7 @@ class ChainRulesTest {
         ResourceId odd = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/rg-app(prod)/providers"
                 + "/Microsoft.ContainerService/managedClusters/aks-pay");
         ManagedCluster c = new ManagedCluster(odd, "aks-pay", "westeurope", null, null, null, List.of(), null);
-        String fix = run(new NoByokRule(), new Chain(c, null, null, null, null, NOW, RuleSettings.DEFAULTS)).failures().get(0).remediation();
+        String fix = run(new NoByokRule(), new OsDiskChain(c, null, null, null, null, NOW, RuleSettings.DEFAULTS)).failures().get(0).remediation();
         assertTrue(fix.contains("az keyvault create -g 'rg-app(prod)' -n aks-pay-cmk --sku premium"), fix);
         assertFalse(fix.contains("<"), "no <placeholder> that bash reads as a redirection: " + fix);
     }
@@ -306,12 +306,12 @@ class ChainRulesTest {
                 null, null, null, s.identity(), null, null);
         io.byokwatch.domain.RoleAssignment someone = new io.byokwatch.domain.RoleAssignment("/a", "another-principal", null,
                 "33413926-3206-4cdd-b39a-83574fe37a17", null, hsmId);
-        Chain c = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of(someone)),
+        OsDiskChain c = new OsDiskChain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of(someone)),
                 NOW, RuleSettings.DEFAULTS);
         Outcome out = run(new KeyAccessRule(), c);
         assertTrue(out.failures().isEmpty(), out.failures().toString());
         assertTrue(out.missing().get(0).reason().contains("may hold the set's identity"), out.missing().toString());
-        Chain none = new Chain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of()),
+        OsDiskChain none = new OsDiskChain(cluster(), Lookup.found(onHsm), Lookup.found(hsm), Lookup.found(key()), Lookup.found(List.of()),
                 NOW, RuleSettings.DEFAULTS);
         assertEquals(1, run(new KeyAccessRule(), none).failures().size(), "no assignment at all is a finding");
     }

@@ -1,0 +1,10 @@
+package io.byokwatch.rules;
+
+/**
+ * A check of one key use: run once for every key use of a cluster (its node OS disks' set, each set its persistent
+ * volumes use, the KMS key), so a rule written once covers every purpose. It reads the purpose only when its subject
+ * is purpose-specific; a finding from several key uses on the same resource is one finding naming them all.
+ */
+public non-sealed interface KeyUseRule extends Rule {
+    void check(KeyUse use, RuleContext context, Outcome out);
+}
