@@ -166,7 +166,7 @@ class ScanCommandTest {
     void rulesCommand_listsTheCatalogAsJson() {
         Result r = run("rules", "--format", "json");
         assertEquals(0, r.code());
-        assertEquals(11, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
+        assertEquals(15, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
     }
 
     @Test
