@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * {@code scan}: 0 when every check passed, 1 when one failed or could not be made, 2 on a usage or settings error.
  */
 @Command(name = "doctor", sortOptions = false,
-        description = {"Did the deployment work? Checks that byokwatch can read what it watches, that changes reach its",
-                "functions with the routed operations, that the key vaults' audit logs reach its workspace, that its",
+        description = {"Did the deployment work? Checks a deployed byokwatch end to end.",
+                "Checks that byokwatch can read what it watches, that changes reach its functions with the routed operations, that the key vaults' audit logs reach its workspace, that its",
                 "state storage answers and that every notify channel's settings resolve; each check passes, fails, or",
                 "is unknown with what to grant. Reads the app's settings from the environment (the options replace",
                 "them) and runs as this shell's Azure credentials; GET /api/doctor on the app runs the same checks as",

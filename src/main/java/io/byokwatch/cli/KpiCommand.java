@@ -41,8 +41,9 @@ import java.util.concurrent.Callable;
                 "              [--prices FILE] [--from DATE] [--to DATE] [--by subscription|tag:NAME]",
                 "              [--format json|markdown|html] [--output FILE] [--key-max-age-days 365]",
                 "              [--now ISO-8601]"},
-        description = {"The numbers a CISO asks for: %% of clusters compliant (per day), time to remediate and detection",
-                "latency, key rotation, and the Key Vault cost of AKS encryption (an estimate).",
+        description = {"The numbers a CISO asks for: compliance, time to remediate, key rotation, Key Vault cost.",
+                "%% of clusters compliant (per day), time to remediate and detection latency, key rotation, and the Key",
+                "Vault cost of AKS encryption (an estimate).",
                 "The window defaults to the 30 days before --to (now); --to DATE includes that whole day (UTC)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the report was written", "2:usage error or unreadable input"})

@@ -55,7 +55,8 @@ public final class Main {
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
                     "0:done; for scan and plan, nothing at or above --fail-on",
-                    "1:scan, plan: a finding at or above --fail-on; replay, access-report: something could not be delivered;"
+                    "1:scan, plan: a finding at or above --fail-on; access-report: an anomaly at or above --fail-on, or"
+                            + " something could not be delivered; replay: something could not be delivered;"
                             + " doctor: a check failed or could not be made",
                     "2:usage error or unreadable input (nothing was judged)"})
     static final class Root implements Callable<Integer> {

@@ -42,8 +42,9 @@ import java.util.concurrent.Callable;
  * (the worst finding against {@code --fail-on}, unknown verdicts by {@code --unknown}).
  */
 @Command(name = "scan", sortOptions = false,
-        description = {"Evaluate every cluster and report each broken link of its chain: from exported files (az, ARM or",
-                "Resource Graph output) or, with --live, straight from Azure as the functions read it."},
+        description = {"Evaluate every cluster and report each broken link of its chain.",
+                "From exported files (az, ARM or Resource Graph output) or, with --live, straight from Azure as the",
+                "functions read it."},
         customSynopsis = {"byokwatch scan (--inventory PATH | --live [--subscription ID... | --management-group ID])",
                 "               [--policy FILE] [--allow-empty-policy] [--now ISO-8601]",
                 "               [--format table|json|sarif|markdown] [--output FILE|-]",

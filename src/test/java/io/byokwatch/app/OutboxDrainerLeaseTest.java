@@ -30,7 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * few, for one short lease.
  */
 class OutboxDrainerLeaseTest {
-    private static final Duration SHORT = Duration.ofMillis(300);
+    /*
+     * Short, but long enough that a renewal every third of it survives a loaded machine's scheduling stalls: at 300 ms
+     * a stall of 200 ms let another consumer in, which says nothing about the drainer.
+     */
+    private static final Duration SHORT = Duration.ofMillis(1000);
 
     @TempDir
     Path state;
@@ -50,7 +54,7 @@ class OutboxDrainerLeaseTest {
         List<String> sent = Collections.synchronizedList(new ArrayList<>());
         Notifier slow = (channel, payload) -> {
             sent.add(payload.idempotencyKey());
-            sleep(SHORT.multipliedBy(4));
+            sleep(SHORT.multipliedBy(2));
             return new Notifier.Sent(200);
         };
         Thread drain = new Thread(() -> new OneChannelDelivery(state, slow, Clock.systemUTC(), Sleeper.REAL)

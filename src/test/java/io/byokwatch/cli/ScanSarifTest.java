@@ -67,8 +67,9 @@ class ScanSarifTest {
         JsonObject vault = results(r.out()).stream().filter(x -> x.get("ruleId").getAsString().equals("vault-no-purge-protection"))
                 .findFirst().orElseThrow();
         assertTrue(vault.getAsJsonObject("message").get("text").getAsString()
-                .contains("Fix: Turn both on (purge protection cannot be turned off again, which is the point):\n"
-                        + "  az keyvault update -g rg-keys-legacy -n kv-shared-legacy --enable-soft-delete true --enable-purge-protection true"),
+                .contains("Fix: Turn purge protection on (it cannot be turned off again, which is the point; soft delete is always on"
+                        + " for vaults created since 2020 and comes with it) (bash):\n"
+                        + "  az keyvault update -g rg-keys-legacy -n kv-shared-legacy --enable-purge-protection true"),
                 vault.toString());
     }
 

@@ -3,7 +3,6 @@ package io.byokwatch.adapter.storage;
 import com.azure.core.credential.TokenCredential;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
-import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableEntityUpdateMode;
 import com.azure.data.tables.models.TableServiceException;
@@ -38,22 +37,12 @@ public final class TableDeliveryLog implements DeliveryLog {
 
     /** Connects with an account connection string (Azurite, or a key-based account), creating the table if missing. */
     public static TableDeliveryLog connect(String connectionString, String tableName) {
-        TableServiceClient service;
-        try {
-            service = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(ConnectionStrings.rejected("Table Storage", e));
-        }
-        service.createTableIfNotExists(tableName);
-        return new TableDeliveryLog(service.getTableClient(tableName));
+        return new TableDeliveryLog(Tables.open(connectionString, tableName));
     }
 
     /** Connects with an identity; it needs "Storage Table Data Contributor" on the account. */
     public static TableDeliveryLog connect(String endpoint, TokenCredential credential, String tableName) {
-        TableServiceClient service = new TableServiceClientBuilder().endpoint(endpoint)
-                .credential(Objects.requireNonNull(credential, "credential")).buildClient();
-        service.createTableIfNotExists(tableName);
-        return new TableDeliveryLog(service.getTableClient(tableName));
+        return new TableDeliveryLog(Tables.open(endpoint, credential, tableName));
     }
 
     @Override

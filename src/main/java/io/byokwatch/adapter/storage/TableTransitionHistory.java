@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.rest.PagedResponse;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
-import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableServiceException;
@@ -50,22 +49,12 @@ public final class TableTransitionHistory implements TransitionHistory {
 
     /** Connects with an account connection string (Azurite, or a key-based account), creating the table if missing. */
     public static TableTransitionHistory connect(String connectionString, String tableName) {
-        TableServiceClient service;
-        try {
-            service = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(ConnectionStrings.rejected("Table Storage", e));
-        }
-        service.createTableIfNotExists(tableName);
-        return new TableTransitionHistory(service.getTableClient(tableName));
+        return new TableTransitionHistory(Tables.open(connectionString, tableName));
     }
 
     /** Connects with an identity; it needs "Storage Table Data Contributor" on the account. */
     public static TableTransitionHistory connect(String endpoint, TokenCredential credential, String tableName) {
-        TableServiceClient service = new TableServiceClientBuilder().endpoint(endpoint)
-                .credential(Objects.requireNonNull(credential, "credential")).buildClient();
-        service.createTableIfNotExists(tableName);
-        return new TableTransitionHistory(service.getTableClient(tableName));
+        return new TableTransitionHistory(Tables.open(endpoint, credential, tableName));
     }
 
     static String partitionKey(Instant detectedAt) {

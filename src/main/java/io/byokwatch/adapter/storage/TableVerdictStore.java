@@ -6,7 +6,6 @@ import com.azure.core.http.rest.PagedResponse;
 import com.azure.core.http.rest.Response;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
-import com.azure.data.tables.TableServiceClientBuilder;
 import com.azure.data.tables.models.ListEntitiesOptions;
 import com.azure.data.tables.models.TableEntity;
 import com.azure.data.tables.models.TableEntityUpdateMode;
@@ -49,13 +48,7 @@ public final class TableVerdictStore implements VerdictStore {
 
     /** Connects with an account connection string (Azurite, or a key-based account), creating the table if missing. */
     public static TableVerdictStore connect(String connectionString, String tableName) {
-        TableServiceClient service;
-        try {
-            service = new TableServiceClientBuilder().connectionString(connectionString).buildClient();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(ConnectionStrings.rejected("Table Storage", e));
-        }
-        return open(service, tableName);
+        return new TableVerdictStore(Tables.open(connectionString, tableName));
     }
 
     /**
@@ -65,15 +58,9 @@ public final class TableVerdictStore implements VerdictStore {
      * @param endpoint e.g. {@code https://<account>.table.core.windows.net}
      */
     public static TableVerdictStore connect(String endpoint, TokenCredential credential, String tableName) {
-        TableServiceClient service = new TableServiceClientBuilder().endpoint(endpoint)
-                .credential(Objects.requireNonNull(credential, "credential")).buildClient();
-        return open(service, tableName);
+        return new TableVerdictStore(Tables.open(endpoint, credential, tableName));
     }
 
-    private static TableVerdictStore open(TableServiceClient service, String tableName) {
-        service.createTableIfNotExists(tableName);
-        return new TableVerdictStore(service.getTableClient(tableName));
-    }
 
     @Override
     public Optional<StoredVerdict> get(ResourceId clusterId) {
