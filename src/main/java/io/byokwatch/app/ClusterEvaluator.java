@@ -150,6 +150,12 @@ public final class ClusterEvaluator {
         }
     }
 
+    /** The key use a cluster rule's findings are about, by rule id (the first when several), else null. */
+    public String keyUseOf(String ruleId) {
+        return catalog.byId(ruleId).filter(r -> r instanceof ClusterRule).map(r -> ((ClusterRule) r).keyUse())
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0).id()).orElse(null);
+    }
+
     static RuleSettings settings(Policy policy) {
         return new RuleSettings(policy.keyExpiryWarningDays(), policy.requireHsm(), policy.requireDataDiskEvidence(),
                 policy.allowedDataDiskSets(), policy.kmsRotationMaxAgeDays());

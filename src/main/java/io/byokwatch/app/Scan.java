@@ -4,11 +4,14 @@ import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Finding;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedDisk;
+import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyWarnings;
 import io.byokwatch.port.Inventory;
+import io.byokwatch.port.Lookup;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -48,12 +53,51 @@ public final class Scan {
         Instant now = clock.instant();
         List<ManagedCluster> clusters = inventory.clusters();
         List<ClusterVerdict> verdicts = new ArrayList<>(clusters.size());
+        Map<String, Map<ResourceId, List<String>>> uncheckedByRule = new LinkedHashMap<>();
         for (ManagedCluster c : clusters) {
-            verdicts.add(evaluator.evaluate(c, inventory, policy, now));
+            ClusterEvaluator.Assessment a = evaluator.assess(c, inventory, policy, now);
+            verdicts.add(a.verdict());
+            for (NotEvaluated n : a.unchecked()) {
+                uncheckedByRule.computeIfAbsent(n.ruleId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(c.id(), k -> new ArrayList<>()).add(generic(n.reason(), c));
+            }
             progress.evaluated(verdicts.size(), clusters.size());
         }
+        Lookup<List<ManagedDisk>> orphans = inventory.orphanCsiDisks();
         return report(now, verdicts, inventoryNotes)
-                .withPolicyWarnings(PolicyWarnings.of(policy, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+                .withPolicyWarnings(PolicyWarnings.of(policy, LocalDate.ofInstant(now, ZoneOffset.UTC)))
+                .withDisks(coverage(uncheckedByRule, clusters), orphans.orNull());
+    }
+
+    /** One report-level note per rule that went without facts the policy lets it go without. */
+    private List<ScanReport.Coverage> coverage(Map<String, Map<ResourceId, List<String>>> uncheckedByRule,
+                                               List<ManagedCluster> clusters) {
+        List<ScanReport.Coverage> out = new ArrayList<>();
+        Map<ResourceId, String> names = new LinkedHashMap<>();
+        clusters.forEach(c -> names.put(c.id(), c.name()));
+        uncheckedByRule.forEach((ruleId, byCluster) -> {
+            Set<String> reasons = new LinkedHashSet<>();
+            byCluster.values().forEach(reasons::addAll);
+            List<String> shown = byCluster.keySet().stream().limit(5).map(names::get).toList();
+            String who = String.join(", ", shown) + (byCluster.size() > shown.size()
+                    ? " and " + (byCluster.size() - shown.size()) + " more" : "");
+            String keyUse = evaluator.keyUseOf(ruleId);
+            out.add(new ScanReport.Coverage(ruleId, keyUse, List.copyOf(byCluster.keySet()),
+                    what(keyUse) + " were not checked for " + byCluster.size() + " of " + clusters.size()
+                            + " clusters (" + who + "): their verdicts stand on the rest of their key uses; export"
+                            + " what the reasons name, or set requireDataDiskEvidence: true in the policy to make such"
+                            + " clusters unknown.", List.copyOf(reasons)));
+        });
+        return out;
+    }
+
+    private static String what(String keyUse) {
+        return "data-disk".equals(keyUse) ? "Persistent-volume disks or their snapshots" : "Some facts";
+    }
+
+    /** A reason as it reads for every cluster it applies to: the cluster's own name taken out. */
+    private static String generic(String reason, ManagedCluster c) {
+        return reason.replace(" of cluster " + c.name(), " of these clusters");
     }
 
     /** Builds a report from verdicts already computed (also used by the compliance endpoint). */
@@ -64,7 +108,7 @@ public final class Scan {
         for (ClusterVerdict v : verdicts) {
             byStatus.merge(v.status(), 1, Integer::sum);
             for (Finding f : v.findings()) {
-                byKey.putIfAbsent(f.key(), f);
+                byKey.merge(f.key(), f, Finding::mergedWith);
                 clustersByKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(v.clusterId());
             }
         }

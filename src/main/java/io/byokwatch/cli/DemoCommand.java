@@ -1,5 +1,8 @@
 package io.byokwatch.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.byokwatch.bootstrap.Runtime;
 import io.byokwatch.port.Outbox;
 import picocli.CommandLine.Command;
@@ -36,6 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     private static final Path EXAMPLES = Path.of("examples");
     private static final String HOTFIX = "payments/aks-shipped-nobyok.az.json";
     private static final String LEGACY_VAULT = "payments/vaults/kv-shared-legacy.json";
+    private static final String PV_DISKS = "health/pv-disks.graph.json";
+    /** The disk of PVC ehr/data-ehr-postgres-0, which its StorageClass put on the platform key. */
+    private static final String POSTGRES_DISK = "pvc-4c1d9a7e-2b3f-4e8a-9d6c-1f0e2a3b4c5d";
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Keep the demo's estate copy and state here (default: a new temporary folder).")
     String dir;
@@ -61,8 +67,10 @@ final class DemoCommand implements Callable<Integer> {
         copy(EXAMPLES.resolve("estate"), estate);
         String hotfixShipped = read(estate.resolve(HOTFIX));
         String legacyVault = read(estate.resolve(LEGACY_VAULT));
+        String pvDisks = read(estate.resolve(PV_DISKS));
         delete(estate.resolve(HOTFIX));
         write(estate.resolve(LEGACY_VAULT), legacyVault.replace("\"enablePurgeProtection\": null", "\"enablePurgeProtection\": true"));
+        write(estate.resolve(PV_DISKS), withoutDisk(pvDisks, POSTGRES_DISK));
         String policy = EXAMPLES.resolve("policy.json").toString();
 
         step(1, "Scan the example estate: 20 AKS clusters in three subscriptions, every link of every chain checked");
@@ -77,16 +85,21 @@ final class DemoCommand implements Callable<Integer> {
         write(estate.resolve(HOTFIX), hotfixShipped);
         int shipped = replay(estate, state, policy, "01-cluster-shipped-without-byok.json", "2026-11-30T09:14:09Z");
 
-        step(3, "11:47 - a pipeline re-creates shared vault kv-shared-legacy without purge protection: one event,"
+        step(3, "10:31 - compliant cluster aks-ehr gets a PostgreSQL volume; its StorageClass names no disk encryption"
+                + " set, so the database lands on the platform key: this cluster's database is not on your key");
+        write(estate.resolve(PV_DISKS), pvDisks);
+        int pvc = replay(estate, state, policy, "06-pvc-on-platform-key.json", "2026-11-30T10:31:02Z");
+
+        step(4, "11:47 - a pipeline re-creates shared vault kv-shared-legacy without purge protection: one event,"
                 + " three clusters behind it re-evaluated");
         write(estate.resolve(LEGACY_VAULT), legacyVault);
         int vault = replay(estate, state, policy, "04-shared-vault-recreated.json", "2026-11-30T11:47:14Z");
 
-        step(4, "14:05 - the team rebuilds the cluster on a customer-managed key; the alert resolves");
+        step(5, "14:05 - the team rebuilds the cluster on a customer-managed key; the alert resolves");
         write(estate.resolve(HOTFIX), rebuilt(hotfixShipped));
         int fixed = replay(estate, state, policy, "05-cluster-rebuilt-with-byok.json", "2026-11-30T14:05:35Z");
 
-        step(5, "02:00 - the nightly Key Vault access report over last night's audit logs");
+        step(6, "02:00 - the nightly Key Vault access report over last night's audit logs");
         Path html = work.resolve("access-report.html");
         String[] report = {"access-report", "--logs", EXAMPLES.resolve("logs").toString(), "--inventory", estate.toString(),
                 "--now", "2026-12-01T02:00:00Z"};
@@ -95,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("HTML report (self-contained, for an email): " + html.toAbsolutePath());
 
-        step(6, "The numbers a CISO asks for, from the history byokwatch kept of every transition today");
+        step(7, "The numbers a CISO asks for, from the history byokwatch kept of every transition today");
         Path kpiPage = work.resolve("kpi.html");
         String[] kpi = {"kpi", "--state", state.toString(), "--inventory", estate.toString(), "--logs",
                 EXAMPLES.resolve("logs").toString(), "--from", "2026-11-30", "--to", "2026-11-30", "--now", "2026-12-01T02:00:00Z"};
@@ -104,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Demo state and estate copy: " + work.toAbsolutePath());
         out.println("KPI dashboard (self-contained; serve shows it at /): " + kpiPage.toAbsolutePath());
-        return scan == 0 && shipped <= 1 && vault <= 1 && fixed <= 1 && access == 0 && kpis == 0 ? 0 : 1;
+        return scan == 0 && shipped <= 1 && pvc <= 1 && vault <= 1 && fixed <= 1 && access == 0 && kpis == 0 ? 0 : 1;
     }
 
     /** Records today's verdicts without telling anyone, as a deployment's first sweep would have done long ago. */
@@ -149,7 +162,7 @@ final class DemoCommand implements Callable<Integer> {
     private void step(int n, String title) {
         out.println();
         out.println("=".repeat(100));
-        out.println("[" + n + "/6] " + title);
+        out.println("[" + n + "/7] " + title);
         out.println("=".repeat(100));
         out.flush();
     }
@@ -186,6 +199,19 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Resource Graph export without one disk, as it was before the PVC was created. */
+    private static String withoutDisk(String graphExport, String diskName) {
+        JsonObject doc = JsonParser.parseString(graphExport).getAsJsonObject();
+        JsonArray kept = new JsonArray();
+        doc.getAsJsonArray("data").forEach(row -> {
+            if (!diskName.equals(row.getAsJsonObject().get("name").getAsString())) {
+                kept.add(row);
+            }
+        });
+        doc.add("data", kept);
+        return doc.toString();
     }
 
     private static String read(Path p) {

@@ -93,12 +93,11 @@ public record Transition(String id, Kind kind, ResourceId clusterId, String clus
         }
 
         /**
-         * Where a finding says which key use it is about. Findings carry it as evidence today; when they carry it as
-         * a field, this is the one place to read it from there.
+         * Which key uses a finding is about, from its {@link Finding#keyUse()} ids joined by {@code +} when it is
+         * about several ({@code os-disk+data-disk}: one set behind both); null when it is about none.
          */
         static String keyUse(Finding f) {
-            Object use = f.evidence().get("keyUse");
-            return use == null ? null : use.toString();
+            return f.keyUse().isEmpty() ? null : String.join("+", f.keyUse());
         }
     }
 }

@@ -14,6 +14,8 @@ import io.byokwatch.rules.catalog.NoByokRule;
 import io.byokwatch.rules.catalog.NoHostEncryptionRule;
 import io.byokwatch.rules.catalog.NoKmsEtcdRule;
 import io.byokwatch.rules.catalog.PurgeProtectionRule;
+import io.byokwatch.rules.catalog.PvDiskPlatformKeyRule;
+import io.byokwatch.rules.catalog.PvDiskSetNotAllowedRule;
 import io.byokwatch.rules.catalog.RotationErrorRule;
 
 import java.util.HashSet;
@@ -55,7 +57,8 @@ public final class RuleCatalog {
         return new RuleCatalog(List.of(new NoByokRule(), new DesNotFoundRule(), new KeyUnavailableRule(),
                 new KeyAccessRule(), new PurgeProtectionRule(), new RotationErrorRule(), new KeyExpiringRule(),
                 new KeyRotationRule(), new KeyNotHsmRule(), new NoKmsEtcdRule(), new NoHostEncryptionRule(),
-                new KeyOpsRule(), new KmsIdentityRule(), new KmsVaultNetworkRule(), new KmsRotationRule()));
+                new PvDiskPlatformKeyRule(), new PvDiskSetNotAllowedRule(), new KeyOpsRule(), new KmsIdentityRule(),
+                new KmsVaultNetworkRule(), new KmsRotationRule()));
     }
 
     public List<Rule> all() {

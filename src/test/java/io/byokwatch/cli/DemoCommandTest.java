@@ -25,22 +25,25 @@ class DemoCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        for (int step = 1; step <= 6; step++) {
-            assertTrue(text.contains("[" + step + "/6]"), "step " + step);
+        for (int step = 1; step <= 7; step++) {
+            assertTrue(text.contains("[" + step + "/7]"), "step " + step);
         }
-        String shipped = between(text, "[2/6]", "[3/6]");
+        String shipped = between(text, "[2/7]", "[3/7]");
         assertEquals(1, count(shipped, "== OPENED"), shipped);
         assertTrue(shipped.contains("aks-checkout-hotfix") && shipped.contains("maria.lopez@contoso.example"), shipped);
-        String vault = between(text, "[3/6]", "[4/6]");
+        String pvc = between(text, "[3/7]", "[4/7]");
+        assertEquals(1, count(pvc, "== OPENED"), pvc);
+        assertTrue(pvc.contains("aks-ehr") && pvc.contains("pv-disk-platform-key") && pvc.contains("ehr/data-ehr-postgres-0"), pvc);
+        String vault = between(text, "[4/7]", "[5/7]");
         assertEquals(3, count(vault, "== OPENED"), "one vault event, three clusters");
         assertTrue(vault.contains("vault-no-purge-protection"));
-        String fixed = between(text, "[4/6]", "[5/6]");
+        String fixed = between(text, "[5/7]", "[6/7]");
         assertEquals(1, count(fixed, "== RESOLVED"), fixed);
-        String report = between(text, "[5/6]", "[6/6]");
+        String report = between(text, "[6/7]", "[7/7]");
         assertTrue(report.contains("unexpected-caller") && report.contains("alex.ruiz@contoso.example"), report);
         assertTrue(Files.size(dir.resolve("access-report.html")) > 1000);
-        String kpi = text.substring(text.indexOf("[6/6]"));
-        assertTrue(kpi.contains("| 25.0% | 4 h 51 min |"), kpi);
+        String kpi = text.substring(text.indexOf("[7/7]"));
+        assertTrue(kpi.contains("| 20.0% | 4 h 51 min |"), kpi);
         String[] lines = text.strip().split("\n");
         assertEquals("KPI dashboard (self-contained; serve shows it at /): " + dir.resolve("kpi.html").toAbsolutePath(),
                 lines[lines.length - 1], "the demo ends with the page's path");

@@ -46,7 +46,7 @@ class ScanCommandTest {
             status.put(c.getAsJsonObject().get("name").getAsString(), c.getAsJsonObject().get("status").getAsString());
         }
         assertEquals("compliant", status.get("aks-pay-prod"));
-        assertEquals("compliant", status.get("aks-ehr"));
+        assertEquals("noncompliant", status.get("aks-ehr"), "node disks on des-ehr, but its postgres PVC on the platform key");
         assertEquals("compliant", status.get("aks-cardvault"), "proven through the Managed HSM's local role assignments");
         assertEquals("not-required", status.get("aks-dev-sandbox"));
         assertEquals("exempt", status.get("aks-legacy-exempt"));
@@ -71,7 +71,8 @@ class ScanCommandTest {
             }
         }
         assertEquals(Set.of("aks-no-byok", "aks-des-not-found", "des-key-unavailable", "des-no-key-access", "vault-no-purge-protection",
-                "des-rotation-error", "key-expiring", "key-no-rotation", "key-not-hsm", "aks-no-kms-etcd", "aks-no-host-encryption"), rules);
+                "des-rotation-error", "key-expiring", "key-no-rotation", "key-not-hsm", "aks-no-kms-etcd", "aks-no-host-encryption",
+                "pv-disk-platform-key", "pv-disk-set-not-allowed"), rules);
         assertNotNull(shared);
         JsonArray ids = shared.getAsJsonArray("clusterIds");
         assertEquals(3, ids.size());
@@ -166,7 +167,7 @@ class ScanCommandTest {
     void rulesCommand_listsTheCatalogAsJson() {
         Result r = run("rules", "--format", "json");
         assertEquals(0, r.code());
-        assertEquals(15, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
+        assertEquals(17, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
     }
 
     @Test

@@ -153,7 +153,7 @@ class DeliveryFunctionsTest {
 
         List<Receiver.Request> slack = receiver.requests().stream().filter(r -> r.path().startsWith("/services/")).toList();
         assertEquals(1, slack.size(), receiver.requests().toString());
-        assertTrue(slack.get(0).body().contains("14 clusters still noncompliant"), slack.get(0).body());
+        assertTrue(slack.get(0).body().contains("15 clusters still noncompliant"), slack.get(0).body());
         assertTrue(slack.get(0).header("X-Byokwatch-Alert-Id").startsWith("reminder-2026-12-01-"));
         assertTrue(ctx.log().contains("delivered to sec-slack"), ctx.log());
         assertTrue(receiver.requests().stream().noneMatch(r -> r.path().startsWith("/hooks/")), "machines get no reminders");

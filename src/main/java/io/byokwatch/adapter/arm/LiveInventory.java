@@ -58,6 +58,8 @@ import java.util.TreeMap;
  */
 public final class LiveInventory implements Inventory {
     private static final int SET_IDS_PER_QUERY = 200;
+    /** Above this many clusters affected by one change, their disks are read through one index, as in a sweep. */
+    static final int FAN_OUT_INDEX = 20;
 
     private final ArmSettings settings;
     private final ReadStats stats;
@@ -317,7 +319,18 @@ public final class LiveInventory implements Inventory {
                 clustersFrom(graph.rows(kql, scope)).forEach(c -> found.putIfAbsent(c.id(), c));
             }
         }
+        fanningOut(found.size());
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Many clusters about to be re-evaluated (a shared set or key changed): their persistent-volume disks are then read
+     * in one indexed query, as in a sweep, instead of one query per cluster.
+     */
+    private void fanningOut(int clusters) {
+        if (clusters > FAN_OUT_INDEX) {
+            disks.sweeping();
+        }
     }
 
     @Override
@@ -329,6 +342,7 @@ public final class LiveInventory implements Inventory {
         for (ResourceGraph.Scope scope : graph.watchedScopes()) {
             clustersFrom(graph.rows(Kql.clustersWithKmsKeyIn(vaultHost), scope)).forEach(c -> found.putIfAbsent(c.id(), c));
         }
+        fanningOut(found.size());
         return List.copyOf(found.values());
     }
 

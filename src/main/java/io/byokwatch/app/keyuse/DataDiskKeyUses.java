@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The persistent-volume disks and VolumeSnapshot snapshots on a customer key: one key use per disk encryption set
  * they name, its consumers every volume on that set. Volumes on the platform key, or whose encryption the record does
- * not show, reach no key; {@code aks-pv-platform-key} judges them.
+ * not show, reach no key; {@code pv-disk-platform-key} judges them.
  */
 public final class DataDiskKeyUses implements KeyUseBuilder {
     @Override

@@ -10,6 +10,9 @@ import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.PersistentVolumeClaimRef;
+import io.byokwatch.domain.VolumeSnapshotRef;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.Tags;
@@ -86,10 +89,32 @@ public final class AlertReader {
             if (f.has("references") && f.get("references").isJsonArray()) {
                 f.getAsJsonArray("references").forEach(r -> references.add(r.getAsString()));
             }
+            List<String> keyUse = new ArrayList<>();
+            if (f.has("keyUse") && f.get("keyUse").isJsonArray()) {
+                f.getAsJsonArray("keyUse").forEach(u -> keyUse.add(u.getAsString()));
+            }
+            List<KeyConsumer> volumes = new ArrayList<>();
+            if (f.has("volumes") && f.get("volumes").isJsonArray()) {
+                f.getAsJsonArray("volumes").forEach(v -> volumes.add(volume(v.getAsJsonObject())));
+            }
             out.add(new Finding(text(f, "ruleId"), Severity.parse(text(f, "severity")), ResourceId.parse(text(f, "resourceId")),
-                    optionalOr(f, "title", ""), text(f, "message"), optionalOr(f, "remediation", ""), evidence, references));
+                    optionalOr(f, "title", ""), text(f, "message"), optionalOr(f, "remediation", ""), evidence, references,
+                    keyUse, volumes));
         }
         return out;
+    }
+
+    /** A volume as {@code JsonReportRenderer} writes it; names its tags did not give stay null. */
+    private static KeyConsumer volume(JsonObject v) {
+        KeyConsumer.Kind kind = KeyConsumer.Kind.parse(text(v, "kind"));
+        String namespace = optional(v, "namespace");
+        PersistentVolumeClaimRef claim = kind == KeyConsumer.Kind.DISK && (namespace != null
+                || optional(v, "pvcName") != null || optional(v, "pvName") != null)
+                ? new PersistentVolumeClaimRef(optional(v, "pvName"), optional(v, "pvcName"), namespace) : null;
+        VolumeSnapshotRef snapshot = kind == KeyConsumer.Kind.SNAPSHOT && (namespace != null
+                || optional(v, "volumeSnapshotName") != null)
+                ? new VolumeSnapshotRef(optional(v, "volumeSnapshotName"), namespace) : null;
+        return new KeyConsumer(ResourceId.parse(text(v, "resourceId")), kind, text(v, "name"), claim, snapshot);
     }
 
     private static Alert.Trigger trigger(JsonObject t) {

@@ -9,6 +9,7 @@ import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Exempted;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
 import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
@@ -48,6 +49,26 @@ public final class JsonReportRenderer implements ReportRenderer {
             report.policyWarnings().forEach(policyWarnings::add);
             root.add("policyWarnings", policyWarnings);
         }
+        if (!report.coverage().isEmpty()) {
+            JsonArray coverage = new JsonArray();
+            for (ScanReport.Coverage c : report.coverage()) {
+                JsonObject o = new JsonObject();
+                put(o, "ruleId", c.ruleId());
+                put(o, "keyUse", c.keyUse());
+                JsonArray ids = new JsonArray();
+                c.clusterIds().forEach(id -> ids.add(id.toString()));
+                o.add("clusterIds", ids);
+                put(o, "note", c.note());
+                o.add("reasons", JsonValues.of(c.reasons()));
+                coverage.add(o);
+            }
+            root.add("coverage", coverage);
+        }
+        if (report.orphanDisks() != null) {
+            JsonArray orphans = new JsonArray();
+            report.orphanDisks().forEach(d -> orphans.add(OrphanDisks.json(d)));
+            root.add("orphanDisks", orphans);
+        }
         return root;
     }
 
@@ -80,11 +101,37 @@ public final class JsonReportRenderer implements ReportRenderer {
             clusterIds.forEach(id -> ids.add(id.toString()));
             o.add("clusterIds", ids);
         }
+        if (!f.keyUse().isEmpty()) {
+            o.add("keyUse", JsonValues.of(f.keyUse()));
+        }
         put(o, "title", f.title());
         put(o, "message", f.message());
         put(o, "remediation", f.remediation());
         o.add("evidence", JsonValues.object(f.evidence()));
         o.add("references", JsonValues.of(f.references()));
+        if (!f.volumes().isEmpty()) {
+            JsonArray volumes = new JsonArray();
+            f.volumes().forEach(v -> volumes.add(volume(v)));
+            o.add("volumes", volumes);
+        }
+        return o;
+    }
+
+    /** A persistent-volume disk or snapshot a finding affects, with the Kubernetes names its CSI tags give. */
+    static JsonObject volume(KeyConsumer v) {
+        JsonObject o = new JsonObject();
+        put(o, "resourceId", v.id());
+        put(o, "kind", v.kind().label());
+        put(o, "name", v.name());
+        if (v.claim() != null) {
+            put(o, "namespace", v.claim().namespace());
+            put(o, "pvcName", v.claim().pvcName());
+            put(o, "pvName", v.claim().pvName());
+        }
+        if (v.volumeSnapshot() != null) {
+            put(o, "namespace", v.volumeSnapshot().namespace());
+            put(o, "volumeSnapshotName", v.volumeSnapshot().name());
+        }
         return o;
     }
 

@@ -246,6 +246,22 @@ public final class MarkdownRenderer implements ReportRenderer {
     }
 
     private static void notes(ScanReport report, StringBuilder md) {
+        if (!report.coverage().isEmpty()) {
+            md.append("## Not checked\n\n");
+            for (ScanReport.Coverage c : report.coverage()) {
+                md.append("- ").append(MarkdownText.text(c.note())).append('\n');
+                c.reasons().forEach(r -> md.append("  - ").append(MarkdownText.text(r)).append('\n'));
+            }
+            md.append('\n');
+        }
+        if (report.orphanDisks() != null && !report.orphanDisks().isEmpty()) {
+            md.append("## Persistent-volume disks no cluster owns\n\n")
+                    .append("Created by the Azure Disk CSI driver, outside every watched cluster's node resource group and"
+                            + " attached to none of its nodes: not judged against any cluster.\n\n");
+            report.orphanDisks().forEach(d -> md.append("- ").append(MarkdownText.text(OrphanDisks.describe(d)))
+                    .append('\n'));
+            md.append('\n');
+        }
         if (report.inventoryNotes().isEmpty()) {
             return;
         }

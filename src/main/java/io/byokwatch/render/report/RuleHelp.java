@@ -147,6 +147,32 @@ final class RuleHelp {
                     az keyvault key set-attributes --vault-name <kv-name> -n <key-name> --version <version> --ops encrypt decrypt wrapKey unwrapKey
                     """,
                     "`key_opts` on `azurerm_key_vault_key` listing the operations.")),
+            Map.entry("pv-disk-platform-key", new Fix(
+                    "Make new PVCs land on a customer key: a StorageClass whose diskEncryptionSetID names a set on your key,"
+                            + " made the default class, with Reader on the set for the cluster identity (or provisioning"
+                            + " fails). A set applies only to new PVCs: move each existing claim by snapshot, a new disk on"
+                            + " the set, and a PV and claim of the same name bound to it (keep the old PV with Retain).",
+                    """
+                    az role assignment create --role Reader --assignee-object-id <cluster-principal-id> --assignee-principal-type ServicePrincipal --scope <des-id>
+                    kubectl apply -f storageclass.yaml   # provisioner disk.csi.azure.com, parameters.diskEncryptionSetID: <des-id>, is-default-class "true"
+                    kubectl patch pv <pv-name> -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'
+                    az snapshot create -g <disk-rg> -n <pv-name>-move --source <disk-id> --incremental true
+                    az disk create -g <disk-rg> -n <pv-name>-cmk --source <pv-name>-move --disk-encryption-set <des-id> --encryption-type EncryptionAtRestWithCustomerKey
+                    """,
+                    "The CSI driver creates these disks, not Terraform: declare the StorageClass with"
+                            + " `kubernetes_storage_class_v1` (`parameters.diskEncryptionSetID ="
+                            + " azurerm_disk_encryption_set.<des>.id`) and an `azurerm_role_assignment` (Reader) for the"
+                            + " cluster identity on the set.")),
+            Map.entry("pv-disk-set-not-allowed", new Fix(
+                    "Point the StorageClass at an allowed set, and move each existing claim onto it the same way as a"
+                            + " platform-key volume: a set applies only to new PVCs.",
+                    """
+                    az role assignment create --role Reader --assignee-object-id <cluster-principal-id> --assignee-principal-type ServicePrincipal --scope <allowed-des-id>
+                    az snapshot create -g <disk-rg> -n <pv-name>-move --source <disk-id> --incremental true
+                    az disk create -g <disk-rg> -n <pv-name>-cmk --source <pv-name>-move --disk-encryption-set <allowed-des-id> --encryption-type EncryptionAtRestWithCustomerKey
+                    """,
+                    "`parameters.diskEncryptionSetID` of the `kubernetes_storage_class_v1` set to an allowed"
+                            + " `azurerm_disk_encryption_set`.")),
             Map.entry("aks-no-host-encryption", new Fix(
                     "Encryption at host is chosen when a node pool is created: add a replacement pool with it and drain the"
                             + " old one.",

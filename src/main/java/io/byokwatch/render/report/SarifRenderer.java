@@ -360,6 +360,19 @@ public final class SarifRenderer implements ReportRenderer {
                 notifications.add(note);
             }
         }
+        for (ScanReport.Coverage c : report.coverage()) {
+            JsonObject note = new JsonObject();
+            note.addProperty("level", "note");
+            note.add("message", text(c.note() + (c.reasons().isEmpty() ? "" : " " + String.join(" ", c.reasons()))));
+            JsonObject rule = new JsonObject();
+            rule.addProperty("id", c.ruleId());
+            Integer index = ruleIndex.get(c.ruleId());
+            if (index != null) {
+                rule.addProperty("index", index);
+            }
+            note.add("associatedRule", rule);
+            notifications.add(note);
+        }
         o.add("toolExecutionNotifications", notifications);
         o.add("toolConfigurationNotifications", policyWarnings(report));
         return o;

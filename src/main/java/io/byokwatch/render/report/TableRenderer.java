@@ -120,6 +120,20 @@ public final class TableRenderer implements ReportRenderer {
         for (String note : quiet ? List.<String>of() : report.inventoryNotes()) {
             out.addAll(wrap("note: " + note, "", "      "));
         }
+        // what the verdicts do not cover changes what they mean, so --quiet keeps it, without the reasons
+        for (ScanReport.Coverage c : report.coverage()) {
+            out.addAll(wrap("warning: not checked: " + c.note(), "", "      "));
+            List<String> reasons = quiet ? List.of() : c.reasons();
+            reasons.stream().limit(3).forEach(r -> out.addAll(wrap("- " + r, "      ", "        ")));
+            if (reasons.size() > 3) {
+                out.addAll(wrap("- and " + (reasons.size() - 3) + " more (see --format json)", "      ", "        "));
+            }
+        }
+        if (!quiet && report.orphanDisks() != null && !report.orphanDisks().isEmpty()) {
+            out.addAll(wrap("note: " + report.orphanDisks().size() + " persistent-volume disk"
+                    + (report.orphanDisks().size() == 1 ? "" : "s") + " no watched cluster can be proven to own (not"
+                    + " judged against any cluster): " + OrphanDisks.names(report.orphanDisks()), "", "      "));
+        }
     }
 
     private List<String> details(ClusterVerdict v, int ruleWidth) {

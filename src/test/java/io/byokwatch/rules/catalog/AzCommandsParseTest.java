@@ -29,6 +29,14 @@ import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Lookup;
 import io.byokwatch.rules.ClusterFacts;
 import io.byokwatch.rules.ClusterRule;
+import io.byokwatch.rules.OsDiskChain;
+import io.byokwatch.domain.DiskEncryption;
+import io.byokwatch.domain.DiskSnapshot;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.KeyPurpose;
+import io.byokwatch.domain.ManagedDisk;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.RuleContext;
 import io.byokwatch.rules.Fixtures;
 import io.byokwatch.rules.KeyOperations;
 import io.byokwatch.rules.KeyUse;
@@ -203,12 +211,22 @@ class AzCommandsParseTest {
     /** The command lines of a remediation (indented, up to "Terraform:"), without trailing comments. */
     static String shellOf(String text) {
         StringBuilder sb = new StringBuilder();
+        String hereDocEnd = null;
         for (String line : text.split("\n")) {
+            if (hereDocEnd != null) {
+                // a here-document's body and terminator start at the line's beginning, as bash reads them
+                sb.append(line).append('\n');
+                hereDocEnd = line.equals(hereDocEnd) ? null : hereDocEnd;
+                continue;
+            }
             if (line.startsWith("Terraform:")) {
                 break;
             }
             if (line.startsWith("  ")) {
-                sb.append(withoutComment(line.strip())).append('\n');
+                String command = withoutComment(line.strip());
+                sb.append(command).append('\n');
+                Matcher hereDoc = Pattern.compile("<<'?([A-Z]+)'?$").matcher(command);
+                hereDocEnd = hereDoc.find() ? hereDoc.group(1) : null;
             }
         }
         return sb.toString();
@@ -354,6 +372,7 @@ class AzCommandsParseTest {
                 new OsDiskChain(withSet, Lookup.found(set), Lookup.found(policyVault), Lookup.found(new VaultKey(softKey.id(), softKey.ref(),
                         softKey.currentVersion(), true, null, null, null, null, null, null, false, null)), null, NOW, strict));
         List<String> out = new ArrayList<>();
+        out.addAll(volumeTexts(hostile, withSet, rg, name, strict));
         for (OsDiskChain chain : chains) {
             for (Rule rule : RuleCatalog.standard().all()) {
                 Outcome o = Fixtures.run(rule, chain);
@@ -416,6 +435,47 @@ class AzCommandsParseTest {
                 o.missing().forEach(m -> out.add(m.reason()));
             }
         }
+        return out;
+    }
+
+    /**
+     * The persistent-volume rules' remediations: a platform-key disk and snapshot named by hostile claims, for a cluster
+     * with a set and one without, and a disk on a set the policy does not allow.
+     */
+    private static List<String> volumeTexts(boolean hostile, ManagedCluster withSet, String rg, String name,
+                                            RuleSettings strict) {
+        String ns = hostile ? "ns$(touch CANARY)" : "payments";
+        String pvc = hostile ? HOSTILE_NAME : "data-db-0";
+        ResourceId diskId = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/" + rg
+                + "/providers/Microsoft.Compute/disks/pvc-0f1e2d3c");
+        ResourceId snapshotId = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/" + rg
+                + "/providers/Microsoft.Compute/snapshots/snapshot-0f1e2d3c");
+        Tags tags = new Tags(Map.of("k8s-azure-created-by", "kubernetes-azure-dd", "kubernetes.io-created-for-pv-name",
+                "pvc-0f1e2d3c", "kubernetes.io-created-for-pvc-name", pvc, "kubernetes.io-created-for-pvc-namespace", ns));
+        ManagedDisk onPlatformKey = new ManagedDisk(diskId, "pvc-0f1e2d3c", "westeurope", tags,
+                DiskEncryption.reported(DiskEncryption.PLATFORM_KEY, null), null, null, "Unattached", null);
+        DiskSnapshot snapshot = new DiskSnapshot(snapshotId, "snapshot-0f1e2d3c", "westeurope", new Tags(Map.of(
+                "kubernetes.io-created-for-snapshot-name", pvc, "kubernetes.io-created-for-snapshot-namespace", ns)),
+                DiskEncryption.PLATFORM_KEY_BY_DEFAULT, diskId, true, null);
+        ManagedCluster noSet = new ManagedCluster(withSet.id(), name, "westeurope", Tags.NONE, null, KmsProfile.NONE,
+                withSet.agentPools(), "Succeeded");
+        List<String> out = new ArrayList<>();
+        for (ManagedCluster c : List.of(withSet, noSet)) {
+            ClusterFacts facts = new ClusterFacts(c, List.of(), () -> Lookup.found(List.of(onPlatformKey)),
+                    () -> Lookup.found(List.of(snapshot)));
+            Outcome o = new Outcome();
+            new PvDiskPlatformKeyRule().check(facts, new RuleContext(NOW, strict), o);
+            o.failures().forEach(f -> out.add(f.remediation()));
+        }
+        ResourceId otherSet = ResourceId.parse("/subscriptions/" + SUB + "/resourceGroups/" + rg
+                + "/providers/Microsoft.Compute/diskEncryptionSets/des-other");
+        KeyUse onOtherSet = KeyUse.throughSet(KeyPurpose.DATA_DISK, withSet, List.of(KeyConsumer.of(onPlatformKey)), otherSet,
+                Lookup.unknown("not read"), null, null, null, null, null);
+        Outcome o = new Outcome();
+        new PvDiskSetNotAllowedRule().check(onOtherSet, new RuleContext(NOW, new RuleSettings(30, true, false,
+                List.of(withSet.diskEncryptionSetId()))), o);
+        o.failures().forEach(f -> out.add(f.remediation()));
+        assertEquals(5, out.size(), "two disks, two snapshots, one disk on a set not allowed");
         return out;
     }
 
