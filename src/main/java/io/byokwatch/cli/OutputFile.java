@@ -1,7 +1,10 @@
 package io.byokwatch.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +75,39 @@ final class OutputFile {
     /** True when the report goes to stdout. */
     static boolean toStdout(String output) {
         return output == null || output.equals("-");
+    }
+
+    /** Output written as it is made. */
+    interface Rendering {
+        void to(Writer w) throws IOException;
+    }
+
+    /** As {@link #write(String, String, PrintStream, PrintStream, boolean)}, streaming: a large report never exists whole. */
+    static void write(String output, Rendering rendering, PrintStream out, PrintStream err, boolean quiet) {
+        if (toStdout(output)) {
+            try {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                rendering.to(w);
+                w.flush();
+            } catch (IOException e) {
+                throw new InputException("cannot write the report to stdout: " + e.getMessage());
+            }
+            return;
+        }
+        try {
+            Path p = Path.of(output);
+            if (p.getParent() != null) {
+                Files.createDirectories(p.getParent());
+            }
+            try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+                rendering.to(w);
+            }
+            if (!quiet) {
+                err.println("wrote " + p);
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write --output " + output + ": " + e.getMessage());
+        }
     }
 
     static void write(String output, String text, PrintStream out, PrintStream err, boolean quiet) {

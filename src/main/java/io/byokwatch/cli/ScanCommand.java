@@ -226,7 +226,7 @@ final class ScanCommand implements Callable<Integer> {
                         + " results per run; the least severe are folded into one result per rule (--format json lists all)");
             }
         }
-        OutputFile.write(output.output, renderer.render(report), out, err, display.quiet);
+        OutputFile.write(output.output, w -> renderer.render(report, w), out, err, display.quiet);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();
     }

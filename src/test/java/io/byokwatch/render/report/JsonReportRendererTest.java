@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringWriter;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +20,15 @@ public class JsonReportRendererTest {
     private static final SchemaCheck CONTRACT = SchemaCheck.load(JsonReportRenderer.SCHEMA_RESOURCE);
     private final String json = new JsonReportRenderer().render(SampleEstate.report());
     private final JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+
+    @Test
+    void streamed_isTheRenderedDocument_byteForByte() throws Exception {
+        for (var report : List.of(SampleEstate.report(), SampleEstate.empty())) {
+            StringWriter streamed = new StringWriter();
+            new JsonReportRenderer().render(report, streamed);
+            assertEquals(new JsonReportRenderer().render(report), streamed.toString());
+        }
+    }
 
     @Test
     void sampleReportSatisfiesTheContractSchema() {
