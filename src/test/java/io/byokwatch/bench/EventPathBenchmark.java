@@ -39,6 +39,12 @@ public final class EventPathBenchmark {
     private static final String SET_WRITE = "Microsoft.Compute/diskEncryptionSets/write";
     private static final String VAULT_WRITE = "Microsoft.KeyVault/vaults/write";
     private static final String DISK_WRITE = "Microsoft.Compute/disks/write";
+    /**
+     * Resource Graph pages a vault fan-out may cost: the sets on the vault, the clusters on them (a page per 1,000),
+     * the PV disks and snapshots on the sets, and one index of every CSI disk and one of every CSI snapshot, which the
+     * clusters' persistent-volume rules read.
+     */
+    private static final int FAN_OUT_PAGES = 7;
     private static final int STREAM_CLUSTERS = 100;
     private static final int WARM_UP_EVENTS = 300;
 
@@ -205,12 +211,12 @@ public final class EventPathBenchmark {
         List<FakeArm.Request> sent = arm.requests();
         long clusterReads = sent.subList(before, sent.size()).stream().filter(q -> q.method().equals("GET")
                 && q.path().toLowerCase(Locale.ROOT).contains("/managedclusters/")).count();
-        boolean met = reached == clusters && stats.graphRequests() <= 5 && clusterReads == 0 && wall < 2e9;
+        boolean met = reached == clusters && stats.graphRequests() <= FAN_OUT_PAGES && clusterReads == 0 && wall < 2e9;
         System.out.printf(Locale.ROOT, "  %-46s %d clusters re-evaluated, %d alerts, %d Resource Graph pages, %d ARM"
-                        + " GETs (%d of clusters), %.0f ms wall (HTTPS %.0f ms, state %.0f ms, summed over threads); goal (<= 5 pages, no"
+                        + " GETs (%d of clusters), %.0f ms wall (HTTPS %.0f ms, state %.0f ms, summed over threads); goal (<= %d pages, no"
                         + " per-cluster read, < 2 s): %s%n", what, reached, path.alerts(r), stats.graphRequests(),
                 stats.armRequests(), clusterReads, millis(wall), millis(path.http.nanos()),
-                millis(path.state.nanos()), met ? "met" : "NOT met");
+                millis(path.state.nanos()), FAN_OUT_PAGES, met ? "met" : "NOT met");
     }
 
     /** The same cluster-write event redelivered round after round for every cluster. */

@@ -41,6 +41,7 @@ final class DiskReads {
     private final ArmReads reads;
     private final GraphReads graph;
     private final ReadCache cache;
+    private final Object indexLock = new Object();
 
     DiskReads(ArmReads reads, GraphReads graph, ReadCache cache) {
         this.reads = reads;
@@ -191,6 +192,15 @@ final class DiskReads {
         if (!build && cache.get(SWEEP) == null) {
             return null;
         }
+        // clusters of a fan-out are evaluated in parallel: one of them builds the index, the others wait for it
+        synchronized (indexLock) {
+            GroupIndex<T> built = cache.get(key);
+            return built != null ? built : buildIndex(key, kql, mapper, idOf, groups, what);
+        }
+    }
+
+    private <T> GroupIndex<T> buildIndex(String key, String kql, Function<JsonObject, T> mapper,
+                                         Function<T, ResourceId> idOf, Function<T, Set<ResourceId>> groups, String what) {
         GroupIndex<T> index = new GroupIndex<>();
         for (ResourceGraph.Scope scope : graph.watchedScopes()) {
             for (JsonObject row : graph.rows(kql, scope)) {

@@ -1,7 +1,15 @@
 package io.byokwatch.adapter.arm;
 
 import com.google.gson.JsonObject;
+import io.byokwatch.app.ClusterEvaluator;
+import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.DiskSnapshot;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.policy.Policy;
+import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.catalog.DesNotFoundRule;
+import io.byokwatch.rules.catalog.PvDiskPlatformKeyRule;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedDisk;
 import io.byokwatch.domain.ResourceId;
@@ -213,4 +221,22 @@ class LiveInventoryDisksTest extends OnFakeArm {
         fake.put(Harness.disk(groupId(SUB_C, "rg-far"), "pvc-far", null, scaleSetVm(NODES, 2), "far"));
         assertEquals(2, found(h.inventory().dataDisksOf(pay)).size());
     }
+    @Test
+    void liveEvaluation_aPlatformKeyPvc_isAFinding_andAPvcOnAMissingSet_failsThatSetsDataDiskChain() {
+        ManagedCluster pay = payEstate();
+        ClusterVerdict v = new ClusterEvaluator(RuleCatalog.standard()).evaluate(pay, h.inventory(), Policy.DEFAULT,
+                h.clock.instant());
+        Finding platform = v.findings().stream().filter(f -> f.ruleId().equals(PvDiskPlatformKeyRule.ID)).findFirst()
+                .orElseThrow(() -> new AssertionError(v.findings().toString()));
+        assertEquals("pvc-in-nodes", platform.resourceId().name());
+        assertTrue(platform.message().contains("data-db-0"), platform.message());
+        Finding missingSet = v.findings().stream().filter(f -> f.ruleId().equals(DesNotFoundRule.ID)).findFirst()
+                .orElseThrow(() -> new AssertionError(v.findings().toString()));
+        assertEquals(SET, missingSet.resourceId());
+        assertEquals(List.of("data-disk"), missingSet.keyUse());
+        assertEquals(List.of("pvc-attached"), missingSet.volumes().stream().map(KeyConsumer::name).toList());
+        assertTrue(v.findings().stream().noneMatch(f -> f.resourceId().name().equals("pvc-orphan")),
+                "an orphan is never guessed onto the cluster");
+    }
+
 }
