@@ -24,11 +24,15 @@ var routedOperations = [
   'Microsoft.KeyVault/vaults/delete'
   'Microsoft.KeyVault/vaults/accessPolicies/write'
   'Microsoft.KeyVault/vaults/keys/write'
+  'Microsoft.KeyVault/vaults/privateEndpointConnections/write'
+  'Microsoft.KeyVault/vaults/privateEndpointConnections/delete'
   'Microsoft.KeyVault/managedHSMs/write'
   'Microsoft.KeyVault/managedHSMs/delete'
   'Microsoft.KeyVault/managedHSMs/keys/write'
   'Microsoft.Authorization/roleAssignments/write'
   'Microsoft.Authorization/roleAssignments/delete'
+  'Microsoft.ManagedIdentity/userAssignedIdentities/delete'
+  'Microsoft.Network/privateEndpoints/delete'
 ]
 
 // A subscription topic lives in location 'global', where Event Grid gives topics no managed identity: no identity,

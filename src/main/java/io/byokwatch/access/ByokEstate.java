@@ -3,6 +3,7 @@ package io.byokwatch.access;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.ManagedCluster;
+import io.byokwatch.domain.ManagedIdentity;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,8 @@ public final class ByokEstate {
         private final Set<String> sets = new TreeSet<>();
         private final Set<String> clusters = new TreeSet<>();
         private final List<String> unknownPrincipals = new ArrayList<>();
+        private final Map<String, String> kmsClusterByPrincipal = new LinkedHashMap<>();
+        private final Set<String> kmsClusters = new TreeSet<>();
         private boolean kms;
 
         private DiskKey(String vault, String key) {
@@ -59,22 +62,56 @@ public final class ByokEstate {
             return Collections.unmodifiableSet(clusters);
         }
 
+        /** Whether a cluster encrypts its Kubernetes secrets (etcd) with this key through KMS. */
+        public boolean servesKms() {
+            return kms;
+        }
+
+        /** The clusters whose KMS uses the key. */
+        public Set<String> kmsClusters() {
+            return Collections.unmodifiableSet(kmsClusters);
+        }
+
+        /** Principal ids of those clusters' identities (the KMS plugin calls the vault as them), each with its cluster. */
+        public Map<String, String> kmsClusterByPrincipal() {
+            return Collections.unmodifiableMap(kmsClusterByPrincipal);
+        }
+
         /**
-         * False when the inventory cannot name every legitimate caller: an identity whose principal id the export left
-         * out, or a key that also encrypts a cluster's etcd through KMS (the cluster identity is not in the inventory).
+         * Whether this caller is expected to run this operation on the key: a set's identity for anything it does (wrap,
+         * unwrap, get), a KMS cluster identity for encrypt, decrypt and get (the KMS plugin's envelope operations, and
+         * reading the key to learn its version).
          */
+        public boolean expects(String principalId, String operation) {
+            if (principalId == null) {
+                return false;
+            }
+            String p = principalId.toLowerCase(Locale.ROOT);
+            return setByPrincipal.containsKey(p) || (kmsClusterByPrincipal.containsKey(p) && KMS_OPERATIONS.contains(operation));
+        }
+
+        /** False when the inventory cannot name every legitimate caller: an identity whose principal id it lacks. */
         public boolean callersKnown() {
-            return unknownPrincipals.isEmpty() && !kms;
+            return unknownPrincipals.isEmpty();
         }
 
         /** Why {@link #callersKnown()} is false, for explanations. */
         public String whyCallersUnknown() {
-            List<String> why = new ArrayList<>(unknownPrincipals);
-            if (kms) {
-                why.add("the key also serves KMS etcd encryption, whose cluster identity the inventory does not name");
-            }
-            return String.join("; ", why);
+            return String.join("; ", unknownPrincipals);
         }
+
+        /** "disk key kv/k", "KMS key kv/k", "disk and KMS key kv/k". */
+        public String describe() {
+            String kind = sets.isEmpty() && kms ? "KMS key " : !sets.isEmpty() && kms ? "disk and KMS key " : "disk key ";
+            return kind + vault + "/" + key;
+        }
+    }
+
+    /** What a cluster's KMS plugin does with its key: envelope encryption of the data keys, and reading the key. */
+    public static final Set<String> KMS_OPERATIONS = Set.of("KeyEncrypt", "KeyDecrypt", "KeyGet");
+
+    /** A cluster whose KMS etcd encryption uses a key; the KMS plugin calls the vault as the cluster's identity. */
+    public record KmsUse(KeyRef key, ManagedCluster cluster) {
     }
 
     private final boolean known;
@@ -119,7 +156,37 @@ public final class ByokEstate {
             DiskKey k = estate.keys.get(id(ref));
             if (k != null) {
                 k.kms = true;
+                k.unknownPrincipals.add("the key also serves KMS etcd encryption, whose cluster identity the inventory"
+                        + " does not name");
             }
+        }
+        return estate;
+    }
+
+    /**
+     * @param sets disk encryption sets, each with the clusters whose disks it encrypts (may be empty)
+     * @param kms  the clusters whose KMS etcd encryption uses a key, each with that key: their identities are expected
+     *             callers of encrypt and decrypt on it, and a key only KMS uses is watched like a disk key
+     */
+    public static ByokEstate withKms(Map<DiskEncryptionSet, ? extends Collection<ManagedCluster>> sets, Collection<KmsUse> kms) {
+        ByokEstate estate = of(sets, List.of());
+        for (KmsUse use : kms) {
+            KeyRef ref = use.key();
+            DiskKey k = estate.keys.computeIfAbsent(id(ref), x -> new DiskKey(ref.vaultName().toLowerCase(Locale.ROOT),
+                    ref.name().toLowerCase(Locale.ROOT)));
+            estate.vaults.add(k.vault);
+            k.kms = true;
+            ManagedCluster c = use.cluster();
+            k.kmsClusters.add(c.name());
+            ManagedIdentity identity = c.identity();
+            if (!identity.present()) {
+                k.unknownPrincipals.add("the identity cluster " + c.name() + "'s KMS calls the vault as is not in the"
+                        + " inventory (export the cluster with az aks show)");
+                continue;
+            }
+            identity.knownPrincipalIds().forEach(p -> k.kmsClusterByPrincipal.put(p.toLowerCase(Locale.ROOT), c.name()));
+            identity.unknownPrincipals().forEach(u -> k.unknownPrincipals.add("the principal id of cluster " + c.name()
+                    + "'s " + u + " (its KMS identity) is not in the inventory"));
         }
         return estate;
     }
@@ -155,6 +222,20 @@ public final class ByokEstate {
     /** For explanations: the sets using a key, or a phrase for none. */
     static String setsPhrase(DiskKey k) {
         return k.sets().isEmpty() ? "no disk encryption set" : Text.list(k.sets(), 6);
+    }
+
+    /** For explanations: who may call the key, "the identity of des-a" and/or "the KMS identity of cluster aks-x". */
+    static String expectedCallersPhrase(DiskKey k) {
+        List<String> parts = new ArrayList<>();
+        if (!k.sets().isEmpty() || !k.servesKms()) {
+            parts.add("the identity of " + callingSetsPhrase(k));
+        }
+        if (k.servesKms()) {
+            parts.add("the KMS identity of " + (k.kmsClusters().isEmpty() ? "the cluster using it"
+                    : "cluster" + (k.kmsClusters().size() == 1 ? " " : "s ") + Text.list(k.kmsClusters(), 6))
+                    + " (encrypt and decrypt)");
+        }
+        return String.join(" and ", parts);
     }
 
     /** For explanations: the sets whose identities may call the key (a set without identity cannot). */

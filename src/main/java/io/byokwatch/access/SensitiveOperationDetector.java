@@ -83,9 +83,15 @@ final class SensitiveOperationDetector implements Detector {
         why.append(Text.capitalised(any.caller().label())).append(" ran ").append(op).append(' ')
                 .append(t.total == 1 ? "once" : t.total + " times").append(" on ");
         if (disk != null) {
-            why.append("disk key ").append(any.vault()).append('/').append(any.key()).append(" (used by ")
-                    .append(ByokEstate.setsPhrase(disk)).append(disk.clusters().isEmpty() ? "" : " for " + Text.list(disk.clusters(), 6))
-                    .append(')');
+            why.append(disk.describe()).append(" (used by ");
+            if (!disk.sets().isEmpty() || !disk.servesKms()) {
+                why.append(ByokEstate.setsPhrase(disk)).append(disk.clusters().isEmpty() ? "" : " for " + Text.list(disk.clusters(), 6));
+            }
+            if (disk.servesKms()) {
+                why.append(disk.sets().isEmpty() ? "" : ", and by ").append("KMS of ")
+                        .append(disk.kmsClusters().isEmpty() ? "a cluster" : Text.list(disk.kmsClusters(), 6));
+            }
+            why.append(')');
         } else if (any.key() != null) {
             why.append("key ").append(any.vault()).append('/').append(any.key());
         } else {

@@ -13,7 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Fires when a principal that is not the identity of a disk encryption set using the key performs a crypto operation
- * or KeyGet on a disk key. Without an inventory (or when it cannot name every legitimate caller of a key), a principal
+ * or KeyGet on a disk key, or on a KMS key when it is not the identity of a cluster whose KMS uses the key (or is, but
+ * does more than encrypt, decrypt and get). An unexpected encrypt or decrypt on a KMS key is as critical as an unwrap
+ * of a disk key. Without an inventory (or when it cannot name every legitimate caller of a key), a principal
  * that never used the key in the baseline fires instead. Whoever unwraps a disk key can read the disks it protects.
  */
 final class UnexpectedCallerDetector implements Detector {
@@ -36,7 +38,7 @@ final class UnexpectedCallerDetector implements Detector {
             if (estate.known() && disk == null) {
                 continue;
             }
-            if (disk != null && r.caller().objectId() != null && disk.setByPrincipal().containsKey(r.caller().objectId())) {
+            if (disk != null && disk.expects(r.caller().objectId(), r.operation())) {
                 continue;
             }
             groups.computeIfAbsent(r.vault() + "/" + r.key() + "/" + r.caller().id(), k -> new Tally()).add(r);
@@ -74,15 +76,24 @@ final class UnexpectedCallerDetector implements Detector {
                                    long callerBaseline, long keyBaseline) {
         AccessRecord any = t.records.get(0);
         Caller caller = series == null ? any.caller() : series.caller();
-        Severity severity = t.unwrapSucceeded > 0 ? Severity.CRITICAL : t.keyUseSucceeded > 0 ? Severity.HIGH : Severity.MEDIUM;
+        long kmsCrypto = disk != null && disk.servesKms() ? t.records.stream().filter(r -> r.succeeded()
+                && (r.operation().equals("KeyEncrypt") || r.operation().equals("KeyDecrypt"))).mapToLong(AccessRecord::count)
+                .sum() : 0;
+        Severity severity = t.unwrapSucceeded > 0 || kmsCrypto > 0 ? Severity.CRITICAL
+                : t.keyUseSucceeded > 0 ? Severity.HIGH : Severity.MEDIUM;
         StringBuilder why = new StringBuilder();
         why.append(Text.capitalised(caller.label())).append(" called ").append(t.operations()).append(" on ");
         if (disk != null) {
-            why.append("disk key ").append(any.vault()).append('/').append(any.key()).append(" (")
-                    .append(Text.plural(t.succeeded, "call")).append(" succeeded), which only the identity of ")
-                    .append(ByokEstate.callingSetsPhrase(disk)).append(" should use");
+            why.append(disk.describe()).append(" (")
+                    .append(Text.plural(t.succeeded, "call")).append(" succeeded), which only ")
+                    .append(ByokEstate.expectedCallersPhrase(disk)).append(" should use");
             String ownSet = c.estate().setOf(caller.objectId());
+            String ownCluster = caller.objectId() == null ? null
+                    : disk.kmsClusterByPrincipal().get(caller.objectId().toLowerCase(java.util.Locale.ROOT));
             why.append(ownSet != null ? "; it is the identity of " + ownSet + ", which uses another key"
+                    : ownCluster != null ? "; it is the KMS identity of cluster " + ownCluster + ", which needs only"
+                    + " encrypt, decrypt and get"
+                    : disk.servesKms() ? "; it is neither a disk encryption set's identity nor a KMS cluster identity"
                     : "; it is no disk encryption set's identity");
             if (!disk.callersKnown()) {
                 why.append(", and it never used the key in the ").append(c.baselineDaysCovered())
@@ -93,6 +104,9 @@ final class UnexpectedCallerDetector implements Detector {
             if (!disk.clusters().isEmpty()) {
                 why.append(" Clusters ").append(Text.list(disk.clusters(), 6)).append(" depend on this key.");
             }
+            if (!disk.kmsClusters().isEmpty()) {
+                why.append(" It encrypts the Kubernetes secrets of ").append(Text.list(disk.kmsClusters(), 6)).append('.');
+            }
         } else {
             severity = Anomaly.lower(severity);
             why.append("key ").append(any.vault()).append('/').append(any.key()).append(" (")
@@ -100,7 +114,10 @@ final class UnexpectedCallerDetector implements Detector {
                     .append(c.baselineDaysCovered()).append("-day baseline (").append(Text.plural(keyBaseline, "event"))
                     .append(" by other callers). Without an inventory byokwatch cannot tell whether it is a disk encryption set.");
         }
-        if (t.unwrapSucceeded > 0) {
+        if (kmsCrypto > 0) {
+            why.append(" Whoever can encrypt and decrypt with a KMS key can unwrap the data keys that protect the"
+                    + " cluster's secrets.");
+        } else if (t.unwrapSucceeded > 0) {
             why.append(" A successful unwrap hands over the key that decrypts the disks.");
         }
         double score = 50 + 15 * Math.log10(1 + t.total) + (t.unwrapSucceeded > 0 ? 20 : t.keyUseSucceeded > 0 ? 10 : 0)

@@ -42,6 +42,19 @@ public interface AlertCodec {
     String withoutPending(String verdictDetail);
 
     /**
+     * The KMS keys remembered in a stored detail ({@link KmsKeyMemory}); none for a detail written before they were
+     * kept, or by a codec that keeps none.
+     */
+    default KmsKeyMemory storedKmsKeys(String verdictDetail) {
+        return KmsKeyMemory.NONE;
+    }
+
+    /** The stored detail remembering these KMS keys (an additive field; nothing for {@link KmsKeyMemory#NONE}). */
+    default String withKmsKeys(String verdictDetail, KmsKeyMemory keys) {
+        return verdictDetail;
+    }
+
+    /**
      * The stored detail carrying {@code sequence}, the highest alert sequence given out for the cluster (see
      * {@link AlertSequence}).
      */

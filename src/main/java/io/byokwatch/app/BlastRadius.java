@@ -45,7 +45,7 @@ public final class BlastRadius {
     private static final List<String> USE_ORDER = List.of(DISK, VOLUMES, KMS);
 
     public enum Kind {
-        KEY("key"), VAULT("vault"), SET("disk encryption set");
+        KEY("key"), VAULT("vault"), SET("disk encryption set"), IDENTITY("user-assigned identity");
 
         private final String label;
 
@@ -138,6 +138,21 @@ public final class BlastRadius {
             kms.addAll(inv.clustersWithKmsKeyIn(host));
         }
         return result(target, Kind.VAULT, List.copyOf(sets.values()), kms, inv, List.of());
+    }
+
+    /**
+     * A user-assigned identity: the clusters whose KMS reaches its key as it (legacy KMS runs on the cluster's
+     * user-assigned identity; deleting it is unsupported and stops the API server from reaching the key), and the disk
+     * encryption sets that unwrap as it, with the clusters behind them.
+     */
+    public Result forIdentity(ResourceId identityId, Inventory inv) {
+        Lookup<List<ManagedCluster>> using = inv.clustersUsingIdentity(identityId);
+        List<ManagedCluster> clusters = using.orNull() != null ? using.orNull()
+                : inv.clusters().stream().filter(c -> c.usesIdentity(identityId)).toList();
+        List<ManagedCluster> kms = clusters.stream().filter(c -> c.kms().keyInUse() != null).toList();
+        Lookup<List<DiskEncryptionSet>> sets = inv.diskEncryptionSetsUsingIdentity(identityId);
+        List<DiskEncryptionSet> found = sets.orNull() != null ? sets.orNull() : List.of();
+        return result(identityId.toString(), Kind.IDENTITY, found, kms, inv, List.of());
     }
 
     public Result forSet(ResourceId setId, Inventory inv) {

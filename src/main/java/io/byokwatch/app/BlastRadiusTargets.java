@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns what an incident responder has at hand into one key, vault or disk encryption set of the inventory: a vault
- * name or host, {@code vault/key}, a set name, a key URL with or without version, or a full ARM id. A target the
+ * Turns what an incident responder has at hand into one key, vault, disk encryption set or user-assigned identity of
+ * the inventory: a vault name or host, {@code vault/key}, a set or identity name, a key URL with or without version,
+ * or a full ARM id. Identities are known from the clusters and sets that name them. A target the
  * inventory does not know is never answered with "nothing depends on it": it is {@link NotFound}, with the closest
  * names, and a name several resources share is {@link Ambiguous}, with each of them.
  *
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class BlastRadiusTargets {
     /** Which kinds a look-up may resolve to: {@code --key}, {@code --vault}, {@code --des}, or any. */
-    public enum Scope { ANY, KEY, VAULT, SET }
+    public enum Scope { ANY, KEY, VAULT, SET, IDENTITY }
 
     /** A vault known by its data-plane host; {@code id} when an export or a reference named its ARM id. */
     public record Vault(String host, String name, ResourceId id) {
@@ -52,11 +53,21 @@ public final class BlastRadiusTargets {
         }
     }
 
+    /** A user-assigned identity a cluster (its KMS) or a disk encryption set reaches its key as. */
+    public record Identity(ResourceId id) {
+        String label() {
+            return "user-assigned identity " + id.name() + " (" + id + ")";
+        }
+    }
+
     public sealed interface Resolution permits Found, Ambiguous, NotFound {
     }
 
-    /** Exactly one of the three is set. */
-    public record Found(Vault vault, Key key, EncryptionSet set) implements Resolution {
+    /** Exactly one of the four is set. */
+    public record Found(Vault vault, Key key, EncryptionSet set, Identity identity) implements Resolution {
+        public Found(Vault vault, Key key, EncryptionSet set) {
+            this(vault, key, set, null);
+        }
     }
 
     public record Ambiguous(List<String> candidates) implements Resolution {
@@ -68,6 +79,7 @@ public final class BlastRadiusTargets {
     private final Map<String, Vault> vaults = new LinkedHashMap<>();
     private final Map<String, Key> keys = new LinkedHashMap<>();
     private final Map<ResourceId, EncryptionSet> sets = new LinkedHashMap<>();
+    private final Map<ResourceId, Identity> identities = new LinkedHashMap<>();
 
     public BlastRadiusTargets(Collection<KeyVault> exportedVaults, Collection<VaultKey> exportedKeys,
                               Collection<DiskEncryptionSet> exportedSets, Collection<ManagedCluster> clusters) {
@@ -83,12 +95,14 @@ public final class BlastRadiusTargets {
         for (DiskEncryptionSet s : exportedSets) {
             sets.put(s.id(), new EncryptionSet(s.id(), true));
             referenced(s.activeKey(), s.sourceVaultId());
+            s.identity().userAssigned().keySet().forEach(i -> identities.putIfAbsent(i, new Identity(i)));
         }
         for (ManagedCluster c : clusters) {
             if (c.diskEncryptionSetId() != null) {
                 sets.putIfAbsent(c.diskEncryptionSetId(), new EncryptionSet(c.diskEncryptionSetId(), false));
             }
             referenced(c.kms().key(), c.kms().keyVaultResourceId());
+            c.identity().userAssigned().keySet().forEach(i -> identities.putIfAbsent(i, new Identity(i)));
         }
     }
 
@@ -134,7 +148,8 @@ public final class BlastRadiusTargets {
         matches = matches.stream().filter(m -> inScope(m, scope)).toList();
         if (matches.size() == 1) {
             Object m = matches.get(0);
-            return new Found(m instanceof Vault v ? v : null, m instanceof Key k ? k : null, m instanceof EncryptionSet s ? s : null);
+            return new Found(m instanceof Vault v ? v : null, m instanceof Key k ? k : null, m instanceof EncryptionSet s ? s : null,
+                    m instanceof Identity i ? i : null);
         }
         if (matches.size() > 1) {
             return new Ambiguous(matches.stream().map(BlastRadiusTargets::label).sorted().toList());
@@ -155,6 +170,10 @@ public final class BlastRadiusTargets {
         if (type.equals("microsoft.compute/diskencryptionsets")) {
             EncryptionSet s = sets.get(id);
             return s == null ? List.of() : List.of(s);
+        }
+        if (type.equals("microsoft.managedidentity/userassignedidentities")) {
+            Identity i = identities.get(id);
+            return i == null ? List.of() : List.of(i);
         }
         return List.of();
     }
@@ -206,6 +225,7 @@ public final class BlastRadiusTargets {
         vaults.values().stream().filter(v -> v.name().equalsIgnoreCase(name)).forEach(found::add);
         sets.values().stream().filter(s -> s.id().name().equalsIgnoreCase(name)).forEach(found::add);
         keys.values().stream().filter(k -> k.ref().name().equalsIgnoreCase(name)).forEach(found::add);
+        identities.values().stream().filter(i -> i.id().name().equalsIgnoreCase(name)).forEach(found::add);
         return found;
     }
 
@@ -220,6 +240,7 @@ public final class BlastRadiusTargets {
             case KEY -> m instanceof Key;
             case VAULT -> m instanceof Vault;
             case SET -> m instanceof EncryptionSet;
+            case IDENTITY -> m instanceof Identity;
         };
     }
 
@@ -227,15 +248,19 @@ public final class BlastRadiusTargets {
         if (m instanceof Vault v) {
             return v.label();
         }
+        if (m instanceof Identity i) {
+            return i.label();
+        }
         return m instanceof Key k ? k.label() : ((EncryptionSet) m).label();
     }
 
     private static String what(Scope scope) {
         return switch (scope) {
-            case ANY -> "key, vault or disk encryption set";
+            case ANY -> "key, vault, disk encryption set or user-assigned identity";
             case KEY -> "key";
             case VAULT -> "vault";
             case SET -> "disk encryption set";
+            case IDENTITY -> "user-assigned identity";
         };
     }
 
@@ -264,6 +289,7 @@ public final class BlastRadiusTargets {
         all.addAll(vaults.values());
         all.addAll(keys.values());
         all.addAll(sets.values());
+        all.addAll(identities.values());
         return all.stream().filter(m -> inScope(m, scope)).toList();
     }
 
@@ -281,6 +307,9 @@ public final class BlastRadiusTargets {
                 f.add(k.id().toString());
             }
             return f;
+        }
+        if (m instanceof Identity i) {
+            return List.of(i.id().name(), i.id().toString());
         }
         EncryptionSet s = (EncryptionSet) m;
         return List.of(s.id().name(), s.id().toString());

@@ -158,7 +158,7 @@ public final class ClusterEvaluator {
 
     static RuleSettings settings(Policy policy) {
         return new RuleSettings(policy.keyExpiryWarningDays(), policy.requireHsm(), policy.requireDataDiskEvidence(),
-                policy.allowedDataDiskSets());
+                policy.allowedDataDiskSets(), policy.kmsRotationMaxAgeDays());
     }
 
     /** A high or critical check that could not run, and that no active exemption makes moot. */

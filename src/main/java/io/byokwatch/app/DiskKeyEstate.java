@@ -21,7 +21,7 @@ import java.util.Set;
  * Reads from the inventory what the access detectors need: every disk encryption set behind a cluster (its node disks'
  * and its persistent volumes'), every other set
  * on the same vaults (standalone VMs use sets too, and their identities are legitimate callers), the clusters each
- * serves, and the keys clusters use for KMS.
+ * serves, and the keys clusters use for KMS with the cluster identities their KMS plugin calls the vault as.
  */
 final class DiskKeyEstate {
     private DiskKeyEstate() {
@@ -30,10 +30,10 @@ final class DiskKeyEstate {
     static ByokEstate from(Inventory inventory) {
         Map<ResourceId, DiskEncryptionSet> sets = new LinkedHashMap<>();
         Map<ResourceId, List<ManagedCluster>> clustersBySet = new LinkedHashMap<>();
-        List<KeyRef> kmsKeys = new ArrayList<>();
+        List<ByokEstate.KmsUse> kms = new ArrayList<>();
         for (ManagedCluster c : inventory.clusters()) {
-            if (c.kms().enabled() && c.kms().key() != null) {
-                kmsKeys.add(c.kms().key());
+            if (c.kms().keyInUse() != null) {
+                kms.add(new ByokEstate.KmsUse(c.kms().keyInUse(), c));
             }
             Set<ResourceId> used = new LinkedHashSet<>();
             if (c.diskEncryptionSetId() != null) {
@@ -63,7 +63,7 @@ final class DiskKeyEstate {
         }
         Map<DiskEncryptionSet, List<ManagedCluster>> withClusters = new LinkedHashMap<>();
         sets.forEach((id, s) -> withClusters.put(s, clustersBySet.getOrDefault(id, List.of())));
-        return ByokEstate.of(withClusters, kmsKeys);
+        return ByokEstate.withKms(withClusters, kms);
     }
 
     private static void addSet(Set<ResourceId> used, DiskEncryption encryption) {

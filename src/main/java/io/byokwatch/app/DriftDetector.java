@@ -203,20 +203,23 @@ public final class DriftDetector {
     private Attempt attemptEvaluation(Inventory inv, ManagedCluster cluster, StoredVerdict prev, Alert.Trigger trigger) {
         Instant now = clock.instant();
         UnavailabilityWatch watch = new UnavailabilityWatch(inv);
-        ClusterVerdict verdict = evaluator.evaluate(cluster, watch, policy.get(), now);
+        KmsKeyMemory remembered = prev == null || DELETED.equals(prev.status()) ? KmsKeyMemory.NONE
+                : codec.storedKmsKeys(prev.detailJson());
+        KmsKeyMemory memory = remembered.after(cluster);
+        ClusterVerdict verdict = evaluator.evaluate(memory.apply(cluster), watch, policy.get(), now);
         watch.requireComplete(cluster.id());
         List<String> keys = new ArrayList<>(Transitions.keys(verdict));
         Optional<Alert.Kind> kind = Transitions.decide(prev == null ? null : prev.status(), prev == null ? null : prev.findingKeys(), verdict);
         boolean unchanged = prev != null && prev.status().equals(verdict.status().label())
                 && new HashSet<>(prev.findingKeys()).equals(new HashSet<>(keys));
-        if (kind.isEmpty() && unchanged) {
+        if (kind.isEmpty() && unchanged && memory.sameAs(remembered)) {
             return new Attempt(true, Optional.empty());
         }
         Instant since = unchanged ? prev.since() : now;
         if (kind.isEmpty()) {
             StoredVerdict next = new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                    keys, codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), null), AlertSequence.last(prev, codec)),
-                    since, now, prev == null ? null : prev.lastAlertAt(),
+                    keys, codec.withKmsKeys(codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), null),
+                    AlertSequence.last(prev, codec)), memory), since, now, prev == null ? null : prev.lastAlertAt(),
                     prev == null ? null : prev.lastAlertKind(), prev == null ? null : prev.version());
             boolean won = store.put(next);
             if (won) {
@@ -231,7 +234,8 @@ public final class DriftDetector {
                 resolved(prev, keys), trigger, now, openSince, AlertSequence.next(prev, now, codec), cluster.tags());
         String body = codec.encode(alert);
         return send(alert, body, new StoredVerdict(cluster.id(), cluster.name(), cluster.subscriptionId(), verdict.status().label(),
-                keys, codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), body), alert.sequence()), since, now, null,
+                keys, codec.withKmsKeys(codec.withSequence(codec.verdictDetail(verdict, cluster.tags(), body), alert.sequence()),
+                memory), since, now, null,
                 kind.get().label(),
                 prev == null ? null : prev.version()));
     }

@@ -33,11 +33,13 @@ import java.util.stream.Stream;
  * completely (exit 1).
  */
 @Command(name = "blast-radius", sortOptions = false,
-        description = {"Before disabling a key in an incident: what depends on a key, vault or disk encryption set.",
-                "TARGET is a vault name or host, vault/key, a disk encryption set name, a key URL (with or without its",
-                "version) or a full ARM id. --format markdown prints the revocation runbook: what stops and when, and",
-                "the commands to disable, restore and verify."},
-        customSynopsis = {"byokwatch blast-radius --inventory PATH (TARGET | --key URL | --vault ID | --des ID)",
+        description = {"Before disabling a key in an incident: what depends on a key, vault, disk encryption set or",
+                "user-assigned identity (whose clusters' API servers stop through KMS). TARGET is a vault name or host,",
+                "vault/key, a set or identity name, a key URL (with or without its version) or a full ARM id.",
+                "--format markdown prints the revocation runbook: what stops and when, and the commands to disable,",
+                "restore and verify."},
+        customSynopsis = {"byokwatch blast-radius --inventory PATH",
+                "                       (TARGET | --key URL | --vault ID | --des ID | --identity ID)",
                 "                       [--format table|json|markdown] [--output FILE] [--now ISO-8601]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the answer is complete", "1:files could not be read: more may depend on the target than listed",
@@ -63,6 +65,10 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
         @Option(names = "--des", paramLabel = "ID", description = "Only disk encryption sets: an ARM id or a name.")
         String des;
+
+        @Option(names = "--identity", paramLabel = "ID",
+                description = "Only user-assigned identities (a KMS cluster's or a set's): an ARM id or a name.")
+        String identity;
     }
 
     static final class Output {
@@ -97,9 +103,10 @@ final class BlastRadiusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String format = Flags.choice("--format", output.format, FORMATS);
-        long given = Stream.of(target.any, target.key, target.vault, target.des).filter(Objects::nonNull).count();
+        long given = Stream.of(target.any, target.key, target.vault, target.des, target.identity).filter(Objects::nonNull).count();
         if (given != 1) {
-            throw new UsageException("blast-radius needs exactly one target: TARGET, --key URL, --vault ID or --des ID");
+            throw new UsageException("blast-radius needs exactly one target: TARGET, --key URL, --vault ID, --des ID or"
+                    + " --identity ID");
         }
         Instant now = output.now != null ? Times.parse("now", output.now) : Instant.now();
         String path = Flags.required("blast-radius", "--inventory", inventory, "examples/estate");
@@ -129,12 +136,15 @@ final class BlastRadiusCommand implements Callable<Integer> {
         Snapshot s = loaded.inventory() instanceof SnapshotInventory si ? si.snapshot() : null;
         BlastRadiusTargets targets = new BlastRadiusTargets(s == null ? List.of() : s.vaults(), s == null ? List.of() : s.keys(),
                 s == null ? List.of() : s.diskEncryptionSets(), loaded.inventory().clusters());
-        String flag = target.key != null ? "--key" : target.vault != null ? "--vault" : target.des != null ? "--des" : "TARGET";
-        String text = Stream.of(target.any, target.key, target.vault, target.des).filter(Objects::nonNull).findFirst().orElseThrow();
+        String flag = target.key != null ? "--key" : target.vault != null ? "--vault" : target.des != null ? "--des"
+                : target.identity != null ? "--identity" : "TARGET";
+        String text = Stream.of(target.any, target.key, target.vault, target.des, target.identity).filter(Objects::nonNull)
+                .findFirst().orElseThrow();
         Scope scope = switch (flag) {
             case "--key" -> Scope.KEY;
             case "--vault" -> Scope.VAULT;
             case "--des" -> Scope.SET;
+            case "--identity" -> Scope.IDENTITY;
             default -> Scope.ANY;
         };
         BlastRadiusTargets.Resolution resolution = targets.resolve(text, scope);
@@ -145,6 +155,9 @@ final class BlastRadiusCommand implements Callable<Integer> {
             }
             if (f.set() != null) {
                 return radius.forSet(f.set().id(), loaded.inventory());
+            }
+            if (f.identity() != null) {
+                return radius.forIdentity(f.identity().id(), loaded.inventory());
             }
             Set<String> hosts = new LinkedHashSet<>(List.of(f.vault().host()));
             if (f.vault().id() != null) {

@@ -141,14 +141,22 @@ final class DemoCommand implements Callable<Integer> {
                 "--notify", "stdout", "--now", handled}, out, quiet(), env);
     }
 
-    /** The same cluster rebuilt with a disk encryption set, KMS and encryption at host. */
+    /**
+     * The same cluster rebuilt with a disk encryption set, encryption at host and KMS, which runs, like the other
+     * payments clusters', on the payments KMS identity the vault lets encrypt and decrypt.
+     */
     private static String rebuilt(String shipped) {
         return shipped
                 .replace("\"diskEncryptionSetId\": null", "\"diskEncryptionSetId\": \"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01"
                         + "/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\"")
                 .replace("\"enableEncryptionAtHost\": null", "\"enableEncryptionAtHost\": true")
                 .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\":"
-                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk\", \"keyVaultNetworkAccess\": \"Public\"}");
+                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk/d64e0f2dd88bf5b4ef73d47e7e8c29ca\","
+                        + " \"keyVaultNetworkAccess\": \"Public\"}")
+                .replace("\"type\": \"SystemAssigned\",\n    \"userAssignedIdentities\": null", "\"type\": \"UserAssigned\","
+                        + " \"userAssignedIdentities\": {\"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups"
+                        + "/rg-payments-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-aks-payments-kms\":"
+                        + " {\"principalId\": \"7a1e4c2b-9d3f-4e8a-b6c5-1f0e2d3c4b5a\"}}");
     }
 
     private void step(int n, String title) {

@@ -12,9 +12,15 @@ import java.util.Locale;
  * an older (or an unknown) API version cannot say that the newer block is absent. {@code objectEncryptionUnread} is
  * then the reason, naming what supplies it; it is null when the record does show the newer block's state (its value,
  * or its absence read with an API version that has it). {@code infrastructureEncryption} is null when absent.
+ *
+ * <p>{@code formerKey} is not from the record: it is a customer key that served KMS before and that the cluster still
+ * depends on, as byokwatch's own verdict state remembers it (null when not known). With KMS now off or on
+ * platform-managed keys it is the last key that served, which stays load-bearing ("after you turn off KMS, you can't
+ * delete or expire the keys"); with KMS on another key (or version) it is the one before, which the two-key window
+ * after a rotation still needs.
  */
 public record KmsProfile(boolean enabled, KeyRef key, String networkAccess, ResourceId keyVaultResourceId,
-                         String infrastructureEncryption, String objectEncryptionUnread) {
+                         String infrastructureEncryption, String objectEncryptionUnread, KeyRef formerKey) {
     public static final KmsProfile NONE = new KmsProfile(false, null, null, null, null, null);
 
     public KmsProfile {
@@ -23,6 +29,26 @@ public record KmsProfile(boolean enabled, KeyRef key, String networkAccess, Reso
         if (infrastructureEncryption != null) {
             objectEncryptionUnread = null; // a value shown is a value known
         }
+        if (formerKey != null && key != null && enabled && formerKey.toString().equalsIgnoreCase(key.toString())) {
+            formerKey = null; // the key in use is judged as such, not twice
+        }
+    }
+
+    /** The settings as a cluster record shows them, with nothing remembered. */
+    public KmsProfile(boolean enabled, KeyRef key, String networkAccess, ResourceId keyVaultResourceId,
+                      String infrastructureEncryption, String objectEncryptionUnread) {
+        this(enabled, key, networkAccess, keyVaultResourceId, infrastructureEncryption, objectEncryptionUnread, null);
+    }
+
+    /** The same settings, remembering a key that served KMS before (null: none known). */
+    public KmsProfile withFormerKey(KeyRef former) {
+        return new KmsProfile(enabled, key, networkAccess, keyVaultResourceId, infrastructureEncryption,
+                objectEncryptionUnread, former);
+    }
+
+    /** The customer key KMS uses now, by either experience: {@code keyId} while {@code azureKeyVaultKms} is on. */
+    public KeyRef keyInUse() {
+        return enabled ? key : null;
     }
 
     /** A profile whose every field is stated (records built by hand, plans): the newer block is what is given. */

@@ -52,6 +52,11 @@ public record ManagedCluster(ResourceId id, String name, String location, Tags t
         return ResourceId.orNull("/subscriptions/" + subscriptionId() + "/resourceGroups/" + nodeResourceGroup);
     }
 
+    public ManagedCluster withKms(KmsProfile profile) {
+        return new ManagedCluster(id, name, location, tags, diskEncryptionSetId, profile, agentPools, provisioningState,
+                nodeResourceGroup, identity);
+    }
+
     public ManagedCluster withAgentPools(List<AgentPool> pools) {
         return new ManagedCluster(id, name, location, tags, diskEncryptionSetId, kms, pools, provisioningState,
                 nodeResourceGroup, identity);

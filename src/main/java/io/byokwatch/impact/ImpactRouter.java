@@ -82,6 +82,8 @@ public final class ImpactRouter {
             case "microsoft.compute/disks" -> DataDiskReach.disk(id, inv);
             case "microsoft.compute/snapshots" -> DataDiskReach.snapshot(id, inv);
             case "microsoft.authorization/roleassignments" -> roleAssignment(id, inv);
+            case "microsoft.managedidentity/userassignedidentities" -> KmsPathReach.identity(id.topLevel(), inv);
+            case "microsoft.network/privateendpoints" -> KmsPathReach.privateEndpoint(id.topLevel(), inv);
             default -> keyVaultResourceOrIgnored(id, inv);
         };
     }
@@ -148,6 +150,9 @@ public final class ImpactRouter {
     }
 
     private Impact vaultResource(VaultTarget target, Inventory inv, String prefix) {
+        if (target.privateEndpointConnection() && prefix.isEmpty()) {
+            return KmsPathReach.vaultConnection(target, inv);
+        }
         if (!target.bearsOnKeys()) {
             return Impact.ignored(target.child() + " of " + target.label() + " do not encrypt disks or etcd");
         }

@@ -32,11 +32,16 @@ record VaultTarget(ResourceId vaultId, boolean managedHsm, String keyName, Strin
     }
 
     /**
-     * The vault itself, its access policies and its keys bear on encryption; secrets, certificates, private endpoint
-     * connections and the like do not.
+     * The vault itself, its access policies and its keys bear on encryption; secrets, certificates and the like do
+     * not (private endpoint connections are routed on their own: they bear on the network path, not the key).
      */
     boolean bearsOnKeys() {
         return child == null || child.equalsIgnoreCase("keys") || child.equalsIgnoreCase("accessPolicies");
+    }
+
+    /** A private endpoint connection of the vault: how a private KMS vault is reached, see {@link KmsPathReach}. */
+    boolean privateEndpointConnection() {
+        return child != null && child.equalsIgnoreCase("privateEndpointConnections");
     }
 
     /** "vault kv-pay", "managed HSM hsm1", "key kv-pay/cmk". */

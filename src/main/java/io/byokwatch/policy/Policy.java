@@ -22,7 +22,9 @@ import java.util.Set;
 public record Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List<Exemption> exemptions,
                      int keyExpiryWarningDays, boolean requireHsm, Set<String> disabledRules,
                      Map<String, Severity> severityOverrides, boolean requireDataDiskEvidence,
-                     List<ResourceId> allowedDataDiskSets) {
+                     List<ResourceId> allowedDataDiskSets, int kmsRotationMaxAgeDays) {
+    /** How many days a legacy KMS key version may trail the newest enabled version before it counts as not rotated. */
+    public static final int KMS_ROTATION_MAX_AGE_DAYS = 90;
 
     public static final Policy DEFAULT = new Policy(true, List.of(), List.of(), 30, false, Set.of(), Map.of());
 
@@ -32,6 +34,15 @@ public record Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List
         disabledRules = Set.copyOf(disabledRules);
         severityOverrides = Map.copyOf(severityOverrides);
         allowedDataDiskSets = allowedDataDiskSets == null ? List.of() : List.copyOf(allowedDataDiskSets);
+    }
+
+    /** A policy with the default KMS rotation age. */
+    public Policy(boolean byokRequiredByDefault, List<TagRule> tagRules, List<Exemption> exemptions,
+                  int keyExpiryWarningDays, boolean requireHsm, Set<String> disabledRules,
+                  Map<String, Severity> severityOverrides, boolean requireDataDiskEvidence,
+                  List<ResourceId> allowedDataDiskSets) {
+        this(byokRequiredByDefault, tagRules, exemptions, keyExpiryWarningDays, requireHsm, disabledRules,
+                severityOverrides, requireDataDiskEvidence, allowedDataDiskSets, KMS_ROTATION_MAX_AGE_DAYS);
     }
 
     /** A policy with the persistent-volume defaults: disks not read are a note, any healthy set is allowed. */

@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class PolicyLoader {
     private static final Set<String> TOP = Set.of("byokRequired", "exemptions", "keyExpiryWarningDays", "requireHsm",
-            "disabledRules", "severity", "requireDataDiskEvidence", "allowedDataDiskEncryptionSets", "$schema",
+            "disabledRules", "severity", "requireDataDiskEvidence", "allowedDataDiskEncryptionSets", "kmsRotationMaxAgeDays", "$schema",
             "description");
     private static final Set<String> EXEMPTION = Set.of("resourceId", "rules", "reason", "expires", "approvedBy");
     private final Set<String> knownRules;
@@ -121,10 +121,13 @@ public final class PolicyLoader {
         List<Exemption> exemptions = exemptions(o.get("exemptions"));
         boolean diskEvidence = reader.bool(o, "requireDataDiskEvidence", "requireDataDiskEvidence", false);
         List<ResourceId> allowedSets = allowedSets(o.get("allowedDataDiskEncryptionSets"));
+        int kmsAge = reader.integer(o, "kmsRotationMaxAgeDays", "kmsRotationMaxAgeDays", Policy.KMS_ROTATION_MAX_AGE_DAYS,
+                1, 3650);
         if (reader.hasProblems()) {
             throw new PolicyException(reader.summary(sourceName));
         }
-        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities, diskEvidence, allowedSets);
+        return new Policy(byDefault, tagRules, exemptions, warn, hsm, disabled, severities, diskEvidence, allowedSets,
+                kmsAge);
     }
 
     /** Set ids, or the group or subscription ids that hold them; an empty list is refused as it would allow nothing. */

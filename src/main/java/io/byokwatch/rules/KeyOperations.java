@@ -25,6 +25,20 @@ public record KeyOperations(String label, String verb, String rolePhrase, List<S
             KeyRoles.VAULT_GRANTING, KeyRoles.HSM_GRANTING,
             "Key Vault Crypto Service Encryption User", "Managed HSM Crypto Service Encryption User");
 
+    /**
+     * What a cluster's KMS identity needs: encrypt and decrypt with the key (AKS "KMS etcd encryption": access policy
+     * {@code encrypt decrypt}, or Key Vault Crypto User on an RBAC vault; the plugin calls only those two operations).
+     */
+    public static final KeyOperations ENCRYPT_DECRYPT = new KeyOperations("encrypt and decrypt", "encrypt and decrypt",
+            "key encrypt and decrypt", List.of("encrypt", "decrypt"),
+            List.of("Microsoft.KeyVault/vaults/keys/encrypt/action", "Microsoft.KeyVault/vaults/keys/decrypt/action"),
+            List.of("Microsoft.KeyVault/managedHsm/keys/encrypt/action", "Microsoft.KeyVault/managedHsm/keys/decrypt/action"),
+            Map.of("12338af0-0e69-4776-bea7-57ae8d297424", "Key Vault Crypto User",
+                    "14b46e9e-c2b7-41b4-b07b-48a6ebf60603", "Key Vault Crypto Officer",
+                    "00482a5a-887f-4fb3-b363-3b7fe8e74483", "Key Vault Administrator"),
+            Map.of("21dbd100-6940-42c2-9190-5d6cb909625b", "Managed HSM Crypto User"),
+            "Key Vault Crypto User", "Managed HSM Crypto User");
+
     public KeyOperations {
         accessPolicyPermissions = List.copyOf(accessPolicyPermissions);
         vaultDataActions = List.copyOf(vaultDataActions);

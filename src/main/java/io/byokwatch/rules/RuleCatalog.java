@@ -2,6 +2,10 @@ package io.byokwatch.rules;
 
 import io.byokwatch.rules.catalog.DesNotFoundRule;
 import io.byokwatch.rules.catalog.KeyAccessRule;
+import io.byokwatch.rules.catalog.KeyOpsRule;
+import io.byokwatch.rules.catalog.KmsIdentityRule;
+import io.byokwatch.rules.catalog.KmsRotationRule;
+import io.byokwatch.rules.catalog.KmsVaultNetworkRule;
 import io.byokwatch.rules.catalog.KeyExpiringRule;
 import io.byokwatch.rules.catalog.KeyNotHsmRule;
 import io.byokwatch.rules.catalog.KeyRotationRule;
@@ -53,7 +57,8 @@ public final class RuleCatalog {
         return new RuleCatalog(List.of(new NoByokRule(), new DesNotFoundRule(), new KeyUnavailableRule(),
                 new KeyAccessRule(), new PurgeProtectionRule(), new RotationErrorRule(), new KeyExpiringRule(),
                 new KeyRotationRule(), new KeyNotHsmRule(), new NoKmsEtcdRule(), new NoHostEncryptionRule(),
-                new PvDiskPlatformKeyRule(), new PvDiskSetNotAllowedRule()));
+                new PvDiskPlatformKeyRule(), new PvDiskSetNotAllowedRule(), new KeyOpsRule(), new KmsIdentityRule(),
+                new KmsVaultNetworkRule(), new KmsRotationRule()));
     }
 
     public List<Rule> all() {

@@ -11,10 +11,16 @@ import java.util.List;
  *                                 notEvaluated) instead of a report-level note
  * @param allowedDataDiskSets      disk encryption sets (or scopes holding them: a group, a subscription) persistent
  *                                 volumes may use; empty allows any set whose chain holds
+ * @param kmsRotationMaxAgeDays    how many days the key version legacy KMS uses may trail the newest enabled version
  */
 public record RuleSettings(int keyExpiryWarningDays, boolean requireHsm, boolean requireDataDiskEvidence,
-                           List<ResourceId> allowedDataDiskSets) {
+                           List<ResourceId> allowedDataDiskSets, int kmsRotationMaxAgeDays) {
     public static final RuleSettings DEFAULTS = new RuleSettings(30, false);
+
+    public RuleSettings(int keyExpiryWarningDays, boolean requireHsm, boolean requireDataDiskEvidence,
+                        List<ResourceId> allowedDataDiskSets) {
+        this(keyExpiryWarningDays, requireHsm, requireDataDiskEvidence, allowedDataDiskSets, 90);
+    }
 
     public RuleSettings {
         allowedDataDiskSets = allowedDataDiskSets == null ? List.of() : List.copyOf(allowedDataDiskSets);

@@ -58,7 +58,8 @@ class ClusterEvaluatorTest {
 
     @Test
     void unresolvableSet_isUnknown_notCompliantNorFailed() {
-        ClusterVerdict v = eval(new OneChain(Fixtures.cluster(), Lookup.unknown("no sets exported"), null, null), Policy.DEFAULT);
+        ClusterVerdict v = eval(new OneChain(Fixtures.cluster(), Lookup.unknown("no sets exported"),
+                Lookup.unknown("no vaults exported"), Lookup.unknown("no keys exported")), Policy.DEFAULT);
         assertEquals(ClusterStatus.UNKNOWN, v.status());
         assertTrue(v.notEvaluated().stream().anyMatch(n -> n.reason().equals("no sets exported")));
     }
@@ -76,7 +77,10 @@ class ClusterEvaluatorTest {
         VaultKey disabled = new VaultKey(k.id(), k.ref(), k.currentVersion(), false, null, k.expires(), k.keyType(), 3072, null, k.rotationPolicy(), true, null);
         OneChain inv = new OneChain(Fixtures.cluster(), Lookup.found(set()), Lookup.found(vault()), Lookup.found(disabled));
         PolicyLoader loader = new PolicyLoader(RuleCatalog.standard().ids());
+        // the key is the cluster's KMS key too: that finding is on the cluster, and waived there
         Policy active = loader.parse("{\"exemptions\": [{\"resourceId\": \"" + DES_ID + "\", \"rules\": [\"des-key-unavailable\"],"
+                + " \"reason\": \"planned key swap\", \"expires\": \"2026-12-31\", \"approvedBy\": \"sec\"},"
+                + " {\"resourceId\": \"" + CLUSTER_ID + "\", \"rules\": [\"des-key-unavailable\"],"
                 + " \"reason\": \"planned key swap\", \"expires\": \"2026-12-31\", \"approvedBy\": \"sec\"}]}", "p");
         ClusterVerdict v = eval(inv, active);
         assertEquals(ClusterStatus.EXEMPT, v.status());

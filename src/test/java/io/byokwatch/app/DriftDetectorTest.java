@@ -42,6 +42,9 @@ class DriftDetectorTest {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     private static final String HOTFIX = "/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-checkout/providers/Microsoft.ContainerService/managedClusters/aks-checkout-hotfix";
 
+    private static final String PAYMENTS_KMS_IDENTITY = "/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups"
+            + "/rg-payments-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-aks-payments-kms";
+
     @TempDir
     Path tmp;
 
@@ -115,7 +118,12 @@ class DriftDetectorTest {
         String fixed = Files.readString(file)
                 .replace("\"diskEncryptionSetId\": null", "\"diskEncryptionSetId\": \"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\"")
                 .replace("\"enableEncryptionAtHost\": null", "\"enableEncryptionAtHost\": true")
-                .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\": \"https://kv-pay-prod.vault.azure.net/keys/aks-disk\"}");
+                .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\":"
+                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk/d64e0f2dd88bf5b4ef73d47e7e8c29ca\"}")
+                // legacy KMS runs on a user-assigned identity: the payments clusters' one, which may encrypt and decrypt
+                .replace("\"type\": \"SystemAssigned\",\n    \"userAssignedIdentities\": null", "\"type\": \"UserAssigned\","
+                        + " \"userAssignedIdentities\": {\"" + PAYMENTS_KMS_IDENTITY + "\": {\"principalId\":"
+                        + " \"7a1e4c2b-9d3f-4e8a-b6c5-1f0e2d3c4b5a\"}}");
         Files.writeString(file, fixed);
         detector(estate).onEvent(event("01-cluster-shipped-without-byok.json"));
         List<JsonObject> resolved = drain();

@@ -31,7 +31,7 @@ class BlastRadiusCommandTest {
             MainTest.Result r = run("--inventory", "examples/estate", typo);
             assertEquals(2, r.code(), typo);
             assertEquals("", r.out(), typo);
-            assertTrue(r.err().startsWith("byokwatch: no key, vault or disk encryption set in the inventory matches"), r.err());
+            assertTrue(r.err().startsWith("byokwatch: no key, vault, disk encryption set or user-assigned identity in the inventory matches"), r.err());
             assertTrue(r.err().contains("kv-shared-legacy"), "the closest match is named: " + r.err());
             assertFalse(r.err().contains("Nothing"), r.err());
         }

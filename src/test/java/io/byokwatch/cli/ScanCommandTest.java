@@ -167,7 +167,7 @@ class ScanCommandTest {
     void rulesCommand_listsTheCatalogAsJson() {
         Result r = run("rules", "--format", "json");
         assertEquals(0, r.code());
-        assertEquals(13, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
+        assertEquals(17, JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("rules").size());
     }
 
     @Test

@@ -75,6 +75,6 @@ class ScanOutputTest {
         MainTest.Result json = MainTest.run("scan", "--inventory", "examples/estate", "--policy", "examples/policy.json",
                 "--now", "2026-12-01T00:00:00Z", "--unknown", "pass", "--format", "json", "--output", file.toString(), "-q");
         assertEquals(1, json.code(), json.err());
-        assertEquals(List.of("byokwatch: failing: 12 findings at or above high (worst critical)"), json.err().lines().toList());
+        assertEquals(List.of("byokwatch: failing: 13 findings at or above high (worst critical)"), json.err().lines().toList());
     }
 }

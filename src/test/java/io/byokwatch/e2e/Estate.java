@@ -46,6 +46,8 @@ public final class Estate {
             + "/providers/Microsoft.Authorization/roleAssignments/bbbbbbbb-0000-4000-8000-000000000002");
 
     static final ResourceId KV_SHARED = Harness.vaultId(SUB_C, "kv-shared");
+    /** The vault of every cluster's KMS key: now that KMS keys are judged, it has to exist for clusters to pass. */
+    static final ResourceId KV_ETCD = Harness.vaultId(SUB_A, "kv-etcd");
     static final ResourceId DES_SHARED_1 = Harness.setId(SUB_A, "des-shr-1");
     static final ResourceId DES_SHARED_2 = Harness.setId(SUB_B, "des-shr-2");
     static final ResourceId AKS_S1 = Harness.clusterId(SUB_A, "aks-s1");
@@ -83,12 +85,15 @@ public final class Estate {
         arm.put(cluster(AKS_S1, DES_SHARED_1));
         arm.put(cluster(AKS_S2, DES_SHARED_1));
         arm.put(cluster(AKS_S3, DES_SHARED_2));
+
+        arm.put(Harness.vault(KV_ETCD, false));
+        arm.put(Harness.key(KV_ETCD, "etcd"));
         return this;
     }
 
     /** A cluster that passes every rule: a set, encryption at host on its pool and KMS with a key of its own vault. */
     public static JsonObject cluster(ResourceId id, ResourceId set) {
-        return Harness.kms(Harness.cluster(id, set), "https://kv-etcd.vault.azure.net/keys/etcd/0f0f0f0f");
+        return Harness.kms(Harness.cluster(id, set), "https://kv-etcd.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef");
     }
 
     public static JsonObject set(ResourceId id, ResourceId vault, String principal) {

@@ -73,7 +73,12 @@ class KpiDigestFunctionTest {
                         + "6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups/rg-keys-prod/providers/Microsoft.Compute/diskEncryptionSets/des-pay-prod\"")
                 .replace("\"enableEncryptionAtHost\": null", "\"enableEncryptionAtHost\": true")
                 .replace("\"azureKeyVaultKms\": null", "\"azureKeyVaultKms\": {\"enabled\": true, \"keyId\":"
-                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk\"}"));
+                        + " \"https://kv-pay-prod.vault.azure.net/keys/aks-disk/d64e0f2dd88bf5b4ef73d47e7e8c29ca\"}")
+                // legacy KMS runs on a user-assigned identity: the payments clusters' one, which may encrypt and decrypt
+                .replace("\"type\": \"SystemAssigned\",\n    \"userAssignedIdentities\": null", "\"type\": \"UserAssigned\","
+                        + " \"userAssignedIdentities\": {\"/subscriptions/6f1c2a8e-4b7d-4e1a-9c3f-2d5e8a7b1c01/resourceGroups"
+                        + "/rg-payments-identity/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-aks-payments-kms\":"
+                        + " {\"principalId\": \"7a1e4c2b-9d3f-4e8a-b6c5-1f0e2d3c4b5a\"}}"));
         Runtime.build(env, Clock.fixed(Instant.parse("2026-12-01T15:00:00Z"), ZoneOffset.UTC)).detector().reconcile("byokwatch.Reconcile");
     }
 

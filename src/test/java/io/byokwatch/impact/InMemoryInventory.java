@@ -172,4 +172,42 @@ public final class InMemoryInventory implements Inventory {
         String h = vaultHost.toLowerCase(Locale.ROOT);
         return clusters.stream().filter(c -> c.kms().key() != null && c.kms().key().vaultHost().equals(h)).toList();
     }
+
+    private String setsByIdentityUnknown;
+
+    /** Disk encryption sets by identity cannot be listed, as a file export with a summary set answers. */
+    public InMemoryInventory setsByIdentityUnknown(String reason) {
+        setsByIdentityUnknown = reason;
+        return this;
+    }
+
+    private String clustersByIdentityUnavailable;
+
+    /** Clusters by identity could not be listed for now, as when Resource Graph fails. */
+    public InMemoryInventory clustersByIdentityUnavailable(String reason) {
+        clustersByIdentityUnavailable = reason;
+        return this;
+    }
+
+    @Override
+    public Lookup<List<ManagedCluster>> clustersUsingIdentity(ResourceId userAssignedIdentityId) {
+        if (clustersByIdentityUnavailable != null) {
+            return Lookup.unavailable(clustersByIdentityUnavailable);
+        }
+        return Inventory.super.clustersUsingIdentity(userAssignedIdentityId);
+    }
+
+    @Override
+    public Lookup<List<DiskEncryptionSet>> diskEncryptionSetsUsingIdentity(ResourceId userAssignedIdentityId) {
+        if (setsByIdentityUnknown != null) {
+            return Lookup.unknown(setsByIdentityUnknown);
+        }
+        return Lookup.found(sets.stream().filter(s -> s.identity().userAssigned().containsKey(userAssignedIdentityId))
+                .toList());
+    }
+
+    @Override
+    public Lookup<List<KeyVault>> vaultsConnectedTo(ResourceId privateEndpointId) {
+        return Lookup.found(vaults.stream().filter(v -> v.network().connects(privateEndpointId)).toList());
+    }
 }

@@ -56,7 +56,8 @@ public final class Fixtures {
     public static KeyVault vault() {
         return new KeyVault(VAULT_ID, "kv-pay", "kv-pay.vault.azure.net", false, true, true, 90, false,
                 List.of(new AccessPolicy("tenant", PRINCIPAL, null, Set.of("Get", "WrapKey", "UnwrapKey"))),
-                "premium", "Enabled", "tenant");
+                "premium", "Enabled", "tenant", true,
+                io.byokwatch.domain.VaultNetwork.of("Enabled", null, List.of()));
     }
 
     public static KeyVault rbacVault() {

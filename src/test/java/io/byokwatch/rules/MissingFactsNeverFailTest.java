@@ -87,7 +87,10 @@ class MissingFactsNeverFailTest {
         props.addProperty("enableRbacAuthorization", false);
         props.add("accessPolicies", JsonParser.parseString("[{\"tenantId\": \"7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
                 + " \"objectId\": \"3f2e1d0c-9b8a-4765-8432-10fedcba9876\", \"permissions\": {\"keys\": [\"Get\", \"WrapKey\","
-                + " \"UnwrapKey\"], \"secrets\": [], \"certificates\": []}}]"));
+                + " \"UnwrapKey\"], \"secrets\": [], \"certificates\": []}}, {\"tenantId\": \"7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
+                + " \"objectId\": \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e\", \"permissions\": {\"keys\": [\"Encrypt\","
+                + " \"Decrypt\"], \"secrets\": [], \"certificates\": []}}]"));
+        // the disk encryption set's identity and aks-card's KMS identity, each with what it needs
         Files.writeString(estate.resolve("vaults.graph.json"), vaults.toString());
         Files.delete(estate.resolve("role-assignments.json"));
         Files.delete(estate.resolve("role-definitions.json"));

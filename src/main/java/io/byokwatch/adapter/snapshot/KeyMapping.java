@@ -47,7 +47,7 @@ final class KeyMapping {
         JsonView attributes = orEmpty(body.object("attributes"));
         return new VaultKey(keyId, ref, version, attributes.bool("enabled"), attributes.instant("nbf", "notBefore"),
                 attributes.instant("exp", "expires"), body.text("kty"), body.integer("keySize"),
-                attributes.text("recoveryLevel"), null, false, null, attributes.instant("created"));
+                attributes.text("recoveryLevel"), null, false, null, attributes.instant("created"), keyOps(body));
     }
 
     /**
@@ -69,7 +69,7 @@ final class KeyMapping {
                 attributes.instant("nbf", "notBefore"), attributes.instant("exp", "expires"), body.text("kty"),
                 body.integer("keySize"), attributes.text("recoveryLevel"),
                 policy == null ? null : rotationPolicy(policy), detailed, root.instant("deletedDate"),
-                version == null ? null : attributes.instant("created"));
+                version == null ? null : attributes.instant("created"), keyOps(body));
     }
 
     /**
@@ -89,7 +89,21 @@ final class KeyMapping {
         return new VaultKey(null, kid.versionless(), kid.version(), attributes.bool("enabled"),
                 attributes.instant("notBefore", "nbf"), attributes.instant("expires", "exp"), keyType, keySize,
                 attributes.text("recoveryLevel"), null, false, root.instant("deletedDate", "deletedOn"),
-                kid.version() == null ? null : attributes.instant("created"));
+                kid.version() == null ? null : attributes.instant("created"), material == null ? keyOps(root) : keyOps(material));
+    }
+
+    /**
+     * The permitted operations: {@code keyOps} in ARM bodies and az output, {@code key_ops} in data-plane REST bodies;
+     * null when neither is there (ARM list items and az list output leave them out).
+     */
+    private static List<String> keyOps(JsonView view) {
+        if (view.has("keyOps") && view.raw("keyOps") != null && view.raw("keyOps").isJsonArray()) {
+            return view.texts("keyOps");
+        }
+        if (view.has("key_ops") && view.raw("key_ops") != null && view.raw("key_ops").isJsonArray()) {
+            return view.texts("key_ops");
+        }
+        return null;
     }
 
     static RotationPolicy rotationPolicy(JsonView policy) {

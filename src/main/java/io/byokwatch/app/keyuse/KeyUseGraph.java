@@ -25,7 +25,7 @@ public final class KeyUseGraph {
 
     /** The built-in purposes. */
     public static KeyUseGraph standard() {
-        return new KeyUseGraph(List.of(new OsDiskKeyUses(), new DataDiskKeyUses()));
+        return new KeyUseGraph(List.of(new OsDiskKeyUses(), new DataDiskKeyUses(), new KmsKeyUses()));
     }
 
     public ClusterFacts build(ManagedCluster cluster, Inventory inventory, Policy policy) {

@@ -9,6 +9,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.byokwatch.app.AlertCodec;
+import io.byokwatch.app.KmsKeyMemory;
+import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.Actor;
 import io.byokwatch.domain.Alert;
 import io.byokwatch.domain.ClusterVerdict;
@@ -137,6 +139,36 @@ public final class AlertJson implements AlertCodec {
     @Override
     public String alertId(String alertBody) {
         return parse(alertBody).get("alertId").getAsString();
+    }
+
+    @Override
+    public KmsKeyMemory storedKmsKeys(String verdictDetail) {
+        JsonElement k = parse(verdictDetail).get("kmsKeys");
+        if (k == null || !k.isJsonObject()) {
+            return KmsKeyMemory.NONE;
+        }
+        return new KmsKeyMemory(keyRef(k.getAsJsonObject().get("last")), keyRef(k.getAsJsonObject().get("previous")));
+    }
+
+    private static KeyRef keyRef(JsonElement url) {
+        return url == null || !url.isJsonPrimitive() ? null : KeyRef.orNull(url.getAsString());
+    }
+
+    @Override
+    public String withKmsKeys(String verdictDetail, KmsKeyMemory keys) {
+        JsonObject o = parse(verdictDetail);
+        o.remove("kmsKeys");
+        if (keys.last() != null || keys.previous() != null) {
+            JsonObject k = new JsonObject();
+            if (keys.last() != null) {
+                k.addProperty("last", keys.last().toString());
+            }
+            if (keys.previous() != null) {
+                k.addProperty("previous", keys.previous().toString());
+            }
+            o.add("kmsKeys", k);
+        }
+        return GSON.toJson(o);
     }
 
     @Override

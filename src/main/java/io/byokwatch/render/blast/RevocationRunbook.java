@@ -49,6 +49,10 @@ public final class RevocationRunbook {
         dependents(md, r, coverage);
         volumes(md, r);
         stops(md, r);
+        if (r.kind() == BlastRadius.Kind.IDENTITY) {
+            identity(md, r);
+            return md.toString();
+        }
         if (r.keys().isEmpty()) {
             md.append("## Disable, restore, verify\n\n");
             md.append(r.kind() == BlastRadius.Kind.SET
@@ -63,6 +67,33 @@ public final class RevocationRunbook {
         restore(md, r, now);
         verify(md, r);
         return md.toString();
+    }
+
+    /**
+     * An identity is not revoked by disabling a key: what its loss does, and how to take its access away without
+     * deleting it (AKS does not support deleting a KMS cluster's identity; a recreated one has a new principal id).
+     */
+    private static void identity(StringBuilder md, BlastRadius.Result r) {
+        ResourceId id = ResourceId.orNull(r.target());
+        String name = id == null ? r.target() : id.name();
+        String group = id == null || id.resourceGroup() == null ? "RG" : id.resourceGroup();
+        md.append("## Revoke, restore, verify\n\n");
+        md.append("Do not delete the identity: AKS does not support deleting the identity a cluster's KMS uses, and an")
+                .append(" identity created again under the same name has a new principal id that holds none of the old")
+                .append(" grants. To cut its access, remove its key permissions instead (what the clusters and sets above")
+                .append(" lose is the same); to restore, grant them again.\n\n```bash\n");
+        md.append("PRINCIPAL=$(az identity show -g ").append(Shell.quote(group)).append(" -n ").append(Shell.quote(name))
+                .append(" --query principalId -o tsv)\n");
+        md.append("az role assignment list --assignee \"$PRINCIPAL\" --all -o table  # the grants it holds\n");
+        for (KeyInUse k : r.keys()) {
+            if (k.managedHsm()) {
+                continue;
+            }
+            md.append("az keyvault show -n ").append(Shell.quote(k.key().vaultName()))
+                    .append(" --query '{rbac: properties.enableRbacAuthorization, policies: properties.accessPolicies[].objectId}'\n");
+        }
+        md.append("```\n\nVerify on each cluster above:\n\n```bash\n");
+        md.append("kubectl get secrets --all-namespaces > /dev/null && echo secrets readable\n```\n");
     }
 
     private static String title(BlastRadius.Result r) {

@@ -98,13 +98,55 @@ final class RuleHelp {
                     """,
                     "`key_type = \"RSA-HSM\"` on `azurerm_key_vault_key` in a vault with `sku_name = \"premium\"`.")),
             Map.entry("aks-no-kms-etcd", new Fix(
-                    "Enable Azure Key Vault KMS for etcd with a key the organisation controls; this works on an existing"
-                            + " cluster.",
+                    "Enable Azure Key Vault KMS for etcd with a key the organisation controls (it works on an existing"
+                            + " cluster running on a user-assigned identity that can encrypt and decrypt with the key), then"
+                            + " rewrite the existing secrets. Platform-managed KMS (KMS data encryption without a customer"
+                            + " key) moves to a customer key with the aks-preview extension; azurerm cannot express it.",
                     """
                     az aks update -g <rg> -n <cluster> --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id-with-version> --azure-keyvault-kms-key-vault-network-access Public
+                    kubectl get secrets --all-namespaces -o json | kubectl replace -f -
                     """,
                     "`key_management_service { key_vault_key_id = azurerm_key_vault_key.<key>.id }` on"
                             + " `azurerm_kubernetes_cluster`.")),
+            Map.entry("kms-identity-not-user-assigned", new Fix(
+                    "Legacy KMS reaches its key only as a user-assigned identity: create one, let it encrypt and decrypt"
+                            + " with the key, and move the cluster onto it.",
+                    """
+                    az identity create -g <rg> -n <identity>
+                    az role assignment create --role "Key Vault Crypto User" --assignee-object-id <identity-principal-id> --assignee-principal-type ServicePrincipal --scope <vault-id>
+                    az aks update -g <rg> -n <cluster> --enable-managed-identity --assign-identity <identity-id>
+                    """,
+                    "`identity { type = \"UserAssigned\" identity_ids = [...] }` on `azurerm_kubernetes_cluster`, and an"
+                            + " `azurerm_role_assignment` (Key Vault Crypto User) for the identity.")),
+            Map.entry("kms-vault-unreachable", new Fix(
+                    "Give the KMS plugin a path to the vault: for Private, name the vault and approve the private endpoint"
+                            + " connection AKS creates; for Public, open the vault firewall (selected networks and disabled"
+                            + " public access are unsupported) or move to Private; for KMS data encryption, let trusted"
+                            + " Azure services through.",
+                    """
+                    az aks update -g <rg> -n <cluster> --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <key-id-with-version> --azure-keyvault-kms-key-vault-network-access Private --azure-keyvault-kms-key-vault-resource-id <vault-id>
+                    az keyvault show -n <kv-name> --query properties.privateEndpointConnections
+                    az keyvault update -n <kv-name> --public-network-access Enabled --default-action Allow
+                    az keyvault update -n <kv-name> --bypass AzureServices
+                    """,
+                    "`key_vault_network_access` in `key_management_service` on `azurerm_kubernetes_cluster`; azurerm has no"
+                            + " attribute for `keyVaultResourceId` (set it with az).")),
+            Map.entry("kms-key-not-rotated", new Fix(
+                    "Point legacy KMS at the newest key version, then rewrite every secret with it; keep the old version"
+                            + " enabled and unexpired until the next rotation, because KMS uses two keys at a time.",
+                    """
+                    az aks update -g <rg> -n <cluster> --enable-azure-keyvault-kms --azure-keyvault-kms-key-id <new-key-id-with-version> --azure-keyvault-kms-key-vault-network-access Public
+                    kubectl get secrets --all-namespaces -o json | kubectl replace -f -
+                    """,
+                    "`key_management_service { key_vault_key_id = azurerm_key_vault_key.<key>.id }` with the new version's"
+                            + " id, then rewrite the secrets as above.")),
+            Map.entry("key-ops-missing", new Fix(
+                    "Allow the operations the key's user needs on the version in use: wrapKey and unwrapKey for a disk"
+                            + " encryption set, encrypt and decrypt for KMS.",
+                    """
+                    az keyvault key set-attributes --vault-name <kv-name> -n <key-name> --version <version> --ops encrypt decrypt wrapKey unwrapKey
+                    """,
+                    "`key_opts` on `azurerm_key_vault_key` listing the operations.")),
             Map.entry("pv-disk-platform-key", new Fix(
                     "Make new PVCs land on a customer key: a StorageClass whose diskEncryptionSetID names a set on your key,"
                             + " made the default class, with Reader on the set for the cluster identity (or provisioning"

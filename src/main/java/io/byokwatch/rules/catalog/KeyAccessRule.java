@@ -251,8 +251,13 @@ public final class KeyAccessRule extends CatalogRule implements KeyUseRule {
     static String fix(KeyUse use, KeyUser user, KeyVault vault) {
         KeyOperations needs = user.needs();
         String keyName = use.keyRef() == null ? null : use.keyRef().name();
-        Script script = new Script("Let the identity of " + user.label() + " " + needs.verb() + " with the key")
-                .set("PRINCIPAL", "PRINCIPAL-ID", "the principal (object) id of " + user.label() + "'s identity");
+        Script script = new Script("Let the identity of " + user.label() + " " + needs.verb() + " with the key");
+        List<String> known = user.identity().knownPrincipalIds();
+        if (known.size() == 1) {
+            script.cmd("PRINCIPAL=" + Bash.q(known.get(0)), "the principal (object) id of its identity");
+        } else {
+            script.set("PRINCIPAL", "PRINCIPAL-ID", "the principal (object) id of " + user.label() + "'s identity");
+        }
         if (vault != null && vault.managedHsm()) {
             script.cmd("az keyvault role assignment create --hsm-name " + Bash.q(vault.name()) + " --role "
                     + Bash.q(needs.hsmRoleToGrant()) + " --assignee-object-id \"$PRINCIPAL\" --assignee-principal-type"

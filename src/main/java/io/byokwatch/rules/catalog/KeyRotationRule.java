@@ -2,6 +2,7 @@ package io.byokwatch.rules.catalog;
 
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.domain.VaultKey;
 import io.byokwatch.rules.Compliance;
@@ -28,6 +29,9 @@ public final class KeyRotationRule extends CatalogRule implements KeyUseRule {
     @Override
     public void check(KeyUse use, RuleContext context, Outcome out) {
         DiskEncryptionSet set = use.foundSet();
+        if (use.purpose() == KeyPurpose.KMS_ETCD) {
+            return; // AKS does not follow new versions for legacy KMS whatever the key's policy: kms-key-not-rotated
+        }
         if ((use.throughSet() && set == null) || use.followsLatestVersion()) {
             return;
         }

@@ -115,6 +115,14 @@ public final class KeyUnavailableRule extends CatalogRule implements KeyUseRule 
                     remediation(set, now), evidence.map());
             return;
         }
+        if (Kms.former(use) && reason.startsWith("uses ")) {
+            // a key KMS no longer names still decrypts what was written with it, and the API server reads it back
+            out.fail(use.holderId(), Links.holder(use) + " used " + reason.substring(5) + ", and that key still"
+                    + " protects Kubernetes secrets written with it (KMS keeps needing a key after it is turned off or"
+                    + " rotated away from), so the API server cannot decrypt them.", keyRemediation(use.keyRef(), now),
+                    evidence.and("kmsKey", "former").map());
+            return;
+        }
         out.fail(use.holderId(), Links.holder(use) + " " + reason + ", so the " + use.purpose().protects()
                 + " it protects cannot be decrypted.", keyRemediation(use.keyRef(), now), evidence.map());
     }

@@ -25,8 +25,8 @@ import java.util.SplittableRandom;
 /**
  * The demo's audit logs ({@code examples/logs/}): 15 days of Key Vault AuditEvent records for the example estate, as a
  * storage account receives them (JSON lines), ending at the demo's {@code --now}. Every disk encryption set whose
- * identity exists unwraps its key through the day; the cluster with KMS on the Managed HSM key wraps and unwraps with
- * its own identity; monitoring reads the vaults; clients are challenged with 401 first. The set whose key was deleted
+ * identity exists unwraps its key through the day; the cluster with KMS on the Managed HSM key encrypts and decrypts
+ * with its own identity; monitoring reads the vaults; clients are challenged with 401 first. The set whose key was deleted
  * (archive-disk) gets 404 on every unwrap. In the last day one person who is no disk encryption set's identity unwraps
  * kv-pay-prod/aks-disk from outside. Rates are low so the file stays a few megabytes.
  *
@@ -83,10 +83,11 @@ public final class ExampleAuditLogs {
         }
         for (ManagedCluster c : snapshot.clusters()) {
             if (c.kms().enabled() && c.kms().key() != null && c.name().equals("aks-cardvault")) {
-                // KMS v2 wraps data keys with the cluster's own identity (e14ff9c1..., from the cluster's payload).
+                // The KMS plugin encrypts and decrypts its data keys with the Key Vault key (Azure/kubernetes-kms calls
+                // the encrypt and decrypt operations), as the cluster's own identity (e14ff9c1..., from its payload).
                 actors.add(new Actors.Application(c.kms().key().vaultName().toLowerCase(), c.kms().key().name().toLowerCase(),
                         new Caller("e14ff9c1-6ad1-4193-a087-9263787142ea", null, null), 0.3, 13, new Actors.Networks(rnd, 1, 52),
-                        List.of("KeyUnwrap", "KeyWrap")));
+                        List.of("KeyDecrypt", "KeyEncrypt")));
             }
         }
         Caller monitor = new Caller("7c0e2b55-91d4-4f3a-8a6e-3b2d1c0f9e84", "0f4a3b2c-1d5e-4f60-8a9b-7c6d5e4f3a21", null);

@@ -144,6 +144,6 @@ class ArmMapperShapesTest {
 
     private static VaultKey withoutArmOnlyFacts(VaultKey k) {
         return new VaultKey(null, k.ref(), k.currentVersion(), k.enabled(), k.notBefore(), k.expires(), k.keyType(),
-                k.keySize(), k.recoveryLevel(), null, false, k.deletedOn(), k.created());
+                k.keySize(), k.recoveryLevel(), null, false, k.deletedOn(), k.created(), k.keyOps());
     }
 }

@@ -73,14 +73,18 @@ class SnapshotCompletenessTest {
         return v.findings().stream().map(Finding::ruleId).toList();
     }
 
-    /** The recipe's vault, as an access-policy vault that grants the set its key: what the summary must not deny. */
+    /**
+     * The recipe's vault, as an access-policy vault that grants the set and aks-pay's KMS identity their key: what the
+     * summary must not deny.
+     */
     private void accessPolicyVault() throws IOException {
         edit("vaults.graph.json", j -> {
             JsonObject props = j.getAsJsonObject().getAsJsonArray("data").get(0).getAsJsonObject().getAsJsonObject("properties");
             props.addProperty("enableRbacAuthorization", false);
             props.add("accessPolicies", JsonParser.parseString("[{\"tenantId\": \"7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
                     + " \"objectId\": \"3f2e1d0c-9b8a-4765-8432-10fedcba9876\", \"permissions\": {\"keys\": [\"Get\", \"WrapKey\","
-                    + " \"UnwrapKey\"]}}]"));
+                    + " \"UnwrapKey\"]}}, {\"tenantId\": \"7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\", \"objectId\":"
+                    + " \"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e\", \"permissions\": {\"keys\": [\"Encrypt\", \"Decrypt\"]}}]"));
         });
     }
 

@@ -52,6 +52,7 @@ public class RealScanRenderingTest {
     private static final ResourceId GONE_SET = SampleEstate.id(PAY, "rg-pay", "Microsoft.Compute/diskEncryptionSets/des-gone");
     private static final ResourceId UNREAD_SET = SampleEstate.id(PAY, "rg-ops", "Microsoft.Compute/diskEncryptionSets/des-ops");
     private static final String PRINCIPAL = "9a8b7c6d-1111-4222-8333-944455566677";
+    private static final KeyRef ETCD_KEY = KeyRef.parse("https://kv-etcd.vault.azure.net/keys/etcd");
 
     private final ScanReport report = new Scan(new ClusterEvaluator(CATALOG), Clock.fixed(NOW, ZoneOffset.UTC))
             .run(new EstateInMemory(), policy(), List.of());
@@ -106,12 +107,15 @@ public class RealScanRenderingTest {
                 cluster("aks-d", GONE_SET, true),
                 cluster("aks-e", UNREAD_SET, true));
 
-        /** Hardened clusters have KMS and host encryption on, so that only their disk chain decides their status. */
+        /**
+         * Hardened clusters have host encryption and KMS (a versionless key in a sound vault of its own) on, so that only
+         * their disk chain decides their status.
+         */
         private static ManagedCluster cluster(String name, ResourceId set, boolean hardened) {
             ResourceId id = SampleEstate.cluster(PAY, "rg-pay", name);
             AgentPool pool = new AgentPool(id.child("agentPools", "system"), "system", hardened ? Boolean.TRUE : null,
                     "Managed", "System", 3, "Standard_D4s_v5");
-            KmsProfile kms = hardened ? new KmsProfile(true, KEY, "Public", VAULT, null) : KmsProfile.NONE;
+            KmsProfile kms = hardened ? new KmsProfile(true, ETCD_KEY, null, null, "Enabled") : KmsProfile.NONE;
             return new ManagedCluster(id, name, "westeurope", Tags.NONE, set, kms, List.of(pool), "Succeeded");
         }
 
@@ -142,6 +146,11 @@ public class RealScanRenderingTest {
 
         @Override
         public Lookup<KeyVault> vaultByHost(String host) {
+            if (host.equals(ETCD_KEY.vaultHost())) {
+                return Lookup.found(new KeyVault(ResourceId.parse(VAULT.toString().replace("kv-shared", "kv-etcd")), "kv-etcd", host, false, true, true, 90,
+                        false, List.of(), "premium", "Enabled", "tenant", true,
+                        io.byokwatch.domain.VaultNetwork.of("Enabled", null, List.of())));
+            }
             return Lookup.found(new KeyVault(VAULT, "kv-shared", "kv-shared.vault.azure.net", false, true, null, 7, false,
                     List.of(new AccessPolicy("tenant", PRINCIPAL, null, Set.of("Get", "WrapKey", "UnwrapKey"))),
                     "standard", "Enabled", "tenant"));
@@ -149,6 +158,10 @@ public class RealScanRenderingTest {
 
         @Override
         public Lookup<VaultKey> key(KeyRef ref) {
+            if (ref.sameKey(ETCD_KEY)) {
+                return Lookup.found(new VaultKey(null, ETCD_KEY, "0a1b2c3d", true, null, null, "RSA-HSM", 3072, "Recoverable",
+                        null, true, null));
+            }
             return Lookup.found(new VaultKey(VAULT.child("keys", "aks-disk"), KEY.versionless(), "0123456789abcdef", true,
                     NOW.minus(Duration.ofDays(300)), NOW.plus(Duration.ofDays(5)), "RSA", 2048, "Recoverable", null, true,
                     null));

@@ -9,33 +9,44 @@ import io.byokwatch.domain.AgentPool;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.KeyRef;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.KmsProfile;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.ManagedIdentity;
+import io.byokwatch.domain.NetworkAcls;
 import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.RoleAssignment;
 import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.Tags;
 import io.byokwatch.domain.VaultKey;
+import io.byokwatch.domain.VaultNetwork;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Lookup;
+import io.byokwatch.rules.ClusterFacts;
+import io.byokwatch.rules.ClusterRule;
 import io.byokwatch.rules.OsDiskChain;
 import io.byokwatch.domain.DiskEncryption;
 import io.byokwatch.domain.DiskSnapshot;
 import io.byokwatch.domain.KeyConsumer;
 import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.ManagedDisk;
-import io.byokwatch.rules.ClusterFacts;
 import io.byokwatch.rules.KeyUse;
 import io.byokwatch.rules.RuleContext;
 import io.byokwatch.rules.Fixtures;
+import io.byokwatch.rules.KeyOperations;
+import io.byokwatch.rules.KeyUse;
+import io.byokwatch.rules.KeyUseRule;
+import io.byokwatch.rules.KeyUser;
+import io.byokwatch.rules.OsDiskChain;
 import io.byokwatch.rules.Outcome;
 import io.byokwatch.rules.Rule;
 import io.byokwatch.rules.RuleCatalog;
+import io.byokwatch.rules.RuleContext;
 import io.byokwatch.rules.RuleSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +82,9 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class AzCommandsParseTest {
     /** Flags or commands newer than the az CLI the build checks with, each with the version that introduced it. */
-    static final Map<String, String> NEWER_THAN_CLI = Map.of();
+    static final Map<String, String> NEWER_THAN_CLI = Map.of(
+            // KMS data encryption (preview) exists only in the aks-preview extension, from 19.0.0b13 (byok-facts §2.1)
+            "--kms-infrastructure-encryption", "aks-preview 19.0.0b13");
     private static final Path AZ = Path.of("/usr/bin/az");
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     private static final String SUB = "5d2f8a1c-3b4e-4f6a-8c9d-0e1f2a3b4c5d";
@@ -363,6 +376,61 @@ class AzCommandsParseTest {
         for (OsDiskChain chain : chains) {
             for (Rule rule : RuleCatalog.standard().all()) {
                 Outcome o = Fixtures.run(rule, chain);
+                o.failures().forEach(f -> out.add(f.remediation()));
+                o.missing().forEach(m -> out.add(m.reason()));
+            }
+        }
+        out.addAll(kmsTexts(clusterId, name, pools, vaultId));
+        return out;
+    }
+
+    /**
+     * The KMS chain broken each way the KMS rules judge: private without an endpoint connection, public behind a
+     * firewall, KMS data encryption behind a closed firewall, a system-assigned identity, platform-managed keys, an old
+     * key version, key_ops without encrypt and decrypt, a former key disabled, an identity without encrypt and decrypt.
+     */
+    private static List<String> kmsTexts(ResourceId clusterId, String name, List<AgentPool> pools, ResourceId vaultId) {
+        KeyRef v1 = KeyRef.parse("https://kv-pay.vault.azure.net/keys/etcd-key/1111aaaa");
+        KeyRef v2 = KeyRef.parse("https://kv-pay.vault.azure.net/keys/etcd-key/2222bbbb");
+        ManagedIdentity ua = new ManagedIdentity("UserAssigned", null, null, Map.of(ResourceId.parse("/subscriptions/" + SUB
+                + "/resourceGroups/rg-id/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-kms"), PRINCIPAL));
+        ManagedIdentity system = new ManagedIdentity("SystemAssigned", PRINCIPAL, "t", Map.of());
+        java.util.function.BiFunction<KmsProfile, ManagedIdentity, ManagedCluster> cluster = (kms, id) -> new ManagedCluster(
+                clusterId, name, "westeurope", Tags.NONE, null, kms, pools, "Succeeded", null, id);
+        java.util.function.Function<VaultNetwork, KeyVault> vault = net -> new KeyVault(vaultId, "kv-pay", "kv-pay.vault.azure.net",
+                false, true, true, 90, false, List.of(new AccessPolicy("t", "someone-else", null, Set.of("get"))), "premium",
+                net.publicNetworkAccess(), "t", true, net);
+        VaultKey newest = new VaultKey(vaultId.child("keys", "etcd-key"), v2.versionless(), "2222bbbb", true, null, null, "RSA",
+                2048, null, null, false, null, NOW, List.of("wrapKey", "unwrapKey"));
+        VaultKey old = new VaultKey(vaultId.child("keys", "etcd-key"), v1.versionless(), "1111aaaa", false, null, null, "RSA",
+                2048, null, null, false, null, NOW.minus(200, ChronoUnit.DAYS), List.of("wrapKey", "unwrapKey"));
+        VaultNetwork closed = VaultNetwork.of("Disabled", new NetworkAcls("Deny", "None", List.of(), List.of()), List.of());
+        record Case(ManagedCluster cluster, KeyRef ref, KeyVault vault, VaultKey key, VaultKey used) {
+        }
+        List<Case> cases = List.of(
+                new Case(cluster.apply(new KmsProfile(true, v1, "Private", vaultId, null), ua), v1, vault.apply(closed), newest, old),
+                new Case(cluster.apply(new KmsProfile(true, v1, "Private", null, null), ua), v1, vault.apply(closed), newest, old),
+                new Case(cluster.apply(new KmsProfile(true, v1, "Public", null, null), ua), v1, vault.apply(closed), newest, old),
+                new Case(cluster.apply(new KmsProfile(true, v2.versionless(), null, null, "Enabled"), system), v2.versionless(),
+                        vault.apply(closed), newest, newest),
+                new Case(cluster.apply(new KmsProfile(true, v1, "Public", null, null), system), v1, vault.apply(closed), newest, old),
+                new Case(cluster.apply(new KmsProfile(false, null, null, null, "Enabled").withFormerKey(v1), ua), v1,
+                        vault.apply(closed), newest, old));
+        List<String> out = new ArrayList<>();
+        RuleContext context = new RuleContext(NOW, RuleSettings.DEFAULTS);
+        for (Case c : cases) {
+            List<KeyUser> users = c.ref().equals(c.cluster().kms().keyInUse())
+                    ? List.of(new KeyUser("KMS of cluster " + name, clusterId, c.cluster().identity(), KeyOperations.ENCRYPT_DECRYPT))
+                    : List.of();
+            KeyUse use = new KeyUse(KeyPurpose.KMS_ETCD, c.cluster(), List.of(KeyConsumer.of(c.cluster())), null, null, c.ref(),
+                    Lookup.found(c.vault()), Lookup.found(c.key()), Lookup.found(c.used()), users, null, Map.of());
+            for (Rule rule : RuleCatalog.standard().all()) {
+                Outcome o = new Outcome();
+                if (rule instanceof ClusterRule cr) {
+                    cr.check(new ClusterFacts(c.cluster(), List.of(use)), context, o);
+                } else if (rule instanceof KeyUseRule kr) {
+                    kr.check(use, context, o);
+                }
                 o.failures().forEach(f -> out.add(f.remediation()));
                 o.missing().forEach(m -> out.add(m.reason()));
             }
