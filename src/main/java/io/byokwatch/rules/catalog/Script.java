@@ -37,19 +37,6 @@ final class Script {
         return cmd(variable + "='" + placeholder.replace("'", "") + "'", what);
     }
 
-    /**
-     * A command reading a here-document: the body and its terminator start at the line's beginning, as bash needs
-     * them to; {@code $VARIABLES} set above are expanded in the body, so it holds no other {@code $} or backquote.
-     */
-    Script heredoc(String command, String tag, String body) {
-        if (body.contains("`") || body.lines().anyMatch(l -> l.equals(tag))) {
-            throw new IllegalArgumentException("a here-document body with a backquote or its own terminator: " + body);
-        }
-        text.append("  ").append(command).append(" <<").append(tag).append('\n').append(body).append('\n').append(tag)
-                .append('\n');
-        return this;
-    }
-
     String terraform(String hint) {
         return text.append("Terraform: ").append(hint).toString();
     }

@@ -42,20 +42,11 @@ final class VolumeKeyFix {
         s.cmd("az role assignment create --role Reader --assignee-object-id \"$CLUSTER_PRINCIPAL\""
                 + " --assignee-principal-type ServicePrincipal --scope \"$DES_ID\"");
         s.say("The class, made the default so that PVCs naming no class get it (or name it in storageClassName):");
-        s.heredoc("kubectl apply -f -", "YAML", String.join("\n",
-                "apiVersion: storage.k8s.io/v1",
-                "kind: StorageClass",
-                "metadata:",
-                "  name: " + STORAGE_CLASS,
-                "  annotations:",
-                "    storageclass.kubernetes.io/is-default-class: \"true\"",
-                "provisioner: disk.csi.azure.com",
-                "parameters:",
-                "  skuName: Premium_LRS",
-                "  diskEncryptionSetID: \"$DES_ID\"",
-                "reclaimPolicy: Delete",
-                "volumeBindingMode: WaitForFirstConsumer",
-                "allowVolumeExpansion: true"));
+        // YAML in flow style on one line: every channel shows a remediation line by line, and bash reads it whole
+        s.cmd("kubectl apply -f - <<< \"{apiVersion: storage.k8s.io/v1, kind: StorageClass, metadata: {name: "
+                + STORAGE_CLASS + ", annotations: {storageclass.kubernetes.io/is-default-class: 'true'}},"
+                + " provisioner: disk.csi.azure.com, parameters: {skuName: Premium_LRS, diskEncryptionSetID: $DES_ID},"
+                + " reclaimPolicy: Delete, volumeBindingMode: WaitForFirstConsumer, allowVolumeExpansion: true}\"");
         s.cmd("kubectl annotate storageclass managed-csi storageclass.kubernetes.io/is-default-class=false --overwrite",
                 "one default class only");
         if (volume.kind() == KeyConsumer.Kind.SNAPSHOT) {
@@ -93,28 +84,14 @@ final class VolumeKeyFix {
                         "deleting the old claim must not delete the old disk")
                 .cmd("kubectl get pvc -n \"$NS\" \"$PVC\" -o yaml > \"$PVC\".old.yaml")
                 .cmd("kubectl delete pvc -n \"$NS\" \"$PVC\"")
-                .heredoc("kubectl apply -f -", "YAML", String.join("\n",
-                        "apiVersion: v1",
-                        "kind: PersistentVolume",
-                        "metadata:",
-                        "  name: \"$PVC-cmk\"",
-                        "spec:",
-                        "  capacity:",
-                        "    storage: \"${SIZE}Gi\"",
-                        "  accessModes: [ReadWriteOnce]",
-                        "  persistentVolumeReclaimPolicy: Retain",
-                        "  storageClassName: " + STORAGE_CLASS,
-                        "  claimRef: {namespace: \"$NS\", name: \"$PVC\"}",
-                        "  csi: {driver: disk.csi.azure.com, volumeHandle: \"$NEW_DISK_ID\"}",
-                        "---",
-                        "apiVersion: v1",
-                        "kind: PersistentVolumeClaim",
-                        "metadata: {namespace: \"$NS\", name: \"$PVC\"}",
-                        "spec:",
-                        "  accessModes: [ReadWriteOnce]",
-                        "  storageClassName: " + STORAGE_CLASS,
-                        "  volumeName: \"$PVC-cmk\"",
-                        "  resources: {requests: {storage: \"${SIZE}Gi\"}}"))
+                .cmd("kubectl apply -f - <<< \"{apiVersion: v1, kind: PersistentVolume, metadata: {name: $PV-cmk},"
+                        + " spec: {capacity: {storage: ${SIZE}Gi}, accessModes: [ReadWriteOnce],"
+                        + " persistentVolumeReclaimPolicy: Retain, storageClassName: " + STORAGE_CLASS + ","
+                        + " claimRef: {namespace: $NS, name: $PVC}, csi: {driver: disk.csi.azure.com,"
+                        + " volumeHandle: $NEW_DISK_ID}}}\"")
+                .cmd("kubectl apply -f - <<< \"{apiVersion: v1, kind: PersistentVolumeClaim, metadata: {namespace: $NS,"
+                        + " name: $PVC}, spec: {accessModes: [ReadWriteOnce], storageClassName: " + STORAGE_CLASS + ","
+                        + " volumeName: $PV-cmk, resources: {requests: {storage: ${SIZE}Gi}}}}\"")
                 .terraform("the Azure Disk CSI driver creates these disks, not Terraform: declare the StorageClass with"
                         + " kubernetes_storage_class_v1 (parameters.diskEncryptionSetID = azurerm_disk_encryption_set."
                         + "<set>.id, is-default-class annotation) and an azurerm_role_assignment (Reader) for the"

@@ -76,7 +76,7 @@ class DataDiskKeyUsesTest {
         assertEquals("ehr", f.evidence().get("namespace"));
         assertEquals("data-ehr-postgres-0", f.evidence().get("pvc"));
         assertEquals(List.of(POSTGRES), f.volumes().stream().map(KeyConsumer::name).toList());
-        assertTrue(f.remediation().contains("diskEncryptionSetID: \"$DES_ID\""), f.remediation());
+        assertTrue(f.remediation().contains("diskEncryptionSetID: $DES_ID}"), f.remediation());
         assertTrue(f.remediation().contains("az disk-encryption-set show -g rg-phi-keys -n des-ehr"), "the cluster's own set");
         assertTrue(f.remediation().contains("--role Reader"), f.remediation());
         assertTrue(f.remediation().contains("NS=ehr"), f.remediation());
