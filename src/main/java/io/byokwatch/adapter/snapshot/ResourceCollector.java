@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * sets: Managed HSM local role assignments ({@code <hsm>.hsm-role-assignments.json}) and a key's default rotation
  * policy, which has no {@code id} ({@code <vault>.<key>.rotation-policy.json}).
  */
-final class ResourceCollector {
+final class ResourceCollector implements ParsedSink {
     static final Pattern HSM_ASSIGNMENTS_FILE = Pattern.compile("(?i)^(.+)\\.hsm-role-assignments\\.json$");
     static final Pattern POLICY_FILE = Pattern.compile("(?i)^([^.]+)\\.([^.]+)\\.rotation-?policy\\.json$");
     /** What ARM's generic resource listing prints for any resource: nothing of these is a setting byokwatch judges. */
@@ -67,14 +67,16 @@ final class ResourceCollector {
     private int order;
 
     /** Called before a file's resources: a correctly named HSM assignment file counts as an export even when empty. */
-    void beginFile(Path file) {
+    @Override
+    public void beginFile(Path file) {
         Matcher hsm = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
         if (hsm.matches()) {
             hsmAssignments.computeIfAbsent(hsm.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
         }
     }
 
-    void add(Path file, String position, JsonObject resource) {
+    @Override
+    public void add(Path file, String position, JsonObject resource) {
         ResourceKind kind = ArmMapper.kindOf(resource);
         JsonView view = JsonView.of(resource);
         Origin origin = new Origin(file, Origin.modifiedAtOf(view), order++);
@@ -114,7 +116,8 @@ final class ResourceCollector {
         return named.matches() ? named.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
-    void problem(LoadProblem problem) {
+    @Override
+    public void problem(LoadProblem problem) {
         problems.add(problem);
     }
 

@@ -44,9 +44,7 @@ public final class SnapshotLoader {
         List<Path> files = walked.json();
         ResourceCollector collector = new ResourceCollector();
         walked.problems().forEach(s -> collector.problem(new LoadProblem(s.path(), "", s.reason())));
-        for (Path file : files) {
-            read(file, collector);
-        }
+        ReadAhead.run(sink -> files.forEach(file -> read(file, sink)), collector);
         return collector.snapshot(files.size());
     }
 
@@ -57,7 +55,7 @@ public final class SnapshotLoader {
      * part would make what it lost look absent), so a first pass checks the whole file's syntax without keeping any of
      * it, and only a file that passes is read.
      */
-    private static void read(Path file, ResourceCollector collector) {
+    private static void read(Path file, ParsedSink collector) {
         try {
             try (Reader in = TextFiles.open(file)) {
                 if (!syntaxChecked(file, in, collector)) {
@@ -87,7 +85,7 @@ public final class SnapshotLoader {
     }
 
     /** The whole file's syntax, read token by token and kept nowhere; false (with the problem reported) when bad. */
-    private static boolean syntaxChecked(Path file, Reader in, ResourceCollector collector) throws IOException {
+    private static boolean syntaxChecked(Path file, Reader in, ParsedSink collector) throws IOException {
         JsonReader reader = new JsonReader(in);
         reader.setStrictness(Strictness.STRICT);
         try {
@@ -108,7 +106,7 @@ public final class SnapshotLoader {
         }
     }
 
-    private static void readRoot(Path file, JsonReader reader, ResourceCollector collector) throws IOException {
+    private static void readRoot(Path file, JsonReader reader, ParsedSink collector) throws IOException {
         JsonToken first;
         try {
             first = reader.peek();
@@ -138,7 +136,7 @@ public final class SnapshotLoader {
      * is streamed when it comes before any {@code id} or {@code type} (so the object cannot be a resource); anything
      * else is gathered and judged whole, as before.
      */
-    private static void readObject(Path file, JsonReader reader, ResourceCollector collector) throws IOException {
+    private static void readObject(Path file, JsonReader reader, ParsedSink collector) throws IOException {
         reader.beginObject();
         JsonObject object = new JsonObject();
         boolean streamed = false;
@@ -164,7 +162,7 @@ public final class SnapshotLoader {
         return view.has("id") || view.has("type");
     }
 
-    private static void streamArray(Path file, String container, JsonReader reader, ResourceCollector collector)
+    private static void streamArray(Path file, String container, JsonReader reader, ParsedSink collector)
             throws IOException {
         reader.beginArray();
         for (int i = 0; reader.hasNext(); i++) {
@@ -190,7 +188,7 @@ public final class SnapshotLoader {
         }
     }
 
-    private static void unwrap(Path file, JsonElement root, ResourceCollector collector) {
+    private static void unwrap(Path file, JsonElement root, ParsedSink collector) {
         if (root.isJsonArray()) {
             addAll(file, "", root.getAsJsonArray(), collector);
             return;
@@ -219,7 +217,7 @@ public final class SnapshotLoader {
         }
     }
 
-    private static void addAll(Path file, String container, JsonArray items, ResourceCollector collector) {
+    private static void addAll(Path file, String container, JsonArray items, ParsedSink collector) {
         for (int i = 0; i < items.size(); i++) {
             String position = container + "[" + i + "]";
             JsonElement item = items.get(i);
