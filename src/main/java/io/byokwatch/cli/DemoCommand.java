@@ -85,8 +85,9 @@ final class DemoCommand implements Callable<Integer> {
         write(estate.resolve(HOTFIX), hotfixShipped);
         int shipped = replay(estate, state, policy, "01-cluster-shipped-without-byok.json", "2026-11-30T09:14:09Z");
 
-        step(3, "10:31 - compliant cluster aks-ehr gets a PostgreSQL volume; its StorageClass names no disk encryption"
-                + " set, so the database lands on the platform key: this cluster's database is not on your key");
+        step(3, "10:31 - aks-ehr, whose node disks are on its customer key (the one property other tools check), gets a"
+                + " PostgreSQL volume; its StorageClass names no disk encryption set, so the database lands on the platform"
+                + " key: this cluster's database is not on your key");
         write(estate.resolve(PV_DISKS), pvDisks);
         int pvc = replay(estate, state, policy, "06-pvc-on-platform-key.json", "2026-11-30T10:31:02Z");
 
