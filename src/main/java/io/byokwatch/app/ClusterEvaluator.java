@@ -101,13 +101,14 @@ public final class ClusterEvaluator {
             if (rule instanceof ClusterRule cr) {
                 Outcome out = new Outcome();
                 cr.check(facts, context, out);
-                collect(rule, out, cr.keyUse().stream().map(KeyPurpose::id).toList(), List.of(), policy, byKey,
-                        notEvaluated, unchecked);
+                collect(rule, rule.meta().title(), out, cr.keyUse().stream().map(KeyPurpose::id).toList(), List.of(),
+                        policy, byKey, notEvaluated, unchecked);
             } else if (rule instanceof KeyUseRule kr) {
                 for (KeyUse use : facts.keyUses()) {
                     Outcome out = new Outcome();
                     kr.check(use, context, out);
-                    collect(rule, out, List.of(use.purpose().id()), use.volumes(), policy, byKey, notEvaluated, unchecked);
+                    collect(rule, kr.title(use.purpose()), out, List.of(use.purpose().id()), use.volumes(), policy, byKey,
+                            notEvaluated, unchecked);
                 }
             }
         }
@@ -135,7 +136,7 @@ public final class ClusterEvaluator {
     }
 
     /** One rule's outcome on one key use (or the cluster): findings merged by rule and resource across key uses. */
-    private static void collect(Rule rule, Outcome out, List<String> keyUse, List<KeyConsumer> volumes, Policy policy,
+    private static void collect(Rule rule, String title, Outcome out, List<String> keyUse, List<KeyConsumer> volumes, Policy policy,
                                 Map<String, Finding> byKey, Set<NotEvaluated> notEvaluated, Set<NotEvaluated> unchecked) {
         String id = rule.meta().id();
         out.missing().forEach(m -> notEvaluated.add(new NotEvaluated(id, m.resourceId(), m.reason())));
@@ -143,7 +144,7 @@ public final class ClusterEvaluator {
         for (Outcome.Failure f : out.failures()) {
             Severity severity = policy.severityOverrides().getOrDefault(id,
                     f.severity() != null ? f.severity() : rule.meta().severity());
-            Finding finding = new Finding(id, severity, f.resourceId(), rule.meta().title(), f.message(),
+            Finding finding = new Finding(id, severity, f.resourceId(), title, f.message(),
                     f.remediation(), f.evidence(), rule.meta().references(), keyUse,
                     f.volumes().isEmpty() ? volumes : f.volumes());
             byKey.merge(finding.key(), finding, Finding::mergedWith);

@@ -1,5 +1,7 @@
 package io.byokwatch.rules;
 
+import io.byokwatch.domain.KeyPurpose;
+
 /**
  * A check of one key use: run once for every key use of a cluster (its node OS disks' set, each set its persistent
  * volumes use, the KMS key), so a rule written once covers every purpose. It reads the purpose only when its subject
@@ -7,4 +9,12 @@ package io.byokwatch.rules;
  */
 public non-sealed interface KeyUseRule extends Rule {
     void check(KeyUse use, RuleContext context, Outcome out);
+
+    /**
+     * The title of a finding about this purpose: the catalog title, worded for disks, unless the rule says how it reads
+     * for a KMS key (a KMS finding titled "Disk encryption set..." would send people to the wrong resource).
+     */
+    default String title(KeyPurpose purpose) {
+        return meta().title();
+    }
 }

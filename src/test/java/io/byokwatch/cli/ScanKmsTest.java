@@ -96,6 +96,17 @@ class ScanKmsTest {
     }
 
     @Test
+    void kmsFindingsOfTheSharedKeyRules_areTitledForKms_notForADiskEncryptionSet() {
+        assertEquals("KMS key is unusable", title("aks-kms-disabled", "des-key-unavailable"));
+        assertEquals("KMS identity cannot use its key", title("aks-kms-noaccess", "des-no-key-access"));
+    }
+
+    private static String title(String cluster, String rule) {
+        return CLUSTERS.get(cluster).getAsJsonArray("findings").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(o -> o.get("ruleId").getAsString().equals(rule)).findFirst().orElseThrow().get("title").getAsString();
+    }
+
+    @Test
     void aPrivateVaultWithoutAnApprovedEndpointConnection_fails() {
         String f = only("aks-kms-private", "kms-vault-unreachable");
         assertTrue(f.contains("no approved private endpoint connection"), f);

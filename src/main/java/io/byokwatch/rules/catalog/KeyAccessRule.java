@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AccessPolicy;
 import io.byokwatch.domain.DiskEncryptionSet;
@@ -43,6 +44,11 @@ public final class KeyAccessRule extends CatalogRule implements KeyUseRule {
                     + " Crypto Officer, Administrator or a custom role with those data actions; Managed HSM: local"
                     + " Crypto Service Encryption User or Crypto User)",
                 Compliance.KEY_MANAGEMENT);
+    }
+
+    @Override
+    public String title(KeyPurpose purpose) {
+        return purpose == KeyPurpose.KMS_ETCD ? "KMS identity cannot use its key" : meta().title();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Severity;
@@ -25,6 +26,11 @@ public final class KeyExpiringRule extends CatalogRule implements KeyUseRule {
                 "Disk key expires soon",
                 "the key expires within keyExpiryWarningDays (default 30); high under 7 days, else medium",
             Compliance.KEY_MANAGEMENT);
+    }
+
+    @Override
+    public String title(KeyPurpose purpose) {
+        return purpose == KeyPurpose.KMS_ETCD ? "KMS key expires soon" : meta().title();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
@@ -30,6 +31,11 @@ public final class KeyUnavailableRule extends CatalogRule implements KeyUseRule 
                 "the set's key is disabled, expired, not yet valid, or deleted (or its vault is gone): disks cannot be"
                     + " unwrapped, nodes fail to start and new disks cannot be created",
                 List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
+    }
+
+    @Override
+    public String title(KeyPurpose purpose) {
+        return purpose == KeyPurpose.KMS_ETCD ? "KMS key is unusable" : meta().title();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.Severity;
@@ -24,6 +25,11 @@ public final class PurgeProtectionRule extends CatalogRule implements KeyUseRule
                 "the vault that holds the key lacks purge protection or soft delete (absent means off): one deletion or"
                     + " purge makes every disk wrapped by the key permanently unreadable",
                 List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
+    }
+
+    @Override
+    public String title(KeyPurpose purpose) {
+        return purpose == KeyPurpose.KMS_ETCD ? "Key vault holding a KMS key can lose it for good" : meta().title();
     }
 
     @Override
