@@ -1,8 +1,6 @@
 package io.byokwatch.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +84,7 @@ final class OutputFile {
     static void write(String output, Rendering rendering, PrintStream out, PrintStream err, boolean quiet) {
         if (toStdout(output)) {
             try {
-                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                Writer w = new Utf8Writer(out);
                 rendering.to(w);
                 w.flush();
             } catch (IOException e) {
@@ -99,7 +97,7 @@ final class OutputFile {
             if (p.getParent() != null) {
                 Files.createDirectories(p.getParent());
             }
-            try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            try (Writer w = new Utf8Writer(Files.newOutputStream(p))) {
                 rendering.to(w);
             }
             if (!quiet) {

@@ -1,0 +1,51 @@
+package io.byokwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class Utf8WriterTest {
+    private static byte[] written(String... parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Utf8Writer w = new Utf8Writer(bytes)) {
+            for (String p : parts) {
+                w.write(p, 0, p.length());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void encodesEveryWidthAsTheJdkDoes_acrossItsBufferBoundary() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            text.append("a\u00e9\u2192\uD83D\uDD11");
+        }
+        String s = text.toString();
+        assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), written(s));
+    }
+
+    @Test
+    void aSurrogatePairSplitBetweenTwoWrites_isOneCharacter() throws IOException {
+        assertArrayEquals("x\uD83D\uDD11y".getBytes(StandardCharsets.UTF_8), written("x\uD83D", "\uDD11y"));
+    }
+
+    @Test
+    void loneSurrogates_becomeQuestionMarks_asStringGetBytesWrites_neverAFailedReport() throws IOException {
+        String s = "a\uD83Db\uDD11c\uD83D";
+        assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), written(s));
+    }
+
+    @Test
+    void charsAndSingleCharacters_encodeTheSame() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Utf8Writer w = new Utf8Writer(bytes)) {
+            w.write("\u00e9\u2192".toCharArray(), 0, 2);
+            w.write('z');
+        }
+        assertArrayEquals("\u00e9\u2192z".getBytes(StandardCharsets.UTF_8), bytes.toByteArray());
+    }
+}
