@@ -10,7 +10,6 @@ import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.policy.Exemption;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.rules.ClusterFacts;
@@ -116,16 +115,13 @@ public final class ClusterEvaluator {
         List<Finding> findings = new ArrayList<>();
         List<Exempted> exempted = new ArrayList<>();
         for (Finding finding : byKey.values()) {
-            List<Exemption> matches = policy.exemptionsFor(finding.ruleId(), finding.resourceId(), cluster.id());
-            Exemption active = matches.stream().filter(e -> !e.expiredOn(today)).findFirst().orElse(null);
-            if (active != null) {
-                exempted.add(new Exempted(finding, active.resourceId(), active.reason(), active.approvedBy(),
-                        active.expires(), false));
-                continue;
+            Exempted match = ExemptionMatch.of(policy, finding, cluster.id(), today);
+            if (match != null) {
+                exempted.add(match);
             }
-            matches.stream().max(Comparator.comparing(Exemption::expires)).ifPresent(e -> exempted.add(
-                    new Exempted(finding, e.resourceId(), e.reason(), e.approvedBy(), e.expires(), true)));
-            findings.add(finding);
+            if (match == null || match.expired()) {
+                findings.add(finding);
+            }
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId)
                 .thenComparing(f -> f.resourceId().key()));

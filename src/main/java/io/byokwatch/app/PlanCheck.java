@@ -12,7 +12,6 @@ import io.byokwatch.domain.ManagedCluster;
 import io.byokwatch.domain.NotEvaluated;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
-import io.byokwatch.policy.Exemption;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.port.Inventory;
 import io.byokwatch.port.PlanGap;
@@ -281,17 +280,13 @@ public final class PlanCheck {
                         f.severity() != null ? f.severity() : rule.meta().severity());
                 Finding finding = new Finding(id, severity, f.resourceId(), rule.meta().title(), f.message(),
                         f.remediation(), f.evidence(), rule.meta().references());
-                ResourceId owner = sc.clusterId() != null ? sc.clusterId() : sc.id();
-                List<Exemption> matches = policy.exemptionsFor(id, f.resourceId(), owner);
-                Exemption active = matches.stream().filter(e -> !e.expiredOn(today)).findFirst().orElse(null);
-                if (active != null) {
-                    exempted.add(new Exempted(finding, active.resourceId(), active.reason(), active.approvedBy(),
-                            active.expires(), false));
-                    continue;
+                Exempted match = ExemptionMatch.of(policy, finding, sc.clusterId() != null ? sc.clusterId() : sc.id(), today);
+                if (match != null) {
+                    exempted.add(match);
                 }
-                matches.stream().max(Comparator.comparing(Exemption::expires)).ifPresent(e -> exempted.add(
-                        new Exempted(finding, e.resourceId(), e.reason(), e.approvedBy(), e.expires(), true)));
-                counted.add(finding);
+                if (match == null || match.expired()) {
+                    counted.add(finding);
+                }
             }
         }
         if (verdict == null) {
