@@ -79,7 +79,8 @@ final class DiskReads {
             GroupIndex<ManagedDisk> index = index(DISK_INDEX, Kql.csiDisks(), ArmMapper::disk, ManagedDisk::id,
                     DiskOwners::candidateGroups, "managed disk", false);
             listed = index != null ? index.in(group)
-                    : listing(Kql.csiDisksOf(group), ArmMapper::disk, ManagedDisk::id, "managed disk");
+                    : listing(Kql.csiDisksAndSnapshotsOf(group), Kql.DISK_TYPE, ArmMapper::disk, ManagedDisk::id,
+                            "managed disk").where(ManagedDisk::csiCreated);
         } catch (ArmReadException e) {
             return Lookup.unavailable("persistent-volume disks of cluster " + cluster.name() + " were not listed: "
                     + e.getMessage());
@@ -111,9 +112,14 @@ final class DiskReads {
             if (index != null) {
                 index.all().stream().filter(belongs).forEach(listed::add);
             } else {
+                // the group's snapshots came with its disks (the same query, answered from the cache); only the
+                // snapshots of the cluster's disks in other groups need a query of their own
                 List<ResourceId> elsewhere = diskIds.stream().filter(id -> !group.equals(DiskOwners.groupOf(id))).toList();
-                for (List<ResourceId> batch : batches(elsewhere)) {
-                    Listing<DiskSnapshot> part = listing(Kql.csiSnapshotsOf(group, batch), ArmMapper::diskSnapshot,
+                List<String> queries = new ArrayList<>();
+                queries.add(Kql.csiDisksAndSnapshotsOf(group));
+                batches(elsewhere).forEach(batch -> queries.add(Kql.csiSnapshotsOfDisks(batch)));
+                for (String kql : queries) {
+                    Listing<DiskSnapshot> part = listing(kql, Kql.SNAPSHOT_TYPE, ArmMapper::diskSnapshot,
                             DiskSnapshot::id, "disk snapshot");
                     if (part.unreadable() != null) {
                         return Lookup.unknown(what + " cannot all be read: " + part.unreadable());
@@ -216,11 +222,15 @@ final class DiskReads {
         return index;
     }
 
-    private <T> Listing<T> listing(String kql, Function<JsonObject, T> mapper, Function<T, ResourceId> idOf,
+    /** The rows of one {@code type} a query returned, mapped; a query may answer for several types at once. */
+    private <T> Listing<T> listing(String kql, String type, Function<JsonObject, T> mapper, Function<T, ResourceId> idOf,
                                    String what) {
         Map<ResourceId, T> items = new TreeMap<>();
         for (ResourceGraph.Scope scope : graph.watchedScopes()) {
             for (JsonObject row : graph.rows(kql, scope)) {
+                if (!type.equalsIgnoreCase(JsonText.of(row, "type"))) {
+                    continue;
+                }
                 T item = graph.map(row, mapper, what);
                 if (item == null) {
                     return new Listing<>(List.of(), unreadableRow(row, what));
@@ -235,13 +245,13 @@ final class DiskReads {
         return "Resource Graph returned a " + what + " byokwatch cannot read (" + JsonText.of(row, "id") + ")";
     }
 
-    /** The ids in batches a query can carry; one empty batch when there are none, so the group is still asked. */
+    /** The ids in batches a query can carry; none when there are none. */
     private static List<List<ResourceId>> batches(List<ResourceId> ids) {
         List<List<ResourceId>> batches = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
             batches.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
         }
-        return batches.isEmpty() ? List.of(List.of()) : batches;
+        return batches;
     }
 
     /**
@@ -276,6 +286,9 @@ final class DiskReads {
 
     /** Mapped rows; {@code unreadable} names the first row the mapper refused, else null. */
     private record Listing<T>(List<T> items, String unreadable) {
+        Listing<T> where(Predicate<T> keep) {
+            return new Listing<>(items.stream().filter(keep).toList(), unreadable);
+        }
     }
 
     /**

@@ -58,27 +58,32 @@ final class Kql {
         return "resources | where type =~ '" + DISK_TYPE + "' | where " + CSI_TAGGED;
     }
 
-    /**
-     * CSI disks in the node resource group or attached to a machine (scale set VM or VM) there. A shared disk
-     * attached only through {@code managedByExtended} is found by {@link #csiDisks()}, not here.
-     */
-    static String csiDisksOf(ResourceId nodeGroup) {
-        return csiDisks() + " | where " + inGroup(nodeGroup) + " or tolower(tostring(managedBy)) startswith "
-                + quote(nodeGroup.key() + "/providers/microsoft.compute/virtualmachine");
-    }
-
     /** Snapshots the CSI driver took for VolumeSnapshots: its created-by value, or a VolumeSnapshot name tag. */
     static String csiSnapshots() {
         return "resources | where type =~ '" + SNAPSHOT_TYPE + "' | where " + CSI_TAGGED
                 + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"");
     }
 
-    /** CSI snapshots in the node resource group, of a disk there, or of one of the given disks. */
-    static String csiSnapshotsOf(ResourceId nodeGroup, Collection<ResourceId> diskIds) {
+    /**
+     * The CSI disks and snapshots of one node resource group in one query, for a cluster evaluated on its own: its
+     * disks and its snapshots are always asked together, and Resource Graph allows 15 queries per 5 s, so one query
+     * instead of two doubles how many such clusters a second can be evaluated. Disks in the group or attached to a
+     * machine there; snapshots in the group or of a disk there. Callers keep each type's own rows.
+     */
+    static String csiDisksAndSnapshotsOf(ResourceId nodeGroup) {
         String source = "tolower(tostring(properties.creationData.sourceResourceId))";
-        String q = csiSnapshots() + " | where " + inGroup(nodeGroup) + " or " + source + " startswith "
-                + quote(nodeGroup.key() + "/");
-        return diskIds.isEmpty() ? q : q + " or " + source + " in~ (" + quoted(diskIds) + ")";
+        return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "') | where " + CSI_TAGGED
+                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"")
+                + " | where " + inGroup(nodeGroup)
+                + " or (type =~ '" + DISK_TYPE + "' and tolower(tostring(managedBy)) startswith "
+                + quote(nodeGroup.key() + "/providers/microsoft.compute/virtualmachine") + ")"
+                + " or (type =~ '" + SNAPSHOT_TYPE + "' and " + source + " startswith " + quote(nodeGroup.key() + "/") + ")";
+    }
+
+    /** CSI snapshots of the given disks (a cluster's disks outside its node resource group), wherever they are. */
+    static String csiSnapshotsOfDisks(Collection<ResourceId> diskIds) {
+        return csiSnapshots() + " | where tolower(tostring(properties.creationData.sourceResourceId)) in~ ("
+                + quoted(diskIds) + ")";
     }
 
     static String clustersWithNodeResourceGroups(Collection<String> groupNames) {

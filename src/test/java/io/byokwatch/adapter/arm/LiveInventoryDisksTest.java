@@ -184,6 +184,19 @@ class LiveInventoryDisksTest extends OnFakeArm {
     }
 
     @Test
+    void aLoneClustersDisksAndItsNodeGroupsSnapshots_costOneQuery_withNoRowsOfOneTypeTakenForTheOther() {
+        ManagedCluster pay = payEstate();
+        fake.put(Harness.volumeSnapshot(NODES, "snap-in-nodes", diskId(NODES, "pvc-in-nodes"), null));
+        LiveInventory inventory = h.inventory();
+        List<ManagedDisk> disks = found(inventory.dataDisksOf(pay));
+        List<DiskSnapshot> snaps = found(inventory.dataDiskSnapshotsOf(pay));
+        assertTrue(disks.stream().noneMatch(d -> d.name().startsWith("snap-")), disks.toString());
+        assertEquals(List.of("snap-in-nodes"), snaps.stream().map(DiskSnapshot::name).toList());
+        // the one disk outside the node group asks for its own snapshots: 2 queries, where disks and snapshots took 3
+        assertEquals(2, fake.graphRequests().size(), fake.graphRequests().toString());
+    }
+
+    @Test
     void diskPointReads_foundAbsentOrUnknownWithThePermissionToGrant() {
         payEstate();
         LiveInventory inventory = h.inventory();
