@@ -15,6 +15,7 @@ import io.byokwatch.domain.Severity;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,18 +87,14 @@ public final class MarkdownRenderer implements ReportRenderer {
             md.append("No findings.\n\n");
             return;
         }
-        // the shared findings are most severe first, then by rule: each rule's findings are one run
-        List<List<ScanReport.SharedFinding>> runs = new ArrayList<>();
+        // the shared findings are most severe first, then by rule: each rule's findings of one title are one run, so
+        // a rule's KMS findings (fixed on the cluster's identity) are never shown as fixed like its disk findings
+        Map<String, List<ScanReport.SharedFinding>> runs = new LinkedHashMap<>();
         for (ScanReport.SharedFinding shared : report.findings()) {
-            List<ScanReport.SharedFinding> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last != null && last.get(0).finding().ruleId().equals(shared.finding().ruleId())
-                    && last.get(0).finding().severity() == shared.finding().severity()) {
-                last.add(shared);
-            } else {
-                runs.add(new ArrayList<>(List.of(shared)));
-            }
+            Finding f = shared.finding();
+            runs.computeIfAbsent(f.severity() + "|" + f.ruleId() + "|" + f.title(), k -> new ArrayList<>()).add(shared);
         }
-        for (List<ScanReport.SharedFinding> run : runs) {
+        for (List<ScanReport.SharedFinding> run : runs.values()) {
             if (run.size() <= GROUP_ABOVE) {
                 run.forEach(shared -> finding(shared, false, md));
             } else {

@@ -5,6 +5,13 @@ import io.byokwatch.app.ClusterEvaluator;
 import io.byokwatch.app.Scan;
 import io.byokwatch.app.ScanReport;
 import io.byokwatch.bench.EstateGenerator;
+import io.byokwatch.domain.ClusterStatus;
+import io.byokwatch.domain.ClusterVerdict;
+import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.ResourceId;
+import io.byokwatch.domain.Severity;
+import io.byokwatch.render.SampleEstate;
+import io.byokwatch.rules.catalog.KeyAccessRule;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.rules.RuleCatalog;
 import org.junit.jupiter.api.Test;
@@ -14,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -34,14 +42,18 @@ class MarkdownAtScaleTest {
                 Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC))
                 .run(SnapshotInventory.load(dir), Policy.DEFAULT, List.of());
         String md = new MarkdownRenderer().render(report);
+        // a rule's findings of one title are one run (its KMS findings apart from its disk findings)
         Map<String, Long> perRule = report.findings().stream().collect(Collectors.groupingBy(
-                s -> s.finding().severity().label() + ": `" + s.finding().ruleId() + "`", TreeMap::new, Collectors.counting()));
+                s -> s.finding().severity().label() + ": `" + s.finding().ruleId() + "`|" + s.finding().title(), TreeMap::new,
+                Collectors.counting()));
         assertTrue(perRule.values().stream().anyMatch(n -> n > MarkdownRenderer.GROUP_ABOVE), perRule.toString());
         long bashBlocks = md.lines().filter(l -> l.equals("```bash")).count();
         long expectedBlocks = 0;
         for (Map.Entry<String, Long> rule : perRule.entrySet()) {
             if (rule.getValue() > MarkdownRenderer.GROUP_ABOVE) {
-                assertTrue(md.contains("### " + rule.getKey() + " on " + rule.getValue() + " resources ("), rule.getKey());
+                String[] ruleAndTitle = rule.getKey().split("\\|", 2);
+                assertTrue(md.contains("### " + ruleAndTitle[0] + " on " + rule.getValue() + " resources (")
+                        && md.contains("**" + ruleAndTitle[1] + "**"), rule.getKey());
                 expectedBlocks++;
             } else {
                 expectedBlocks += rule.getValue();
@@ -54,5 +66,30 @@ class MarkdownAtScaleTest {
         }
         // the old layout spent about 2.3 kB per cluster on repeated findings
         assertTrue(md.length() < 1000 * 400, md.length() + " characters for 1,000 clusters");
+    }
+
+    @Test
+    void aRulesKmsFindings_areASectionOfTheirOwn_neverShownAsFixedLikeItsDiskFindings() {
+        List<ClusterVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < 2 * (MarkdownRenderer.GROUP_ABOVE + 1); i++) {
+            boolean kms = i % 2 == 0;
+            ResourceId cluster = SampleEstate.cluster("00000000-0000-4000-8000-000000000001", "rg", "aks-" + i);
+            ResourceId holder = kms ? cluster : ResourceId.parse("/subscriptions/00000000-0000-4000-8000-000000000001"
+                    + "/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des-" + i);
+            Finding f = new Finding(KeyAccessRule.ID, Severity.CRITICAL, holder,
+                    kms ? "KMS identity cannot use its key" : "Disk encryption set cannot reach its key",
+                    "Finding " + i + ".", (kms ? "grant encrypt decrypt " : "grant wrapKey unwrapKey ") + i, Map.of(), List.of(),
+                    List.of(kms ? "kms-etcd" : "os-disk"), List.of());
+            verdicts.add(SampleEstate.verdict(cluster, "aks-" + i, ClusterStatus.NONCOMPLIANT, List.of(f), List.of(),
+                    List.of()));
+        }
+        String md = new MarkdownRenderer().render(Scan.report(Instant.parse("2026-12-01T00:00:00Z"), verdicts, List.of()));
+        int kmsSection = md.indexOf("**KMS identity cannot use its key**");
+        int diskSection = md.indexOf("**Disk encryption set cannot reach its key**");
+        assertTrue(kmsSection > 0 && diskSection > 0, md);
+        String kmsPart = md.substring(kmsSection, diskSection > kmsSection ? diskSection : md.length());
+        assertTrue(kmsPart.contains("grant encrypt decrypt") && !kmsPart.contains("grant wrapKey"), kmsPart);
+        assertEquals(2, md.lines().filter(l -> l.startsWith("### critical: `" + KeyAccessRule.ID + "` on "
+                + (MarkdownRenderer.GROUP_ABOVE + 1) + " resources")).count(), md);
     }
 }
