@@ -61,12 +61,7 @@ final class ArmReads {
                 return fetch(id, type, mapper, key);
             });
         }
-        Lookup<T> cached = cache.get(key);
-        if (cached != null) {
-            stats.cacheHit();
-            return cached;
-        }
-        return fetch(id, type, mapper, key);
+        return cache.getOrLoad(key, () -> fetch(id, type, mapper, key), stats::cacheHit);
     }
 
     /** Role assignments at the scope and above it ({@code $filter=atScope()}), every page of them. */
@@ -83,12 +78,7 @@ final class ArmReads {
                 return fetchRoleAssignments(scope, key);
             });
         }
-        Lookup<List<RoleAssignment>> cached = cache.get(key);
-        if (cached != null) {
-            stats.cacheHit();
-            return cached;
-        }
-        return fetchRoleAssignments(scope, key);
+        return cache.getOrLoad(key, () -> fetchRoleAssignments(scope, key), stats::cacheHit);
     }
 
     /**
@@ -97,11 +87,11 @@ final class ArmReads {
      */
     <T> Lookup<List<T>> list(ResourceId parent, String child, ArmType type, Function<JsonObject, T> mapper) {
         String key = "list " + parent.key() + "/" + child.toLowerCase(java.util.Locale.ROOT);
-        Lookup<List<T>> cached = cache.get(key);
-        if (cached != null) {
-            stats.cacheHit();
-            return cached;
-        }
+        return cache.getOrLoad(key, () -> listUncached(parent, child, type, mapper, key), stats::cacheHit);
+    }
+
+    private <T> Lookup<List<T>> listUncached(ResourceId parent, String child, ArmType type, Function<JsonObject, T> mapper,
+                                             String key) {
         String doing = "listing " + child + " of " + parent;
         Instant sent = clock.instant();
         ArmPages.Result<T> pages = ArmPages.readAll(transport,

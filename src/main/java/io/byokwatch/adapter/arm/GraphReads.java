@@ -38,17 +38,14 @@ final class GraphReads {
     /** Every row of the query in the scope. */
     List<JsonObject> rows(String kql, ResourceGraph.Scope scope) {
         String key = "graph " + scope + " " + kql;
-        List<JsonObject> cached = cache.get(key);
-        if (cached != null) {
-            stats.cacheHit();
-            return cached;
-        }
-        ResourceGraph.Result result = graph.query(kql, scope);
-        if (!result.complete()) {
-            throw new ArmReadException(result.failure());
-        }
-        cache.put(key, result.rows());
-        return result.rows();
+        return cache.getOrLoad(key, () -> {
+            ResourceGraph.Result result = graph.query(kql, scope);
+            if (!result.complete()) {
+                throw new ArmReadException(result.failure());
+            }
+            cache.put(key, result.rows());
+            return result.rows();
+        }, stats::cacheHit);
     }
 
     /** The one answer to a query that is not cached, complete or not, for callers that judge a partial answer. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Answers kept for a short TTL so that a burst of events about one estate costs one read per resource. */
 final class ReadCache {
@@ -14,6 +15,8 @@ final class ReadCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** One lock per key being read now, so that threads asking for it meanwhile wait for that read. */
+    private final ConcurrentHashMap<String, Object> loading = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
 
@@ -33,6 +36,34 @@ final class ReadCache {
             return null;
         }
         return (T) e.value();
+    }
+
+    /**
+     * The cached answer, else what {@code load} reads (and puts here). A fan-out evaluates eight clusters at a time,
+     * and they all need the same key, vault and role assignments at once: without this each of them read it. A caller
+     * that asks while another reads the same key waits for that read and takes its answer; an answer the loader does
+     * not cache (a failure) is read again by the next caller. Loaders make one read and no other cached read, so
+     * these locks never nest.
+     */
+    <T> T getOrLoad(String key, Supplier<T> load, Runnable hit) {
+        T cached = get(key);
+        if (cached != null) {
+            hit.run();
+            return cached;
+        }
+        Object lock = loading.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
+            try {
+                cached = get(key);
+                if (cached != null) {
+                    hit.run();
+                    return cached;
+                }
+                return load.get();
+            } finally {
+                loading.remove(key, lock);
+            }
+        }
     }
 
     /** The answer, if an ARM request sent strictly after {@code changedBy} gave it. */

@@ -137,11 +137,10 @@ final class VaultDirectory {
     /** Resource Graph's answer to "which vault has this host's name", cached like a point read. */
     private Lookup<ResourceId> locate(String host) {
         String key = "vault-host " + host;
-        Lookup<ResourceId> cached = cache.get(key);
-        if (cached != null) {
-            stats.cacheHit();
-            return cached;
-        }
+        return cache.getOrLoad(key, () -> locateUncached(host, key), stats::cacheHit);
+    }
+
+    private Lookup<ResourceId> locateUncached(String host, String key) {
         boolean hsm = host.contains(".managedhsm.");
         String what = hsm ? "managed HSM" : "key vault";
         String name = host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
