@@ -122,12 +122,18 @@ public final class MarkdownRenderer implements ReportRenderer {
         md.append("| Resource | Resource group | Affected clusters |\n| --- | --- | --- |\n");
         for (ScanReport.SharedFinding shared : run) {
             ResourceId id = shared.finding().resourceId();
-            md.append("| ").append(MarkdownText.cell(ResourceNames.describe(id)))
+            md.append("| ").append(MarkdownText.cell(ResourceNames.describe(id) + claimOf(shared.finding())))
                     .append(" | ").append(MarkdownText.cell(id.resourceGroup() == null ? "-" : id.resourceGroup()))
                     .append(" | ").append(MarkdownText.cell(ResourceNames.clusterList(shared.clusterIds(), CLUSTERS_PER_ROW)))
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** " (namespace/pvc)" when the finding is about one PV disk or snapshot whose tags name it, else "". */
+    private static String claimOf(Finding f) {
+        return f.volumes().stream().filter(v -> v.id().equals(f.resourceId()) && !v.shortName().equals(v.name()))
+                .findFirst().map(v -> " (" + v.shortName() + ")").orElse("");
     }
 
     /** @param example the worked example under its rule's heading, which already gave severity, rule and title */

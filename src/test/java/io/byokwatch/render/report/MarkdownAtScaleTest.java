@@ -8,6 +8,8 @@ import io.byokwatch.bench.EstateGenerator;
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
 import io.byokwatch.domain.Finding;
+import io.byokwatch.domain.KeyConsumer;
+import io.byokwatch.domain.PersistentVolumeClaimRef;
 import io.byokwatch.domain.ResourceId;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.render.SampleEstate;
@@ -66,6 +68,27 @@ class MarkdownAtScaleTest {
         }
         // the old layout spent about 2.3 kB per cluster on repeated findings
         assertTrue(md.length() < 1000 * 400, md.length() + " characters for 1,000 clusters");
+    }
+
+    @Test
+    void aGroupedPvDiskRow_namesTheClaimPeopleFixItBy() {
+        List<ClusterVerdict> verdicts = new ArrayList<>();
+        ResourceId cluster = SampleEstate.cluster("00000000-0000-4000-8000-000000000001", "rg", "aks-db");
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i <= MarkdownRenderer.GROUP_ABOVE; i++) {
+            ResourceId disk = ResourceId.parse("/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/mc_rg_aks-db"
+                    + "/providers/Microsoft.Compute/disks/pvc-" + i);
+            KeyConsumer volume = new KeyConsumer(disk, KeyConsumer.Kind.DISK, "pvc-" + i,
+                    new PersistentVolumeClaimRef("pvc-" + i, "data-db-" + i, "payments"), null);
+            findings.add(new Finding("pv-disk-platform-key", Severity.HIGH, disk, "Persistent volume is not encrypted with a"
+                    + " customer-managed key", "Disk " + i + ".", "fix " + i, Map.of(), List.of(), List.of("data-disk"),
+                    List.of(volume)));
+        }
+        verdicts.add(SampleEstate.verdict(cluster, "aks-db", ClusterStatus.NONCOMPLIANT, findings, List.of(), List.of()));
+        String md = new MarkdownRenderer().render(Scan.report(Instant.parse("2026-12-01T00:00:00Z"), verdicts, List.of()));
+        for (int i = 0; i <= MarkdownRenderer.GROUP_ABOVE; i++) {
+            assertTrue(md.contains("| disks pvc-" + i + " (payments/data-db-" + i + ") | "), md);
+        }
     }
 
     @Test
