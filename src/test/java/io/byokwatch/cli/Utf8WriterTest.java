@@ -6,7 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/** A writer bug that stops consuming its input loops forever: the timeout turns that into a failure. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Utf8WriterTest {
     private static byte[] written(String... parts) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -26,6 +29,17 @@ class Utf8WriterTest {
         }
         String s = text.toString();
         assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), written(s));
+    }
+
+    @Test
+    void longAsciiRuns_fillAndDrainTheBufferExactly_inOneWriteOrMany() throws IOException {
+        String ascii = "x".repeat(3 * 65_536 + 7);
+        assertArrayEquals(ascii.getBytes(StandardCharsets.UTF_8), written(ascii));
+        assertArrayEquals((ascii + "\u00e9" + ascii).getBytes(StandardCharsets.UTF_8), written(ascii, "\u00e9", ascii));
+        for (int cut = 65_528; cut <= 65_536; cut++) {
+            String s = "y".repeat(cut) + "\u2192z";
+            assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), written(s), "cut " + cut);
+        }
     }
 
     @Test
