@@ -12,7 +12,8 @@ public non-sealed interface KeyUseRule extends Rule {
 
     /**
      * The title of a finding about this purpose: the catalog title, worded for disks, unless the rule says how it reads
-     * for a KMS key (a KMS finding titled "Disk encryption set..." would send people to the wrong resource).
+     * for a KMS key (a KMS finding titled "Disk encryption set..." would send people to the wrong resource). Built-in
+     * rules give that wording at construction ({@code CatalogRule}).
      */
     default String title(KeyPurpose purpose) {
         return meta().title();

@@ -1,5 +1,6 @@
 package io.byokwatch.rules.catalog;
 
+import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Severity;
 import io.byokwatch.rules.RuleMeta;
 
@@ -11,12 +12,24 @@ import java.util.List;
  */
 abstract class CatalogRule {
     private final RuleMeta meta;
+    /** How a finding about a KMS key is titled, for a key rule whose catalog title speaks of disks; null: the same. */
+    private final String kmsTitle;
 
     CatalogRule(String id, Severity severity, String title, String failsWhen, List<String> references) {
+        this(id, severity, title, null, failsWhen, references);
+    }
+
+    CatalogRule(String id, Severity severity, String title, String kmsTitle, String failsWhen, List<String> references) {
         this.meta = new RuleMeta(id, severity, title, failsWhen, references);
+        this.kmsTitle = kmsTitle;
     }
 
     public final RuleMeta meta() {
         return meta;
+    }
+
+    /** The title of a finding about this purpose (a key rule's {@link io.byokwatch.rules.KeyUseRule#title}). */
+    public final String title(KeyPurpose purpose) {
+        return purpose == KeyPurpose.KMS_ETCD && kmsTitle != null ? kmsTitle : meta.title();
     }
 }

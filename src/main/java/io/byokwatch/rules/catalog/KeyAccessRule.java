@@ -1,6 +1,5 @@
 package io.byokwatch.rules.catalog;
 
-import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.AccessPolicy;
 import io.byokwatch.domain.DiskEncryptionSet;
@@ -39,16 +38,12 @@ public final class KeyAccessRule extends CatalogRule implements KeyUseRule {
     public KeyAccessRule() {
         super(ID, Severity.CRITICAL,
                 "Disk encryption set cannot reach its key",
+                "KMS identity cannot use its key",
                 "the set has no managed identity, or its identity lacks get, wrapKey and unwrapKey on the key (access"
                     + " policy) or a role granting them (RBAC: Key Vault Crypto Service Encryption User, Crypto User,"
                     + " Crypto Officer, Administrator or a custom role with those data actions; Managed HSM: local"
                     + " Crypto Service Encryption User or Crypto User)",
                 Compliance.KEY_MANAGEMENT);
-    }
-
-    @Override
-    public String title(KeyPurpose purpose) {
-        return purpose == KeyPurpose.KMS_ETCD ? "KMS identity cannot use its key" : meta().title();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.byokwatch.rules.catalog;
 
-import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.Severity;
@@ -24,13 +23,9 @@ public final class KeyExpiringRule extends CatalogRule implements KeyUseRule {
     public KeyExpiringRule() {
         super(ID, Severity.MEDIUM,
                 "Disk key expires soon",
+                "KMS key expires soon",
                 "the key expires within keyExpiryWarningDays (default 30); high under 7 days, else medium",
             Compliance.KEY_MANAGEMENT);
-    }
-
-    @Override
-    public String title(KeyPurpose purpose) {
-        return purpose == KeyPurpose.KMS_ETCD ? "KMS key expires soon" : meta().title();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.byokwatch.rules.catalog;
 
-import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyVault;
@@ -21,13 +20,9 @@ public final class KeyNotHsmRule extends CatalogRule implements KeyUseRule {
     public KeyNotHsmRule() {
         super(ID, Severity.MEDIUM,
                 "Disk key is not HSM-protected",
+                "KMS key is not HSM-protected",
                 "policy requireHsm is true and the key is not RSA-HSM/EC-HSM nor held in a Managed HSM",
                 List.of(Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_SC13, Compliance.PCI_KEY_CUSTODY));
-    }
-
-    @Override
-    public String title(KeyPurpose purpose) {
-        return purpose == KeyPurpose.KMS_ETCD ? "KMS key is not HSM-protected" : meta().title();
     }
 
     @Override

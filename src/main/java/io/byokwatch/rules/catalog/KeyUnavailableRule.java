@@ -1,6 +1,5 @@
 package io.byokwatch.rules.catalog;
 
-import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.DiskEncryptionSet;
 import io.byokwatch.domain.KeyRef;
@@ -28,14 +27,10 @@ public final class KeyUnavailableRule extends CatalogRule implements KeyUseRule 
     public KeyUnavailableRule() {
         super(ID, Severity.CRITICAL,
                 "Disk encryption set's key is unusable",
+                "KMS key is unusable",
                 "the set's key is disabled, expired, not yet valid, or deleted (or its vault is gone): disks cannot be"
                     + " unwrapped, nodes fail to start and new disks cannot be created",
                 List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
-    }
-
-    @Override
-    public String title(KeyPurpose purpose) {
-        return purpose == KeyPurpose.KMS_ETCD ? "KMS key is unusable" : meta().title();
     }
 
     @Override

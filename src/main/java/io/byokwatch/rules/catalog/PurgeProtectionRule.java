@@ -1,6 +1,5 @@
 package io.byokwatch.rules.catalog;
 
-import io.byokwatch.domain.KeyPurpose;
 import io.byokwatch.domain.Bash;
 import io.byokwatch.domain.KeyVault;
 import io.byokwatch.domain.Severity;
@@ -22,14 +21,10 @@ public final class PurgeProtectionRule extends CatalogRule implements KeyUseRule
     public PurgeProtectionRule() {
         super(ID, Severity.HIGH,
                 "Key vault holding a disk key can lose it for good",
+                "Key vault holding a KMS key can lose it for good",
                 "the vault that holds the key lacks purge protection or soft delete (absent means off): one deletion or"
                     + " purge makes every disk wrapped by the key permanently unreadable",
                 List.of(Compliance.PCI_KEY_CUSTODY, Compliance.FEDRAMP_SC12, Compliance.FEDRAMP_CP9));
-    }
-
-    @Override
-    public String title(KeyPurpose purpose) {
-        return purpose == KeyPurpose.KMS_ETCD ? "Key vault holding a KMS key can lose it for good" : meta().title();
     }
 
     @Override
