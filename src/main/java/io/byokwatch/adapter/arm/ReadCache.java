@@ -3,6 +3,8 @@ package io.byokwatch.adapter.arm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -15,8 +17,8 @@ final class ReadCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    /** One lock per key being read now, so that threads asking for it meanwhile wait for that read. */
-    private final ConcurrentHashMap<String, Object> loading = new ConcurrentHashMap<>();
+    /** The read of each key under way now, so that callers asking for it meanwhile take its answer. */
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> reading = new ConcurrentHashMap<>();
     private final Duration ttl;
     private final Clock clock;
 
@@ -39,30 +41,53 @@ final class ReadCache {
     }
 
     /**
-     * The cached answer, else what {@code load} reads (and puts here). A fan-out evaluates eight clusters at a time,
-     * and they all need the same key, vault and role assignments at once: without this each of them read it. A caller
-     * that asks while another reads the same key waits for that read and takes its answer; an answer the loader does
-     * not cache (a failure) is read again by the next caller. Loaders make one read and no other cached read, so
-     * these locks never nest.
+     * The cached answer, else what {@code load} reads (and caches, when it is worth keeping). A fan-out evaluates eight
+     * clusters at a time, and they all need the same key, vault and role assignments at once: without this each of them
+     * read it. A caller that asks while another reads the same key takes that read's answer, a failure included (the
+     * answer a loader does not cache), so eight callers never retry a failing read one after the other; the next caller
+     * after it reads again.
      */
+    @SuppressWarnings("unchecked")
     <T> T getOrLoad(String key, Supplier<T> load, Runnable hit) {
         T cached = get(key);
         if (cached != null) {
             hit.run();
             return cached;
         }
-        Object lock = loading.computeIfAbsent(key, k -> new Object());
-        synchronized (lock) {
-            try {
-                cached = get(key);
-                if (cached != null) {
-                    hit.run();
-                    return cached;
-                }
-                return load.get();
-            } finally {
-                loading.remove(key, lock);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = reading.putIfAbsent(key, mine);
+        if (running != null) {
+            hit.run();
+            return (T) answerOf(running);
+        }
+        try {
+            T value = get(key); // a read that ended between the first look and taking the slot
+            if (value != null) {
+                hit.run();
+            } else {
+                value = load.get();
             }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            reading.remove(key, mine);
+        }
+    }
+
+    private static Object answerOf(CompletableFuture<Object> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

@@ -52,6 +52,34 @@ class ReadCacheTest {
     }
 
     @Test
+    void callersWaitingOnAReadThatFails_takeItsFailure_insteadOfEachRetryingInTurn() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        CountDownLatch allAsking = new CountDownLatch(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> {
+                    allAsking.countDown();
+                    allAsking.await(5, TimeUnit.SECONDS);
+                    // an unknown answer is returned, not cached, as ArmReads does with a 403 or a throttled read
+                    return cache.getOrLoad("roles /subscriptions/x", () -> {
+                        reads.incrementAndGet();
+                        sleep(200);
+                        return "unknown: 429";
+                    }, () -> { });
+                }));
+            }
+            for (Future<String> answer : answers) {
+                assertEquals("unknown: 429", answer.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, reads.get());
+    }
+
+    @Test
     void aFailedRead_isNotShared_theNextCallerReadsAgain() {
         AtomicInteger reads = new AtomicInteger();
         assertThrows(IllegalStateException.class, () -> cache.getOrLoad("k", () -> {
