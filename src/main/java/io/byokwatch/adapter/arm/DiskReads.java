@@ -80,7 +80,7 @@ final class DiskReads {
                     DiskOwners::candidateGroups, "managed disk", false);
             listed = index != null ? index.in(group)
                     : listing(Kql.csiDisksAndSnapshotsOf(group), Kql.DISK_TYPE, ArmMapper::disk, ManagedDisk::id,
-                            "managed disk").where(ManagedDisk::csiCreated);
+                            "managed disk");
         } catch (ArmReadException e) {
             return Lookup.unavailable("persistent-volume disks of cluster " + cluster.name() + " were not listed: "
                     + e.getMessage());
@@ -286,9 +286,6 @@ final class DiskReads {
 
     /** Mapped rows; {@code unreadable} names the first row the mapper refused, else null. */
     private record Listing<T>(List<T> items, String unreadable) {
-        Listing<T> where(Predicate<T> keep) {
-            return new Listing<>(items.stream().filter(keep).toList(), unreadable);
-        }
     }
 
     /**

@@ -18,6 +18,9 @@ final class Kql {
     static final String DISK_TYPE = "microsoft.compute/disks";
     static final String SNAPSHOT_TYPE = "microsoft.compute/snapshots";
     private static final String CSI_TAGGED = "tolower(tostring(tags)) contains '\"kubernetes-azure-dd\"'";
+    /** A VolumeSnapshot's snapshot may carry only its name tag, not the driver's created-by value. */
+    private static final String SNAPSHOT_TAGGED =
+            "tolower(tostring(tags)) contains '\"kubernetes.io-created-for-snapshot-name\"'";
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?");
 
     private Kql() {
@@ -60,20 +63,21 @@ final class Kql {
 
     /** Snapshots the CSI driver took for VolumeSnapshots: its created-by value, or a VolumeSnapshot name tag. */
     static String csiSnapshots() {
-        return "resources | where type =~ '" + SNAPSHOT_TYPE + "' | where " + CSI_TAGGED
-                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"");
+        return "resources | where type =~ '" + SNAPSHOT_TYPE + "' | where " + CSI_TAGGED + " or " + SNAPSHOT_TAGGED;
     }
 
     /**
      * The CSI disks and snapshots of one node resource group in one query, for a cluster evaluated on its own: its
      * disks and its snapshots are always asked together, and Resource Graph allows 15 queries per 5 s, so one query
-     * instead of two doubles how many such clusters a second can be evaluated. Disks in the group or attached to a
-     * machine there; snapshots in the group or of a disk there. Callers keep each type's own rows.
+     * instead of two doubles how many such clusters a second can be evaluated. Each type with its own tags, as its
+     * own query would ask: disks in the group or attached to a machine there; snapshots in the group or of a disk there.
+     * Callers keep each type's own rows.
      */
     static String csiDisksAndSnapshotsOf(ResourceId nodeGroup) {
         String source = "tolower(tostring(properties.creationData.sourceResourceId))";
-        return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "') | where " + CSI_TAGGED
-                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"")
+        return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "')"
+                + " | where (type =~ '" + DISK_TYPE + "' and " + CSI_TAGGED + ") or (type =~ '" + SNAPSHOT_TYPE + "' and ("
+                + CSI_TAGGED + " or " + SNAPSHOT_TAGGED + "))"
                 + " | where " + inGroup(nodeGroup)
                 + " or (type =~ '" + DISK_TYPE + "' and tolower(tostring(managedBy)) startswith "
                 + quote(nodeGroup.key() + "/providers/microsoft.compute/virtualmachine") + ")"
@@ -98,7 +102,7 @@ final class Kql {
      */
     static String csiDisksAndSnapshotsWithSets(Collection<ResourceId> setIds) {
         return "resources | where type in~ ('" + DISK_TYPE + "', '" + SNAPSHOT_TYPE + "') | where " + CSI_TAGGED
-                + " or tolower(tostring(tags)) contains " + quote("\"kubernetes.io-created-for-snapshot-name\"")
+                + " or " + SNAPSHOT_TAGGED
                 + " | where tolower(tostring(properties.encryption.diskEncryptionSetId)) in~ (" + quoted(setIds) + ")";
     }
 
