@@ -132,8 +132,9 @@ public final class ClusterEvaluator {
     }
 
     /** One rule's outcome on one key use (or the cluster): findings merged by rule and resource across key uses. */
-    private static void collect(Rule rule, String title, Outcome out, List<String> keyUse, List<KeyConsumer> volumes, Policy policy,
-                                Map<String, Finding> byKey, Set<NotEvaluated> notEvaluated, Set<NotEvaluated> unchecked) {
+    private static void collect(Rule rule, String title, Outcome out, List<String> keyUse, List<KeyConsumer> volumes,
+                                Policy policy, Map<String, Finding> byKey, Set<NotEvaluated> notEvaluated,
+                                Set<NotEvaluated> unchecked) {
         String id = rule.meta().id();
         out.missing().forEach(m -> notEvaluated.add(new NotEvaluated(id, m.resourceId(), m.reason())));
         out.unchecked().forEach(m -> unchecked.add(new NotEvaluated(id, m.resourceId(), m.reason())));
