@@ -91,7 +91,9 @@ public final class ArmMapper {
      * its role definition id is the HSM's ({@code Microsoft.KeyVault/providers/...}), never an ARM scope.
      */
     static boolean managedHsmLocal(JsonObject o) {
-        JsonView body = JsonView.of(o).body();
+        // kindOf never throws: a properties field that is no object is for the mapper to report on the record
+        JsonElement properties = o.get("properties");
+        JsonView body = JsonView.of(properties != null && properties.isJsonObject() ? properties.getAsJsonObject() : o);
         String scope = body.raw("scope") != null && body.raw("scope").isJsonPrimitive() ? body.raw("scope").getAsString() : null;
         String definition = body.raw("roleDefinitionId") != null && body.raw("roleDefinitionId").isJsonPrimitive()
                 ? body.raw("roleDefinitionId").getAsString() : "";

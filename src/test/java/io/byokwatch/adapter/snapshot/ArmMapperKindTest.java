@@ -81,6 +81,8 @@ class ArmMapperKindTest {
         assertEquals(ResourceKind.UNKNOWN, ArmMapper.kindOf(parse("{\"type\": {\"nested\": true}, \"id\": 42}")));
         assertEquals(ResourceKind.UNKNOWN, ArmMapper.kindOf(parse("{}")));
         assertEquals(ResourceKind.UNKNOWN, ArmMapper.kindOf(parse("{\"key\": \"text\", \"attributes\": {}}")));
+        assertEquals(ResourceKind.ROLE_ASSIGNMENT, ArmMapper.kindOf(parse(
+                "{\"type\": \"Microsoft.Authorization/roleAssignments\", \"properties\": \"ServicePrincipal\"}")));
     }
 
     @Test

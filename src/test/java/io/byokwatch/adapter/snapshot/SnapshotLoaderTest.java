@@ -113,6 +113,17 @@ class SnapshotLoaderTest {
     }
 
     @Test
+    void aRoleAssignmentWhosePropertiesIsText_isAProblemOnThatRecord_notACrashOfTheLoad() throws IOException {
+        // found by the fuzzer: classifying the record read its properties as an object and threw out of the load
+        Snapshot s = SnapshotLoader.load(write("roles.json", "[{\"id\": \"" + SUB + "Microsoft.KeyVault/vaults/kv"
+                + "/providers/Microsoft.Authorization/roleAssignments/a1\", \"type\": \"Microsoft.Authorization/roleAssignments\","
+                + " \"properties\": \"ServicePrincipal\"}, " + cluster("aks1") + "]"));
+        assertEquals(List.of("aks1"), clusterNames(s));
+        assertEquals(1, s.problems().size(), s.problems().toString());
+        assertTrue(s.problems().get(0).toString().contains("properties"), s.problems().toString());
+    }
+
+    @Test
     void malformedFile_isReportedWithPathLineAndColumn_whileOtherFilesLoad() throws IOException {
         write("a.json", cluster("aks1"));
         Path broken = write("b.json", "{\n  \"id\": \"x\",\n  \"name\" \"missing colon\"\n}\n");
