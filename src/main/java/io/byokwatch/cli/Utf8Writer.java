@@ -1,5 +1,7 @@
 package io.byokwatch.cli;
 
+import io.byokwatch.render.JsonStream;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -11,7 +13,7 @@ import java.io.Writer;
  * report on a lone surrogate. Here one is written as {@code ?}, as {@link String#getBytes} does. Not thread-safe (one
  * report, one thread).
  */
-final class Utf8Writer extends Writer {
+final class Utf8Writer extends Writer implements JsonStream.Utf8Target {
     private static final int SIZE = 1 << 16;
 
     private final OutputStream out;
@@ -78,6 +80,17 @@ final class Utf8Writer extends Writer {
             buf[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
             buf[pos++] = (byte) (0x80 | (c & 0x3F));
         }
+    }
+
+    /** Bytes already encoded (by {@link JsonStream}), after whatever text is buffered. */
+    @Override
+    public void writeUtf8(byte[] bytes, int off, int len) throws IOException {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            put('?');
+        }
+        drain();
+        out.write(bytes, off, len);
     }
 
     private void drain() throws IOException {

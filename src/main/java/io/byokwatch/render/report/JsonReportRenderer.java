@@ -1,11 +1,11 @@
 package io.byokwatch.render.report;
 
 import io.byokwatch.render.JsonValues;
+import io.byokwatch.render.JsonStream;
 import io.byokwatch.render.PrettyJson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
 import io.byokwatch.app.ScanReport;
 import io.byokwatch.domain.ClusterStatus;
 import io.byokwatch.domain.ClusterVerdict;
@@ -43,27 +43,25 @@ public final class JsonReportRenderer implements ReportRenderer {
      */
     @Override
     public void render(ScanReport report, Writer out) throws IOException {
-        JsonWriter w = PrettyJson.writer(out);
+        JsonStream w = JsonStream.to(out);
         w.beginObject();
         w.name("schemaVersion").value(SCHEMA_VERSION);
         w.name("generatedAt").value(DateTimeFormatter.ISO_INSTANT.format(report.generatedAt()));
         w.name("clusters").beginArray();
         for (ClusterVerdict c : report.clusters()) {
-            PrettyJson.write(cluster(c), w);
+            w.value(cluster(c));
         }
         w.endArray();
         w.name("findings").beginArray();
         for (ScanReport.SharedFinding s : report.findings()) {
-            PrettyJson.write(finding(s.finding(), s.clusterIds()), w);
+            w.value(finding(s.finding(), s.clusterIds()));
         }
         w.endArray();
         for (Map.Entry<String, JsonElement> e : tail(report).entrySet()) {
-            w.name(e.getKey());
-            PrettyJson.write(e.getValue(), w);
+            w.name(e.getKey()).value(e.getValue());
         }
         w.endObject();
-        w.flush();
-        out.write("\n");
+        w.finish();
     }
 
     /** The report as a JSON tree, for callers that embed it in a larger document. */
