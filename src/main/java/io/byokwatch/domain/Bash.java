@@ -1,7 +1,5 @@
 package io.byokwatch.domain;
 
-import java.util.regex.Pattern;
-
 /**
  * Quotes values for bash, the shell every command in a remediation is written for (the README says so). Azure
  * allows names that bash reads as syntax ({@code rg-app(prod)}, a tag value with {@code $(...)}), and people paste
@@ -9,7 +7,24 @@ import java.util.regex.Pattern;
  * split, expanded nor run. Plain names and resource ids stay unquoted, as people write them.
  */
 public final class Bash {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+    /**
+     * The characters of a plain word: {@code [A-Za-z0-9_./:@%+=,-]}. A table, not a regular expression: a scan of
+     * 100,000 persistent-volume disks quotes about a million values, and the matcher was a third of judging them.
+     */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            PLAIN[c] = true;
+            PLAIN[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            PLAIN[c] = true;
+        }
+        for (char c : "_./:@%+=,-".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
 
     private Bash() {
     }
@@ -17,9 +32,22 @@ public final class Bash {
     /** The value as one bash word: unchanged when plain, else in single quotes ({@code '} written as {@code '\''}). */
     public static String q(Object value) {
         String s = String.valueOf(value);
-        if (!s.isEmpty() && PLAIN.matcher(s).matches() && !s.startsWith("-")) {
+        if (plain(s)) {
             return s;
         }
         return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static boolean plain(String s) {
+        if (s.isEmpty() || s.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || !PLAIN[c]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -14,6 +14,11 @@ public record Tags(Map<String, String> values) {
 
     /** The value of the tag, matching its name case-insensitively, or null. */
     public String get(String name) {
+        // the spelling asked for is nearly always the one written (the CSI driver's own tags): one hash look-up
+        String exact = values.get(name);
+        if (exact != null) {
+            return exact;
+        }
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name)) {
                 return e.getValue();

@@ -48,7 +48,7 @@ public final class PvDiskPlatformKeyRule extends CatalogRule implements ClusterR
             notRead(c, u.reason(), context, out);
         } else {
             for (ManagedDisk d : disks.orNull()) {
-                judge(c, KeyConsumer.of(d), d.encryption(), "az disk show --ids " + Bash.q(d.id()), out);
+                judge(c, KeyConsumer.of(d), d.encryption(), "az disk show --ids ", out);
             }
         }
         Lookup<List<DiskSnapshot>> snapshots = facts.dataDiskSnapshots();
@@ -57,7 +57,7 @@ public final class PvDiskPlatformKeyRule extends CatalogRule implements ClusterR
             out.unchecked(c.id(), u.reason());
         } else {
             for (DiskSnapshot s : snapshots.orNull()) {
-                judge(c, KeyConsumer.of(s), s.encryption(), "az snapshot show --ids " + Bash.q(s.id()), out);
+                judge(c, KeyConsumer.of(s), s.encryption(), "az snapshot show --ids ", out);
             }
         }
     }
@@ -70,6 +70,7 @@ public final class PvDiskPlatformKeyRule extends CatalogRule implements ClusterR
         }
     }
 
+    /** @param show the command that prints the volume's full record, less its id (built only when a note needs it) */
     private static void judge(ManagedCluster c, KeyConsumer volume, DiskEncryption encryption, String show, Outcome out) {
         switch (encryption.keyKind()) {
             case PLATFORM -> out.fail(volume.id(), capitalised(volume.describe()) + " of cluster " + c.name()
@@ -83,13 +84,13 @@ public final class PvDiskPlatformKeyRule extends CatalogRule implements ClusterR
                     List.of(volume));
             case NOT_KNOWN -> out.notEvaluated(volume.id(), "the encryption of " + volume.describe() + " is not in the"
                     + " record" + (encryption.type() == null ? "" : " (type " + encryption.type() + " without a set)")
-                    + "; add the output of `" + show + "`");
+                    + "; add the output of `" + show + Bash.q(volume.id()) + "`");
             default -> {
                 // a customer key: its chain is a data-disk key use through the set, judged by every key rule
                 if (encryption.diskEncryptionSetId() == null) {
                     out.notEvaluated(volume.id(), "the record of " + volume.describe() + " says "
                             + encryption.type() + " but names no disk encryption set, so its key cannot be followed;"
-                            + " add the output of `" + show + "`");
+                            + " add the output of `" + show + Bash.q(volume.id()) + "`");
                 }
             }
         }
