@@ -15,7 +15,13 @@ public final class ResourceId implements Comparable<ResourceId> {
     static final int MAX_LENGTH = 4096;
     private final String original;
     private final String key;
-    private final String[] segments;
+    /**
+     * Where each path segment starts in {@link #original}, then the length plus one: 100,000 disk ids kept their
+     * segments as eight strings each, which was most of a large inventory's memory. Segments are cut when asked for.
+     */
+    private final int[] starts;
+    /** The last segment, kept: records share it as their name (and the CSI driver's PV name tag). */
+    private final String name;
 
     private ResourceId(String original) {
         String trimmed = original.trim();
@@ -24,7 +30,8 @@ public final class ResourceId implements Comparable<ResourceId> {
         }
         this.original = trimmed;
         this.key = trimmed.toLowerCase(Locale.ROOT);
-        this.segments = trimmed.startsWith("/") ? trimmed.substring(1).split("/") : trimmed.split("/");
+        this.starts = starts(trimmed);
+        this.name = segment(starts.length - 2);
     }
 
     /** Parses an ARM id; throws with a usable message when the text is not one. */
@@ -79,7 +86,7 @@ public final class ResourceId implements Comparable<ResourceId> {
 
     /** The last name segment: the resource's own name. */
     public String name() {
-        return segments[segments.length - 1];
+        return name;
     }
 
     /**
@@ -88,12 +95,12 @@ public final class ResourceId implements Comparable<ResourceId> {
      */
     public String type() {
         int p = lastIndexOf("providers");
-        if (p < 0 || p + 1 >= segments.length) {
+        if (p < 0 || p + 1 >= count()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(segments[p + 1].toLowerCase(Locale.ROOT));
-        for (int i = p + 2; i < segments.length; i += 2) {
-            sb.append('/').append(segments[i].toLowerCase(Locale.ROOT));
+        StringBuilder sb = new StringBuilder(segment(p + 1).toLowerCase(Locale.ROOT));
+        for (int i = p + 2; i < count(); i += 2) {
+            sb.append('/').append(segment(i).toLowerCase(Locale.ROOT));
         }
         return sb.toString();
     }
@@ -109,12 +116,12 @@ public final class ResourceId implements Comparable<ResourceId> {
      */
     public ResourceId topLevel() {
         int p = lastIndexOf("providers");
-        if (p < 0 || p + 3 >= segments.length) {
+        if (p < 0 || p + 3 >= count()) {
             return this;
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i <= p + 3; i++) {
-            sb.append('/').append(segments[i]);
+            sb.append('/').append(segment(i));
         }
         return new ResourceId(sb.toString());
     }
@@ -130,21 +137,56 @@ public final class ResourceId implements Comparable<ResourceId> {
     }
 
     private String valueAfter(String label) {
-        for (int i = 0; i + 1 < segments.length; i++) {
-            if (segments[i].equalsIgnoreCase(label)) {
-                return segments[i + 1];
+        for (int i = 0; i + 1 < count(); i++) {
+            if (segmentIs(i, label)) {
+                return segment(i + 1);
             }
         }
         return null;
     }
 
     private int lastIndexOf(String label) {
-        for (int i = segments.length - 1; i >= 0; i--) {
-            if (segments[i].equalsIgnoreCase(label)) {
+        for (int i = count() - 1; i >= 0; i--) {
+            if (segmentIs(i, label)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** As {@code split("/")} after one leading slash: empty segments inside kept, none at the end (none is left). */
+    private static int[] starts(String text) {
+        int begin = text.startsWith("/") ? 1 : 0;
+        int n = 1;
+        for (int i = begin; i < text.length(); i++) {
+            if (text.charAt(i) == '/') {
+                n++;
+            }
+        }
+        int[] starts = new int[n + 1];
+        starts[0] = begin;
+        int k = 1;
+        for (int i = begin; i < text.length(); i++) {
+            if (text.charAt(i) == '/') {
+                starts[k++] = i + 1;
+            }
+        }
+        starts[n] = text.length() + 1;
+        return starts;
+    }
+
+    private int count() {
+        return starts.length - 1;
+    }
+
+    private String segment(int i) {
+        return original.substring(starts[i], starts[i + 1] - 1);
+    }
+
+    private boolean segmentIs(int i, String label) {
+        int from = starts[i];
+        int length = starts[i + 1] - 1 - from;
+        return length == label.length() && original.regionMatches(true, from, label, 0, length);
     }
 
     /** The lower-cased comparison form. */
