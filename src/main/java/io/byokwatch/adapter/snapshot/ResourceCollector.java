@@ -17,6 +17,7 @@ import io.byokwatch.domain.RotationPolicy;
 import io.byokwatch.domain.VaultKey;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -77,38 +78,104 @@ final class ResourceCollector implements ParsedSink {
 
     @Override
     public void add(Path file, String position, JsonObject resource) {
+        map(file, position, resource, interner).applyTo(this);
+    }
+
+    /** A mapper for one parsing thread: its own interner, so that threads share nothing while they map. */
+    @Override
+    public Mapper mapper() {
+        Interner own = Interner.forLoad();
+        return (file, position, resource) -> map(file, position, resource, own);
+    }
+
+    @Override
+    public void addMapped(Mapped mapped) {
+        mapped.applyTo(this);
+    }
+
+    /**
+     * What one object maps to, worked out without touching the collector (so any thread may do it); applying it
+     * keeps it, in the order objects were read.
+     */
+    static Mapped map(Path file, String position, JsonObject resource, Interner interner) {
         ResourceKind kind = ArmMapper.kindOf(resource);
         JsonView view = JsonView.of(resource);
-        Origin origin = new Origin(file, Origin.modifiedAtOf(view), order++);
+        Instant modifiedAt = Origin.modifiedAtOf(view);
         try {
             if (SUMMARISABLE.contains(kind) && summaryOnly(resource)) {
                 ResourceId id = view.requiredResourceId("id");
-                summaries.add(new Summary(kind, id, ArmMapper.nameOf(view, id), new Tags(view.textMembers("tags")), file));
-                return;
+                Summary summary = new Summary(kind, id, ArmMapper.nameOf(view, id), new Tags(view.textMembers("tags")), file);
+                return c -> {
+                    c.order++;
+                    c.summaries.add(summary);
+                };
             }
-            switch (kind) {
-                case MANAGED_CLUSTER -> keep(clusters, ArmMapper.cluster(resource), origin);
-                case AGENT_POOL -> keep(agentPools, ArmMapper.agentPool(resource), origin);
-                case DISK_ENCRYPTION_SET -> keep(sets, ArmMapper.diskEncryptionSet(resource), origin);
-                case KEY_VAULT, MANAGED_HSM -> keep(vaults, ArmMapper.vault(resource), origin);
-                case VAULT_KEY -> keep(keys, ArmMapper.key(resource), origin);
-                case KEY_VERSION -> keep(keyVersions, ArmMapper.keyVersion(resource), origin);
-                case ROTATION_POLICY -> rotationPolicy(file, resource);
-                case ROLE_ASSIGNMENT -> keep(roleAssignments, ArmMapper.roleAssignment(resource), origin);
-                case ROLE_DEFINITION -> keep(roleDefinitions, ArmMapper.roleDefinition(resource), origin);
-                case HSM_ROLE_ASSIGNMENT -> hsmAssignment(file, resource, origin);
-                case MANAGED_DISK -> disks.add(ArmMapper.disk(resource, interner));
-                case DISK_SNAPSHOT -> diskSnapshots.add(ArmMapper.diskSnapshot(resource, interner));
-                case UNKNOWN -> skippedTypes.merge(ArmMapper.typeLabel(resource), 1, Integer::sum);
-            }
+            return switch (kind) {
+                case MANAGED_CLUSTER -> kept(c -> c.clusters, ArmMapper.cluster(resource), file, modifiedAt);
+                case AGENT_POOL -> kept(c -> c.agentPools, ArmMapper.agentPool(resource), file, modifiedAt);
+                case DISK_ENCRYPTION_SET -> kept(c -> c.sets, ArmMapper.diskEncryptionSet(resource), file, modifiedAt);
+                case KEY_VAULT, MANAGED_HSM -> kept(c -> c.vaults, ArmMapper.vault(resource), file, modifiedAt);
+                case VAULT_KEY -> kept(c -> c.keys, ArmMapper.key(resource), file, modifiedAt);
+                case KEY_VERSION -> kept(c -> c.keyVersions, ArmMapper.keyVersion(resource), file, modifiedAt);
+                case ROTATION_POLICY -> {
+                    KeyRef key = rotationPolicyKey(file, resource);
+                    RotationPolicy policy = ArmMapper.rotationPolicy(resource);
+                    yield c -> {
+                        c.order++;
+                        c.rotationPolicies.put(key, policy);
+                    };
+                }
+                case ROLE_ASSIGNMENT -> kept(c -> c.roleAssignments, ArmMapper.roleAssignment(resource), file, modifiedAt);
+                case ROLE_DEFINITION -> kept(c -> c.roleDefinitions, ArmMapper.roleDefinition(resource), file, modifiedAt);
+                case HSM_ROLE_ASSIGNMENT -> {
+                    String hsm = hsmAssignmentOwner(file);
+                    yield c -> c.hsmAssignment(hsm, resource, new Origin(file, modifiedAt, c.order++));
+                }
+                case MANAGED_DISK -> {
+                    ManagedDisk disk = ArmMapper.disk(resource, interner);
+                    yield c -> {
+                        c.order++;
+                        c.disks.add(disk);
+                    };
+                }
+                case DISK_SNAPSHOT -> {
+                    DiskSnapshot snapshot = ArmMapper.diskSnapshot(resource, interner);
+                    yield c -> {
+                        c.order++;
+                        c.diskSnapshots.add(snapshot);
+                    };
+                }
+                case UNKNOWN -> {
+                    String type = ArmMapper.typeLabel(resource);
+                    yield c -> {
+                        c.order++;
+                        c.skippedTypes.merge(type, 1, Integer::sum);
+                    };
+                }
+            };
         } catch (SnapshotFormatException e) {
-            problems.add(new LoadProblem(file, position, describe(kind, resource) + ": " + e.getMessage()));
+            LoadProblem problem = new LoadProblem(file, position, describe(kind, resource) + ": " + e.getMessage());
+            Unreadable unreadable = null;
             if (kind != ResourceKind.UNKNOWN) {
                 JsonElement id = view.raw("id");
-                unreadable.add(new Unreadable(kind, id != null && id.isJsonPrimitive() ? ResourceId.orNull(id.getAsString()) : null,
-                        hsmOwner(file), file, e.getMessage()));
+                unreadable = new Unreadable(kind, id != null && id.isJsonPrimitive() ? ResourceId.orNull(id.getAsString()) : null,
+                        hsmOwner(file), file, e.getMessage());
             }
+            Unreadable noted = unreadable;
+            return c -> {
+                c.order++;
+                c.problems.add(problem);
+                if (noted != null) {
+                    c.unreadable.add(noted);
+                }
+            };
         }
+    }
+
+    /** A record kept in its list, with where it came from. */
+    private static <T> Mapped kept(java.util.function.Function<ResourceCollector, List<T>> list, T record, Path file,
+                                   Instant modifiedAt) {
+        return c -> c.keep(list.apply(c), record, new Origin(file, modifiedAt, c.order++));
     }
 
     private static String hsmOwner(Path file) {
@@ -149,7 +216,7 @@ final class ResourceCollector implements ParsedSink {
         origins.put(record, origin);
     }
 
-    private void rotationPolicy(Path file, JsonObject resource) {
+    private static KeyRef rotationPolicyKey(Path file, JsonObject resource) {
         KeyRef key = ArmMapper.rotationPolicyKey(resource);
         if (key == null) {
             Matcher named = POLICY_FILE.matcher(file.getFileName().toString());
@@ -161,16 +228,20 @@ final class ResourceCollector implements ParsedSink {
             // a name-only reference (host without a domain): matched to the key by vault and key name
             key = new KeyRef(named.group(1), named.group(2), null);
         }
-        rotationPolicies.put(key, ArmMapper.rotationPolicy(resource));
+        return key;
     }
 
-    private void hsmAssignment(Path file, JsonObject resource, Origin origin) {
+    private static String hsmAssignmentOwner(Path file) {
         Matcher named = HSM_ASSIGNMENTS_FILE.matcher(file.getFileName().toString());
         if (!named.matches()) {
             throw new SnapshotFormatException("a Managed HSM local role assignment does not say which HSM it belongs to;"
                     + " save `az keyvault role assignment list --hsm-name HSM` as <hsm>.hsm-role-assignments.json");
         }
-        hsmAssignments.computeIfAbsent(named.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(resource);
+        return named.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    private void hsmAssignment(String hsm, JsonObject resource, Origin origin) {
+        hsmAssignments.computeIfAbsent(hsm, k -> new ArrayList<>()).add(resource);
         hsmAssignmentOrigins.put(resource, origin);
     }
 

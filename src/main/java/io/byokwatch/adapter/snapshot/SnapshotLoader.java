@@ -44,7 +44,7 @@ public final class SnapshotLoader {
         List<Path> files = walked.json();
         ResourceCollector collector = new ResourceCollector();
         walked.problems().forEach(s -> collector.problem(new LoadProblem(s.path(), "", s.reason())));
-        ReadAhead.run(sink -> files.forEach(file -> read(file, sink)), collector);
+        ReadAhead.each(files, SnapshotLoader::read, collector, ReadAhead.parsers());
         return collector.snapshot(files.size());
     }
 

@@ -58,6 +58,83 @@ class ReadAheadTest {
         assertEquals(alone.seen, ahead.seen);
     }
 
+    /** One input per file of {@link #parse}, parsed by whichever parser thread takes it. */
+    private static void parseOne(int f, ParsedSink sink, int perFile) {
+        Path file = Path.of("f" + f + ".json");
+        sink.beginFile(file);
+        for (int i = 0; i < perFile; i++) {
+            JsonObject o = new JsonObject();
+            o.addProperty("n", i);
+            sink.add(file, "[" + i + "]", o);
+        }
+        sink.problem(new LoadProblem(file, "", "x"));
+    }
+
+    @Test
+    void filesParsedOnSeveralThreads_arriveInTheirGivenOrder_whateverTheirSizes() {
+        List<Integer> inputs = new ArrayList<>();
+        for (int f = 0; f < 40; f++) {
+            inputs.add(f);
+        }
+        Recording expected = new Recording();
+        inputs.forEach(f -> parseOne(f, expected, (f % 7) * 700));
+        Recording ahead = new Recording();
+
+        ReadAhead.each(inputs, (f, sink) -> parseOne(f, sink, (f % 7) * 700), ahead, 3);
+
+        assertEquals(expected.seen, ahead.seen);
+    }
+
+    @Test
+    void aMapperPerThread_mapsBesideParsing_andWhatItMadeIsAppliedInOrder() {
+        List<String> applied = new ArrayList<>();
+        List<String> mappedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        ParsedSink mapping = new Recording() {
+            @Override
+            public Mapper mapper() {
+                return (file, position, resource) -> {
+                    mappedOn.add(Thread.currentThread().getName());
+                    String text = file + position;
+                    return collector -> applied.add(text);
+                };
+            }
+
+            @Override
+            public void addMapped(Mapped mapped) {
+                mapped.applyTo(null);
+            }
+        };
+        List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5);
+
+        ReadAhead.each(inputs, (f, sink) -> parseOne(f, sink, 500), mapping, 2);
+
+        List<String> expected = new ArrayList<>();
+        inputs.forEach(f -> {
+            for (int i = 0; i < 500; i++) {
+                expected.add("f" + f + ".json[" + i + "]");
+            }
+        });
+        assertEquals(expected, applied);
+        assertTrue(mappedOn.stream().allMatch(n -> n.startsWith("byokwatch-inventory-parser-")), "mapped by the parsers");
+    }
+
+    @Test
+    void aFailureInOneFile_isThrownAfterEveryEarlierFile_andNothingLater() {
+        Recording into = new Recording();
+        IllegalStateException boom = new IllegalStateException("boom");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> ReadAhead.each(List.of(0, 1, 2, 3),
+                (f, sink) -> {
+                    if (f == 2) {
+                        throw boom;
+                    }
+                    parseOne(f, sink, 300);
+                }, into, 2));
+
+        assertSame(boom, thrown);
+        assertEquals(2 * 302, into.seen.size(), "files 0 and 1 whole, nothing of 3");
+    }
+
     @Test
     void aParserFailure_isThrownOnTheCallersThread_afterWhatCameBeforeIt() {
         Recording into = new Recording();
