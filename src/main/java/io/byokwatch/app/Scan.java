@@ -31,9 +31,20 @@ public final class Scan {
     private final ClusterEvaluator evaluator;
     private final Clock clock;
 
+    private final int width;
+
     public Scan(ClusterEvaluator evaluator, Clock clock) {
+        this(evaluator, clock, InParallel.width());
+    }
+
+    /**
+     * @param width clusters judged at once; the inventory must answer from several threads when above 1 (the file
+     *              inventory is read-only once built, the live one shares its reads)
+     */
+    public Scan(ClusterEvaluator evaluator, Clock clock, int width) {
         this.evaluator = evaluator;
         this.clock = clock;
+        this.width = width;
     }
 
     /** Told after each cluster is evaluated, for a progress display; it must not fail the scan. */
@@ -54,14 +65,16 @@ public final class Scan {
         List<ManagedCluster> clusters = inventory.clusters();
         List<ClusterVerdict> verdicts = new ArrayList<>(clusters.size());
         Map<String, Map<ResourceId, List<String>>> uncheckedByRule = new LinkedHashMap<>();
-        for (ManagedCluster c : clusters) {
-            ClusterEvaluator.Assessment a = evaluator.assess(c, inventory, policy, now);
+        List<ClusterEvaluator.Assessment> assessments = InParallel.map(clusters,
+                c -> evaluator.assess(c, inventory, policy, now), width, done -> progress.evaluated(done, clusters.size()));
+        for (int i = 0; i < clusters.size(); i++) {
+            ManagedCluster c = clusters.get(i);
+            ClusterEvaluator.Assessment a = assessments.get(i);
             verdicts.add(a.verdict());
             for (NotEvaluated n : a.unchecked()) {
                 uncheckedByRule.computeIfAbsent(n.ruleId(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(c.id(), k -> new ArrayList<>()).add(generic(n.reason(), c));
             }
-            progress.evaluated(verdicts.size(), clusters.size());
         }
         Lookup<List<ManagedDisk>> orphans = inventory.orphanCsiDisks();
         return report(now, verdicts, inventoryNotes)
