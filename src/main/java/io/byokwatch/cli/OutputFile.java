@@ -80,6 +80,32 @@ final class OutputFile {
         void to(Writer w) throws IOException;
     }
 
+    /** Output written straight into the file it goes to. */
+    interface FileRendering {
+        void to(Path file) throws IOException;
+    }
+
+    /** As {@link #write(String, Rendering, PrintStream, PrintStream, boolean)}, with a way of its own to fill a file. */
+    static void write(String output, Rendering rendering, FileRendering toFile, PrintStream out, PrintStream err,
+                      boolean quiet) {
+        if (toStdout(output)) {
+            write(output, rendering, out, err, quiet);
+            return;
+        }
+        try {
+            Path p = Path.of(output);
+            if (p.getParent() != null) {
+                Files.createDirectories(p.getParent());
+            }
+            toFile.to(p);
+            if (!quiet) {
+                err.println("wrote " + p);
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot write --output " + output + ": " + e.getMessage());
+        }
+    }
+
     /** As {@link #write(String, String, PrintStream, PrintStream, boolean)}, streaming: a large report never exists whole. */
     static void write(String output, Rendering rendering, PrintStream out, PrintStream err, boolean quiet) {
         if (toStdout(output)) {

@@ -145,6 +145,18 @@ public final class JsonStream {
         return this;
     }
 
+    /**
+     * Continues a document whose top-level object was begun, and has members, in another stream: what this stream
+     * writes next is the following member, after a comma. For writing the halves of a large document at once.
+     */
+    public JsonStream insideObjectWithMembers() {
+        if (depth != 0 || pos != 0) {
+            throw new IllegalStateException("only a new stream continues another's object");
+        }
+        nonEmpty[++depth] = true;
+        return this;
+    }
+
     /** A newline after the document, and everything written handed on. */
     public void finish() throws IOException {
         if (depth != 0 || pendingName != null) {

@@ -7,13 +7,18 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 public class JsonReportRendererTest {
@@ -27,6 +32,28 @@ public class JsonReportRendererTest {
             StringWriter streamed = new StringWriter();
             new JsonReportRenderer().render(report, streamed);
             assertEquals(new JsonReportRenderer().render(report), streamed.toString());
+        }
+    }
+
+    @Test
+    void intoAFile_theHalvesMadeAtOnce_areTheRenderedDocument_andNoPartIsLeft(@TempDir Path folder) throws Exception {
+        for (var report : List.of(SampleEstate.report(), SampleEstate.empty())) {
+            Path file = folder.resolve("report.json");
+            Files.writeString(file, "an older, longer report that must not leave its tail behind ".repeat(10_000));
+            new JsonReportRenderer().render(report, file);
+            assertEquals(new JsonReportRenderer().render(report), Files.readString(file));
+            try (var left = Files.list(folder)) {
+                assertEquals(List.of(file), left.toList(), "only the report itself");
+            }
+        }
+    }
+
+    @Test
+    void intoAFolderThatCannotHoldIt_failsWithTheReason_andLeavesNoPart(@TempDir Path folder) throws Exception {
+        Path notAFile = Files.createDirectory(folder.resolve("report.json"));
+        assertThrows(IOException.class, () -> new JsonReportRenderer().render(SampleEstate.report(), notAFile));
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(notAFile), left.toList());
         }
     }
 
