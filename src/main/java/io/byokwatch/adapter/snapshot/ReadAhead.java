@@ -13,12 +13,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Parses on other threads while the caller's thread maps: checking and parsing JSON is most of the work of loading a
- * large inventory, so files are parsed by up to {@link #parsers()} threads at once, each file by one thread, while
- * this one maps. What a file's parser hands over travels in batches through a small bounded queue of that file's own,
- * and this thread takes the files in their given order, so the collector sees exactly what it would have seen reading
- * alone. Parsers run at most a few files ahead and at most a few thousand parsed objects wait per file, however large
- * the files are.
+ * Parses, and maps when the collector offers a mapper, on other threads while the caller's thread keeps what they
+ * made: parsing and mapping JSON is most of the work of loading a large inventory, so files are read by up to
+ * {@link #parsers()} threads at once, each file by one thread. What a file's parser hands over travels in batches
+ * through a small bounded queue of that file's own, and this thread takes the files in their given order, so the
+ * collector sees exactly what it would have seen reading alone. Parsers run at most a few files ahead; a parser that
+ * maps hands a file over once it has parsed whole (its mapped records, which the load keeps anyway), one that does not
+ * at most a few thousand parsed objects at a time, however large the files are.
  */
 final class ReadAhead {
     private static final int BATCH = 256;
@@ -162,6 +163,16 @@ final class ReadAhead {
         @Override
         public void problem(LoadProblem problem) {
             offer(new Problem(problem));
+        }
+
+        @Override
+        public Mapper mapper() {
+            return mapper;
+        }
+
+        @Override
+        public void addMapped(Mapped mapped) {
+            offer(new Premapped(mapped));
         }
 
         private void offer(Item item) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -56,6 +57,11 @@ public final class SnapshotLoader {
      * it, and only a file that passes is read.
      */
     private static void read(Path file, ParsedSink collector) {
+        ParsedSink.Mapper mapper = collector.mapper();
+        if (mapper != null) {
+            readOnce(file, collector, mapper);
+            return;
+        }
         try {
             try (Reader in = TextFiles.open(file)) {
                 if (!syntaxChecked(file, in, collector)) {
@@ -81,6 +87,74 @@ public final class SnapshotLoader {
             // gson wraps reader failures, undecodable bytes among them, as JsonIOException
             collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
                     : syntaxProblem(file, e));
+        }
+    }
+
+    /**
+     * One pass, for a sink that maps as it goes: what the file says is mapped and kept aside, and handed over only once
+     * the whole file has parsed. The mapped records are what a load keeps anyway, so this costs no memory the load
+     * would not use, and it saves tokenizing every file twice (a fifth of loading 118 MB of exports).
+     */
+    private static void readOnce(Path file, ParsedSink collector, ParsedSink.Mapper mapper) {
+        FileBuffer buffer = new FileBuffer(mapper);
+        try {
+            try (Reader in = TextFiles.open(file)) {
+                JsonReader reader = new JsonReader(in);
+                reader.setStrictness(Strictness.STRICT);
+                try {
+                    readRoot(file, reader, buffer);
+                } catch (MalformedJsonException | EOFException e) {
+                    throw new JsonSyntaxException(e);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            collector.problem(new LoadProblem(file, "", NOT_TEXT));
+            return;
+        } catch (IOException e) {
+            collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
+            return;
+        } catch (JsonParseException e) {
+            collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
+                    : syntaxProblem(file, e));
+            return;
+        }
+        // only a file that parses may say what it lists (an empty HSM assignments file means "none granted")
+        collector.beginFile(file);
+        buffer.handTo(collector);
+    }
+
+    /** What one file said, mapped, waiting for the file to finish parsing. */
+    private static final class FileBuffer implements ParsedSink {
+        private final ParsedSink.Mapper mapper;
+        private final List<Object> said = new ArrayList<>();
+
+        FileBuffer(ParsedSink.Mapper mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        public void beginFile(Path file) {
+            // said by readOnce, once the file has parsed
+        }
+
+        @Override
+        public void add(Path file, String position, JsonObject resource) {
+            said.add(mapper.map(file, position, resource));
+        }
+
+        @Override
+        public void problem(LoadProblem problem) {
+            said.add(problem);
+        }
+
+        void handTo(ParsedSink collector) {
+            for (Object o : said) {
+                if (o instanceof LoadProblem p) {
+                    collector.problem(p);
+                } else {
+                    collector.addMapped((ParsedSink.Mapped) o);
+                }
+            }
         }
     }
 
