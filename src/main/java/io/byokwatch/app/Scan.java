@@ -121,8 +121,9 @@ public final class Scan {
         for (ClusterVerdict v : verdicts) {
             byStatus.merge(v.status(), 1, Integer::sum);
             for (Finding f : v.findings()) {
-                byKey.merge(f.key(), f, Finding::mergedWith);
-                clustersByKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(v.clusterId());
+                String key = f.key();
+                byKey.merge(key, f, Finding::mergedWith);
+                clustersByKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(v.clusterId());
             }
         }
         List<ScanReport.SharedFinding> shared = new ArrayList<>();
