@@ -32,6 +32,15 @@ public class SarifRendererTest {
     private final JsonObject run = log.getAsJsonArray("runs").get(0).getAsJsonObject();
 
     @Test
+    void streamed_isTheRenderedLog_byteForByte() throws Exception {
+        for (var report : List.of(SampleEstate.report(), SampleEstate.empty())) {
+            java.io.StringWriter streamed = new java.io.StringWriter();
+            new SarifRenderer(CATALOG, "0.1.0").render(report, streamed);
+            assertEquals(new SarifRenderer(CATALOG, "0.1.0").render(report), streamed.toString());
+        }
+    }
+
+    @Test
     void sampleReportValidatesAgainstTheOfficialSarifSchema() {
         assertEquals(List.of(), SARIF.problems(sarif));
         assertEquals(List.of(), SARIF.problems(new SarifRenderer(CATALOG, "0.1.0").render(SampleEstate.empty())));
