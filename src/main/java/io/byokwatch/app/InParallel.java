@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -35,44 +36,39 @@ final class InParallel {
         Throwable[] failures = new Throwable[n];
         AtomicInteger cursor = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
-        Runnable worker = () -> {
-            int start;
-            while ((start = cursor.getAndAdd(RUN)) < n) {
-                for (int i = start, end = Math.min(n, start + RUN); i < end; i++) {
-                    try {
-                        results[i] = task.apply(items.get(i));
-                    } catch (Throwable t) {
-                        failures[i] = t;
-                        cursor.set(n); // nothing new is started; what runs finishes
-                        return;
-                    } finally {
-                        finished.incrementAndGet();
-                    }
-                }
+        // one run of items from the cursor; false when there are none left, or a failure stopped the work
+        BooleanSupplier nextRun = () -> {
+            int start = cursor.getAndAdd(RUN);
+            if (start >= n) {
+                return false;
             }
-        };
-        int helpers = Math.max(0, Math.min(width, (n + RUN - 1) / RUN) - 1);
-        List<Thread> threads = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) {
-            Thread t = new Thread(worker, "byokwatch-scan-" + (h + 1));
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        // this thread works too, reporting progress between its runs
-        int start;
-        while ((start = cursor.getAndAdd(RUN)) < n) {
             for (int i = start, end = Math.min(n, start + RUN); i < end; i++) {
                 try {
                     results[i] = task.apply(items.get(i));
                 } catch (Throwable t) {
                     failures[i] = t;
-                    cursor.set(n);
-                    break;
+                    cursor.set(n); // nothing new is started; what runs finishes
+                    return false;
                 } finally {
                     finished.incrementAndGet();
                 }
             }
+            return true;
+        };
+        int helpers = Math.max(0, Math.min(width, (n + RUN - 1) / RUN) - 1);
+        List<Thread> threads = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            Thread t = new Thread(() -> {
+                while (nextRun.getAsBoolean()) {
+                    // runs until the cursor passes the end
+                }
+            }, "byokwatch-scan-" + (h + 1));
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        // this thread works too, reporting progress between its runs
+        while (nextRun.getAsBoolean()) {
             done.accept(finished.get());
         }
         for (Thread t : threads) {

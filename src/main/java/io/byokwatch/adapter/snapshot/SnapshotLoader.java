@@ -53,40 +53,31 @@ public final class SnapshotLoader {
      * Reads one file, streaming: the elements of a top-level array, or of the {@code value} / {@code data} array of an
      * ARM list or Resource Graph result, are parsed and handed over one at a time, so a file of a million resources
      * never exists as one JSON tree in memory. A file that does not parse contributes nothing (a cut-off export read in
-     * part would make what it lost look absent), so a first pass checks the whole file's syntax without keeping any of
-     * it, and only a file that passes is read.
+     * part would make what it lost look absent): a sink that maps as it goes gets a file's records once it has parsed
+     * whole; any other sink gets them after a first pass has checked the whole file's syntax without keeping any of it.
      */
     private static void read(Path file, ParsedSink collector) {
         ParsedSink.Mapper mapper = collector.mapper();
-        if (mapper != null) {
-            readOnce(file, collector, mapper);
-            return;
+        LoadProblem failed = mapper != null ? readOnce(file, collector, mapper) : readTwice(file, collector);
+        if (failed != null) {
+            collector.problem(failed);
         }
+    }
+
+    /** Syntax first, kept nowhere, then the resources streamed: for a sink that keeps parsed objects as they come. */
+    private static LoadProblem readTwice(Path file, ParsedSink collector) {
         try {
             try (Reader in = TextFiles.open(file)) {
                 if (!syntaxChecked(file, in, collector)) {
-                    return;
+                    return null;
                 }
             }
             // only a file that parses may say what it lists (an empty HSM assignments file means "none granted")
             collector.beginFile(file);
-            try (Reader in = TextFiles.open(file)) {
-                JsonReader reader = new JsonReader(in);
-                reader.setStrictness(Strictness.STRICT);
-                try {
-                    readRoot(file, reader, collector);
-                } catch (MalformedJsonException | EOFException e) {
-                    throw new JsonSyntaxException(e);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            collector.problem(new LoadProblem(file, "", NOT_TEXT));
-        } catch (IOException e) {
-            collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
-        } catch (JsonParseException e) {
-            // gson wraps reader failures, undecodable bytes among them, as JsonIOException
-            collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
-                    : syntaxProblem(file, e));
+            parse(file, collector);
+            return null;
+        } catch (IOException | JsonParseException e) {
+            return unreadable(file, e);
         }
     }
 
@@ -95,32 +86,40 @@ public final class SnapshotLoader {
      * the whole file has parsed. The mapped records are what a load keeps anyway, so this costs no memory the load
      * would not use, and it saves tokenizing every file twice (a fifth of loading 118 MB of exports).
      */
-    private static void readOnce(Path file, ParsedSink collector, ParsedSink.Mapper mapper) {
+    private static LoadProblem readOnce(Path file, ParsedSink collector, ParsedSink.Mapper mapper) {
         FileBuffer buffer = new FileBuffer(mapper);
         try {
-            try (Reader in = TextFiles.open(file)) {
-                JsonReader reader = new JsonReader(in);
-                reader.setStrictness(Strictness.STRICT);
-                try {
-                    readRoot(file, reader, buffer);
-                } catch (MalformedJsonException | EOFException e) {
-                    throw new JsonSyntaxException(e);
-                }
-            }
-        } catch (CharacterCodingException e) {
-            collector.problem(new LoadProblem(file, "", NOT_TEXT));
-            return;
-        } catch (IOException e) {
-            collector.problem(new LoadProblem(file, "", "cannot read: " + e.getMessage()));
-            return;
-        } catch (JsonParseException e) {
-            collector.problem(e.getCause() instanceof CharacterCodingException ? new LoadProblem(file, "", NOT_TEXT)
-                    : syntaxProblem(file, e));
-            return;
+            parse(file, buffer);
+        } catch (IOException | JsonParseException e) {
+            return unreadable(file, e);
         }
-        // only a file that parses may say what it lists (an empty HSM assignments file means "none granted")
         collector.beginFile(file);
         buffer.handTo(collector);
+        return null;
+    }
+
+    private static void parse(Path file, ParsedSink sink) throws IOException {
+        try (Reader in = TextFiles.open(file)) {
+            JsonReader reader = new JsonReader(in);
+            reader.setStrictness(Strictness.STRICT);
+            try {
+                readRoot(file, reader, sink);
+            } catch (MalformedJsonException | EOFException e) {
+                throw new JsonSyntaxException(e);
+            }
+        }
+    }
+
+    /** Why a file could not be read, as the problem to report; gson wraps undecodable bytes as JsonIOException. */
+    private static LoadProblem unreadable(Path file, Exception e) {
+        if (e instanceof CharacterCodingException
+                || (e instanceof JsonParseException && e.getCause() instanceof CharacterCodingException)) {
+            return new LoadProblem(file, "", NOT_TEXT);
+        }
+        if (e instanceof JsonParseException p) {
+            return syntaxProblem(file, p);
+        }
+        return new LoadProblem(file, "", "cannot read: " + e.getMessage());
     }
 
     /** What one file said, mapped, waiting for the file to finish parsing. */

@@ -36,14 +36,7 @@ class ReadAheadTest {
 
     private static void parse(ParsedSink sink, int files, int perFile) {
         for (int f = 0; f < files; f++) {
-            Path file = Path.of("f" + f + ".json");
-            sink.beginFile(file);
-            for (int i = 0; i < perFile; i++) {
-                JsonObject o = new JsonObject();
-                o.addProperty("n", i);
-                sink.add(file, "[" + i + "]", o);
-            }
-            sink.problem(new LoadProblem(file, "", "x"));
+            parseOne(f, sink, perFile);
         }
     }
 
