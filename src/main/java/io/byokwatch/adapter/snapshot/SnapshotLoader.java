@@ -110,8 +110,14 @@ public final class SnapshotLoader {
         }
     }
 
-    /** Why a file could not be read, as the problem to report; gson wraps undecodable bytes as JsonIOException. */
+    /**
+     * Why a file could not be read, as the problem to report; gson wraps undecodable bytes as JsonIOException. A heap
+     * exhausted while parsing (which gson also wraps) is no problem of the file: it goes on, to be reported as such.
+     */
     private static LoadProblem unreadable(Path file, Exception e) {
+        if (e.getCause() instanceof OutOfMemoryError heap) {
+            throw heap;
+        }
         if (e instanceof CharacterCodingException
                 || (e instanceof JsonParseException && e.getCause() instanceof CharacterCodingException)) {
             return new LoadProblem(file, "", NOT_TEXT);
