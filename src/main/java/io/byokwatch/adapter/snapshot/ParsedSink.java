@@ -31,8 +31,8 @@ interface ParsedSink {
         Mapped map(Path file, String position, JsonObject resource);
     }
 
-    /** A mapped object, kept when applied. */
+    /** A mapped object, kept when applied, as the {@code order}-th object read (later wins when records disagree). */
     interface Mapped {
-        void applyTo(ResourceCollector collector);
+        void applyTo(ResourceCollector collector, int order);
     }
 }

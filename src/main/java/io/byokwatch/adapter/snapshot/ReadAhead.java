@@ -24,7 +24,7 @@ import java.util.function.Consumer;
 final class ReadAhead {
     private static final int BATCH = 256;
     private static final int BATCHES_AHEAD = 8;
-    /** How many files past the one being mapped a parser may start. */
+    /** How many files past the one the caller is keeping a parser may start. */
     private static final int FILES_AHEAD = 4;
 
     private interface Item {
@@ -50,13 +50,13 @@ final class ReadAhead {
     private final Object progress = new Object();
     /** Guarded by {@link #progress}: the next input to claim, and how many the caller has finished. */
     private int next;
-    private int mapped;
+    private int finished;
     private volatile boolean abandoned;
 
     private ReadAhead() {
     }
 
-    /** Parsing threads for a machine: one per core, at most three (mapping on the caller's thread is the lighter half). */
+    /** Parsing threads for a machine: one per core, at most three (keeping records on the caller's thread is light). */
     static int parsers() {
         return Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors()));
     }
@@ -87,7 +87,7 @@ final class ReadAhead {
                 ahead.lane(i).drain(into);
                 ahead.lanes.remove(i);
                 synchronized (ahead.progress) {
-                    ahead.mapped = i + 1;
+                    ahead.finished = i + 1;
                     ahead.progress.notifyAll();
                 }
             }
@@ -124,10 +124,10 @@ final class ReadAhead {
         }
     }
 
-    /** The next input to parse, once it is within reach of what is being mapped; -1 when there is none or we stop. */
+    /** The next input to parse, once it is within reach of what the caller is keeping; -1 when none is left or we stop. */
     private int claim(int inputs) {
         synchronized (progress) {
-            while (!abandoned && next < inputs && next >= mapped + FILES_AHEAD) {
+            while (!abandoned && next < inputs && next >= finished + FILES_AHEAD) {
                 try {
                     progress.wait(100);
                 } catch (InterruptedException e) {
@@ -192,7 +192,7 @@ final class ReadAhead {
         private void put(Object message) {
             try {
                 while (!abandoned && !queue.offer(message, 100, TimeUnit.MILLISECONDS)) {
-                    // the caller is busy mapping an earlier input: wait for room
+                    // the caller is busy with an earlier input: wait for room
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

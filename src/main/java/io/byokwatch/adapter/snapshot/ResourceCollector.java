@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,7 @@ final class ResourceCollector implements ParsedSink {
     private final List<LoadProblem> problems = new ArrayList<>();
     private final List<Unreadable> unreadable = new ArrayList<>();
     private final Map<String, Integer> skippedTypes = new HashMap<>();
+    /** The place of the next object read in the load: the later of two disagreeing records wins. */
     private int order;
 
     /** Called before a file's resources: a correctly named HSM assignment file counts as an export even when empty. */
@@ -78,7 +80,7 @@ final class ResourceCollector implements ParsedSink {
 
     @Override
     public void add(Path file, String position, JsonObject resource) {
-        map(file, position, resource, interner).applyTo(this);
+        addMapped(map(file, position, resource, interner));
     }
 
     /** A mapper for one parsing thread: its own interner, so that threads share nothing while they map. */
@@ -90,7 +92,7 @@ final class ResourceCollector implements ParsedSink {
 
     @Override
     public void addMapped(Mapped mapped) {
-        mapped.applyTo(this);
+        mapped.applyTo(this, order++);
     }
 
     /**
@@ -105,10 +107,7 @@ final class ResourceCollector implements ParsedSink {
             if (SUMMARISABLE.contains(kind) && summaryOnly(resource)) {
                 ResourceId id = view.requiredResourceId("id");
                 Summary summary = new Summary(kind, id, ArmMapper.nameOf(view, id), new Tags(view.textMembers("tags")), file);
-                return c -> {
-                    c.order++;
-                    c.summaries.add(summary);
-                };
+                return (c, order) -> c.summaries.add(summary);
             }
             return switch (kind) {
                 case MANAGED_CLUSTER -> kept(c -> c.clusters, ArmMapper.cluster(resource), file, modifiedAt);
@@ -120,37 +119,25 @@ final class ResourceCollector implements ParsedSink {
                 case ROTATION_POLICY -> {
                     KeyRef key = rotationPolicyKey(file, resource);
                     RotationPolicy policy = ArmMapper.rotationPolicy(resource);
-                    yield c -> {
-                        c.order++;
-                        c.rotationPolicies.put(key, policy);
-                    };
+                    yield (c, order) -> c.rotationPolicies.put(key, policy);
                 }
                 case ROLE_ASSIGNMENT -> kept(c -> c.roleAssignments, ArmMapper.roleAssignment(resource), file, modifiedAt);
                 case ROLE_DEFINITION -> kept(c -> c.roleDefinitions, ArmMapper.roleDefinition(resource), file, modifiedAt);
                 case HSM_ROLE_ASSIGNMENT -> {
                     String hsm = hsmAssignmentOwner(file);
-                    yield c -> c.hsmAssignment(hsm, resource, new Origin(file, modifiedAt, c.order++));
+                    yield (c, order) -> c.hsmAssignment(hsm, resource, new Origin(file, modifiedAt, order));
                 }
                 case MANAGED_DISK -> {
                     ManagedDisk disk = ArmMapper.disk(resource, interner);
-                    yield c -> {
-                        c.order++;
-                        c.disks.add(disk);
-                    };
+                    yield (c, order) -> c.disks.add(disk);
                 }
                 case DISK_SNAPSHOT -> {
                     DiskSnapshot snapshot = ArmMapper.diskSnapshot(resource, interner);
-                    yield c -> {
-                        c.order++;
-                        c.diskSnapshots.add(snapshot);
-                    };
+                    yield (c, order) -> c.diskSnapshots.add(snapshot);
                 }
                 case UNKNOWN -> {
                     String type = ArmMapper.typeLabel(resource);
-                    yield c -> {
-                        c.order++;
-                        c.skippedTypes.merge(type, 1, Integer::sum);
-                    };
+                    yield (c, order) -> c.skippedTypes.merge(type, 1, Integer::sum);
                 }
             };
         } catch (SnapshotFormatException e) {
@@ -162,8 +149,7 @@ final class ResourceCollector implements ParsedSink {
                         hsmOwner(file), file, e.getMessage());
             }
             Unreadable noted = unreadable;
-            return c -> {
-                c.order++;
+            return (c, order) -> {
                 c.problems.add(problem);
                 if (noted != null) {
                     c.unreadable.add(noted);
@@ -173,9 +159,8 @@ final class ResourceCollector implements ParsedSink {
     }
 
     /** A record kept in its list, with where it came from. */
-    private static <T> Mapped kept(java.util.function.Function<ResourceCollector, List<T>> list, T record, Path file,
-                                   Instant modifiedAt) {
-        return c -> c.keep(list.apply(c), record, new Origin(file, modifiedAt, c.order++));
+    private static <T> Mapped kept(Function<ResourceCollector, List<T>> list, T record, Path file, Instant modifiedAt) {
+        return (c, order) -> c.keep(list.apply(c), record, new Origin(file, modifiedAt, order));
     }
 
     private static String hsmOwner(Path file) {

@@ -88,13 +88,13 @@ class ReadAheadTest {
                 return (file, position, resource) -> {
                     mappedOn.add(Thread.currentThread().getName());
                     String text = file + position;
-                    return collector -> applied.add(text);
+                    return (collector, order) -> applied.add(text);
                 };
             }
 
             @Override
             public void addMapped(Mapped mapped) {
-                mapped.applyTo(null);
+                mapped.applyTo(null, 0);
             }
         };
         List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5);
