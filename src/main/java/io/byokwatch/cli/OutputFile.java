@@ -1,5 +1,7 @@
 package io.byokwatch.cli;
 
+import io.byokwatch.render.Utf8Writer;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -85,29 +87,21 @@ final class OutputFile {
         void to(Path file) throws IOException;
     }
 
-    /** As {@link #write(String, Rendering, PrintStream, PrintStream, boolean)}, with a way of its own to fill a file. */
-    static void write(String output, Rendering rendering, FileRendering toFile, PrintStream out, PrintStream err,
-                      boolean quiet) {
-        if (toStdout(output)) {
-            write(output, rendering, out, err, quiet);
-            return;
-        }
-        try {
-            Path p = Path.of(output);
-            if (p.getParent() != null) {
-                Files.createDirectories(p.getParent());
+    /** As {@link #write(String, Rendering, FileRendering, PrintStream, PrintStream, boolean)}, a file filled as a stream. */
+    static void write(String output, Rendering rendering, PrintStream out, PrintStream err, boolean quiet) {
+        write(output, rendering, file -> {
+            try (Writer w = new Utf8Writer(Files.newOutputStream(file))) {
+                rendering.to(w);
             }
-            toFile.to(p);
-            if (!quiet) {
-                err.println("wrote " + p);
-            }
-        } catch (IOException e) {
-            throw new InputException("cannot write --output " + output + ": " + e.getMessage());
-        }
+        }, out, err, quiet);
     }
 
-    /** As {@link #write(String, String, PrintStream, PrintStream, boolean)}, streaming: a large report never exists whole. */
-    static void write(String output, Rendering rendering, PrintStream out, PrintStream err, boolean quiet) {
+    /**
+     * As {@link #write(String, String, PrintStream, PrintStream, boolean)}, streaming: a large report never exists
+     * whole. {@code toFile} fills the file when there is one (a format may do that faster than through a stream).
+     */
+    static void write(String output, Rendering rendering, FileRendering toFile, PrintStream out, PrintStream err,
+                      boolean quiet) {
         if (toStdout(output)) {
             try {
                 Writer w = new Utf8Writer(out);
@@ -123,9 +117,7 @@ final class OutputFile {
             if (p.getParent() != null) {
                 Files.createDirectories(p.getParent());
             }
-            try (Writer w = new Utf8Writer(Files.newOutputStream(p))) {
-                rendering.to(w);
-            }
+            toFile.to(p);
             if (!quiet) {
                 err.println("wrote " + p);
             }

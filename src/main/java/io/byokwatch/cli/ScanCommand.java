@@ -13,7 +13,6 @@ import io.byokwatch.domain.Severity;
 import io.byokwatch.policy.Policy;
 import io.byokwatch.policy.PolicyLoader;
 import io.byokwatch.port.Inventory;
-import io.byokwatch.render.report.JsonReportRenderer;
 import io.byokwatch.render.report.ReportFormat;
 import io.byokwatch.render.report.ReportRenderer;
 import io.byokwatch.render.report.SarifLocations;
@@ -227,12 +226,8 @@ final class ScanCommand implements Callable<Integer> {
                         + " results per run; the least severe are folded into one result per rule (--format json lists all)");
             }
         }
-        if (renderer instanceof JsonReportRenderer json) {
-            OutputFile.write(output.output, w -> json.render(report, w), file -> json.render(report, file), out, err,
-                    display.quiet);
-        } else {
-            OutputFile.write(output.output, w -> renderer.render(report, w), out, err, display.quiet);
-        }
+        OutputFile.write(output.output, w -> renderer.render(report, w), file -> renderer.render(report, file), out, err,
+                display.quiet);
         decision.reasons().forEach(r -> err.println("byokwatch: failing: " + r));
         return decision.exitCode();
     }

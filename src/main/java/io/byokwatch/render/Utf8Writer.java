@@ -1,6 +1,4 @@
-package io.byokwatch.cli;
-
-import io.byokwatch.render.JsonStream;
+package io.byokwatch.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +11,7 @@ import java.io.Writer;
  * report on a lone surrogate. Here one is written as {@code ?}, as {@link String#getBytes} does. Not thread-safe (one
  * report, one thread).
  */
-final class Utf8Writer extends Writer implements JsonStream.Utf8Target {
+public final class Utf8Writer extends Writer implements JsonStream.Utf8Target {
     private static final int SIZE = 1 << 16;
 
     private final OutputStream out;
@@ -22,7 +20,7 @@ final class Utf8Writer extends Writer implements JsonStream.Utf8Target {
     /** A high surrogate that ended the previous write, waiting for its low half. */
     private char pendingHigh;
 
-    Utf8Writer(OutputStream out) {
+    public Utf8Writer(OutputStream out) {
         this.out = out;
     }
 

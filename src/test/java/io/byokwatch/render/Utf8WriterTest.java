@@ -1,4 +1,4 @@
-package io.byokwatch.cli;
+package io.byokwatch.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
